@@ -1,0 +1,85 @@
+/**
+ * `npm run ingest`: turns the listings in `content/listings/` into the site's generated paper entries.
+ * A thin orchestrator: read the curated files → build the survey (pure, src/lib) → plan the entries → one atomic
+ * write → a summary. Bad input prints one `file:line: problem — fix` line, exits 1 and writes nothing.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
+import { resolveContentPaths } from '../src/lib/content-paths.ts';
+import { formatWarning, InputError } from '../src/lib/input-error.ts';
+import { displayPath, loadOverrides, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { planEntries } from '../src/lib/plan-entries.ts';
+import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
+import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
+import { withIngestLock } from './lib/ingest-lock.ts';
+
+const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
+const paths = resolveContentPaths(options.content);
+
+try {
+  await withIngestLock(paths.lock, () => {
+    const config = loadSurveyConfig(paths);
+    const overrides = loadOverrides(paths);
+    const survey = buildSurvey({
+      listings: readListings(paths.listings),
+      config: config.data,
+      overrides: overrides.data,
+      overridesFile: displayPath(paths.overrides),
+      overridesLineOf: overrides.lineOf,
+    });
+    const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
+    printSummary(survey, config.data, report);
+  });
+} catch (error) {
+  console.error(`ingest: error: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof InputError) && error instanceof Error && process.env.DEBUG) console.error(error.stack);
+  console.error('ingest: nothing was written; the previous content is untouched.');
+  process.exitCode = 1;
+}
+
+function readListings(folder: string) {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
+  } catch {
+    names = [];
+  }
+  if (names.length === 0) {
+    throw new InputError(displayPath(folder), 1, 'no listing found (expected at least one .txt file)', 'paste the search results into content/listings/<name>.txt');
+  }
+  return names.map((name) => {
+    const path = join(folder, name);
+    return {
+      file: displayPath(path),
+      name: name.replace(/\.txt$/, ''),
+      bytes: readFileSync(path),
+      modifiedDay: statSync(path).mtime.toISOString().slice(0, 10),
+    };
+  });
+}
+
+function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncReport) {
+  for (const warning of survey.warnings) console.warn(`ingest: warning: ${formatWarning(warning)}`);
+  const listings = new Set(survey.papers.map((paper) => paper.source.listing));
+  console.log(`ingest: ${survey.papers.length} papers from ${listings.size} listing${listings.size === 1 ? '' : 's'} (${[...listings].join(', ')})`);
+  const width = Math.max(...config.themes.map((theme) => theme.id.length), UNSORTED_THEME_ID.length);
+  for (const theme of config.themes) {
+    const primary = survey.papers.filter((paper) => paper.themes[0] === theme.id).length;
+    const all = survey.papers.filter((paper) => paper.themes.includes(theme.id)).length;
+    console.log(`  ${theme.id.padEnd(width)}  ${String(primary).padStart(4)} primary, ${String(all).padStart(4)} in all`);
+  }
+  const unsorted = survey.papers.filter((paper) => paper.themes.length === 0);
+  console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them in content/overrides.yaml or add keywords in content/survey.yaml):' : ''}`);
+  for (const paper of unsorted) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line})`);
+  const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
+  console.log(`ingest: ${pinned} pinned by the curator, ${survey.duplicates.length} duplicates merged, ${survey.warnings.length} warnings`);
+  const generated = relative(process.cwd(), paths.generated) || paths.generated;
+  const changed = report.added.length + report.updated.length + report.removed.length;
+  console.log(
+    changed === 0
+      ? `ingest: ${generated}: no changes (${report.unchanged} files up to date)`
+      : `ingest: ${generated}: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
+  );
+}

@@ -1,0 +1,44 @@
+import { InputError } from './input-error.ts';
+
+/**
+ * Turns the bytes of a pasted file into text lines, tolerating what copy-paste brings along (a BOM, UTF-16,
+ * CRLF or CR line ends, non-breaking and other odd spaces, tabs, trailing spaces) and refusing what is not
+ * text (invalid UTF-8, control characters, NUL bytes) with the line where it starts.
+ */
+export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
+  const text = decodeBytes(bytes, file);
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  return lines.map((line, index) => {
+    const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(line);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      throw new InputError(
+        file,
+        index + 1,
+        `found control character U+${code}, which does not belong in a pasted listing`,
+        'is this a text file? Paste the listing as plain text',
+      );
+    }
+    return normaliseSpaces(line);
+  });
+}
+
+/** Non-breaking, thin and other Unicode spaces become plain spaces; tabs too; trailing space is dropped. */
+export function normaliseSpaces(line: string): string {
+  return line.replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ').replace(/[\u200B\uFEFF]/g, '').trimEnd();
+}
+
+function decodeBytes(bytes: Uint8Array, file: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(body);
+    const badAt = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, Math.max(badAt, 0)).split(/\r\n|\r|\n/).length;
+    throw new InputError(file, line, 'this is not UTF-8 text (found bytes that are not valid UTF-8)', 'save the listing as UTF-8 text');
+  }
+}

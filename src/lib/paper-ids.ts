@@ -1,0 +1,41 @@
+import slugify from '@sindresorhus/slugify';
+
+/** Longest id, in characters: ids are URLs and file names, and must stay readable. */
+export const MAX_ID_LENGTH = 80;
+
+/** The readable id of a title: lower-case ASCII words joined by hyphens, cut at a word boundary to 80 characters. */
+export function createPaperId(title: string): string {
+  const slug = slugify(title, { decamelize: false }) || 'paper';
+  if (slug.length <= MAX_ID_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+}
+
+/**
+ * Ids for titles in listing order, unique: a later title whose id is taken gets `-2`, `-3`, … (shortened to fit
+ * 80 characters). Order decides, so the same listings always give the same ids.
+ */
+export function assignPaperIds(titles: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return titles.map((title) => {
+    const base = createPaperId(title);
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) {
+      const suffix = `-${n}`;
+      id = `${base.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    }
+    taken.add(id);
+    return id;
+  });
+}
+
+/** The form of a title used to recognise the same paper twice: case, accents, punctuation and spacing ignored. */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

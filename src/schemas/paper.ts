@@ -1,0 +1,54 @@
+import { z } from 'astro/zod';
+import { isoDaySchema } from './survey.ts';
+
+/** What a link found in an abstract points to. A GitHub repository is the paper's code. */
+export const linkKindSchema = z.enum(['code', 'project', 'dataset', 'model']);
+
+/** A link found in an abstract, cleaned of trailing punctuation. */
+export const paperLinkSchema = z
+  .object({
+    url: z.string().url(),
+    kind: linkKindSchema,
+  })
+  .strict();
+
+/** An organisation line of the listing: `microsoft Microsoft` is handle `microsoft`, shown as `Microsoft`. */
+export const organizationSchema = z.object({ handle: z.string().min(1), name: z.string().min(1) }).strict();
+
+/**
+ * One paper as the ingest script writes it and the site's `papers` collection reads it.
+ * `null` means the listing did not say (no metadata block): shown as unknown, never invented.
+ */
+export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
+  return z
+    .object({
+      /** Stable, readable id from the title: the URL `/papers/<id>/` and the key for pins and exports. */
+      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+      title: z.string().min(1),
+      /** Plain text, exactly as pasted (wrapped lines joined). Never read as Markdown or HTML. */
+      abstract: z.string().min(1),
+      /** Number of authors, from `• N authors`. */
+      authorCount: z.number().int().positive().nullable(),
+      organization: organizationSchema.nullable(),
+      /** ISO day; the year comes from the listing's capture date when the listing gives none. */
+      date: isoDaySchema.nullable(),
+      /** Whether the listing wrote the year (`Oct 12, 2023`) rather than leaving it to the capture date. */
+      dateHasYear: z.boolean(),
+      upvotes: z.number().int().nonnegative().nullable(),
+      /** Themes, primary first; empty for an unsorted paper. */
+      themes: z.array(z.enum(themeIds as [string, ...string[]])),
+      /** How the themes were chosen: by keyword score, or pinned by the curator. */
+      themeSource: z.enum(['keywords', 'pinned', 'none']),
+      links: z.array(paperLinkSchema),
+      /** The first code repository among the links, if any. */
+      code: z.string().url().nullable(),
+      /** Where the paper came from, for error messages and the curator. */
+      source: z.object({ listing: z.string().min(1), line: z.number().int().positive(), captured: isoDaySchema }).strict(),
+    })
+    .strict();
+}
+
+export type Paper = z.infer<ReturnType<typeof createPaperSchema>>;
+export type PaperLink = z.infer<typeof paperLinkSchema>;
+export type LinkKind = z.infer<typeof linkKindSchema>;
+export type Organization = z.infer<typeof organizationSchema>;

@@ -1,0 +1,93 @@
+import { z } from 'astro/zod';
+
+/** The pseudo-theme of papers that no theme's keywords matched. Shown as its own visible group, never dropped. */
+export const UNSORTED_THEME_ID = 'unsorted';
+
+/** Theme ids are URLs (`/themes/<id>/`), so they are lower-case slugs. `unsorted` is reserved for papers no theme fits. */
+export const themeIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a theme id is lower-case letters, digits and single hyphens, e.g. "rl-reasoning"')
+  .refine((id) => id !== UNSORTED_THEME_ID, `"${UNSORTED_THEME_ID}" is reserved for papers that fit no theme`);
+
+/** A calendar day written as YAML date or `YYYY-MM-DD` string; normalised to the string form. */
+export const isoDaySchema = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD, e.g. 2025-10-31'),
+);
+
+/** One theme of the survey's taxonomy, as a curator writes it in `content/survey.yaml`. */
+export const themeSchema = z
+  .object({
+    /** Stable id: the theme's URL and the key used by pins, filters and notes. */
+    id: themeIdSchema,
+    /** Heading shown on cards, tables and the theme page. */
+    title: z.string().min(1),
+    /** One line saying what belongs in the theme. */
+    scope: z.string().min(1),
+    /** A short paragraph introducing the theme on its page. */
+    intro: z.string().default(''),
+    /**
+     * Words and phrases that place a paper in this theme. Matched case-insensitively on whole words,
+     * plurals included; a trailing `*` matches any ending (`verif*`). A match in the title counts three times.
+     */
+    keywords: z.array(z.string().min(1)).min(1, 'a theme needs at least one keyword to be assigned papers'),
+  })
+  .strict();
+
+/** Settings for one listing file, keyed by its file name without `.txt`. */
+export const listingSettingsSchema = z
+  .object({
+    /** The day the listing was copied. Dates without a year in the listing are read in this day's year. */
+    captured: isoDaySchema,
+  })
+  .strict();
+
+/** The whole of `content/survey.yaml`: what the survey is, its listings' capture dates, and its themes. */
+export const surveyConfigSchema = z
+  .object({
+    survey: z
+      .object({
+        title: z.string().min(1),
+        subtitle: z.string().default(''),
+        /** Survey-wide capture date: used for every listing that has no `captured` of its own under `listings`. */
+        captured: isoDaySchema.optional(),
+        /** Introduction shown on the home page (plain text; blank lines separate paragraphs). */
+        intro: z.string().default(''),
+      })
+      .strict(),
+    listings: z.record(z.string(), listingSettingsSchema).default({}),
+    themes: z
+      .array(themeSchema)
+      .min(1, 'define at least one theme')
+      .superRefine((themes, ctx) => {
+        const seen = new Set<string>();
+        themes.forEach((theme, index) => {
+          if (seen.has(theme.id)) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'id'], message: `theme id "${theme.id}" is used twice` });
+          }
+          seen.add(theme.id);
+        });
+      }),
+  })
+  .strict();
+
+/** `content/overrides.yaml`: a curator's pins, by paper id. */
+export const overridesSchema = z
+  .object({
+    pins: z
+      .record(
+        z.string(),
+        z
+          .object({
+            /** Replaces the automatic assignment; the first theme is the primary one. */
+            themes: z.array(themeIdSchema).min(1),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type Theme = z.infer<typeof themeSchema>;
+export type SurveyConfig = z.infer<typeof surveyConfigSchema>;
+export type Overrides = z.infer<typeof overridesSchema>;
