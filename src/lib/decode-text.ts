@@ -25,7 +25,11 @@ export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
 
 /** Non-breaking, thin and other Unicode spaces become plain spaces; tabs too; trailing space is dropped. */
 export function normaliseSpaces(line: string): string {
-  return line.replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ').replace(/[\u200B\uFEFF]/g, '').trimEnd();
+  return line
+    .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u200B\uFEFF]/g, '')
+    .replace(/(\S) {2,}/g, '$1 ')
+    .trimEnd();
 }
 
 function decodeBytes(bytes: Uint8Array, file: string): string {

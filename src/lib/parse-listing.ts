@@ -34,9 +34,10 @@ const ORGANIZATION_LINE = /^(\S{1,64})(?:\s+(.{1,80}))?(?<![.!?:;,])$/;
 const TITLE_MAX_LENGTH = 300;
 
 interface Paragraph {
-  text: string;
+  /** The paragraph's lines, trimmed. */
+  lines: string[];
+  /** 1-based line of its first line. */
   line: number;
-  lineCount: number;
 }
 
 type Token =
@@ -159,28 +160,45 @@ function tokenize(lines: readonly string[], file: string): Token[] {
     if (parseDateLine(line)) {
       // A bare date heads the page ("Oct 31"); it is page chrome, not part of a paper.
       endParagraph();
-      tokens.push({ kind: 'paragraph', paragraph: { text: line, line: index + 1, lineCount: 1, } });
+      tokens.push({ kind: 'paragraph', paragraph: { lines: [line], line: index + 1 } });
       endParagraph();
       continue;
     }
-    if (paragraph) {
-      const open: Paragraph = paragraph;
-      open.text += ` ${line}`;
-      open.lineCount += 1;
-    } else {
-      paragraph = { text: line, line: index + 1, lineCount: 1 };
-    }
+    if (paragraph) (paragraph as Paragraph).lines.push(line);
+    else paragraph = { lines: [line], line: index + 1 };
   }
   endParagraph();
   return tokens;
 }
 
+function textOf(paragraph: Paragraph): string {
+  return paragraph.lines.join(' ');
+}
+
+/**
+ * Whether a line reads as a title rather than prose: short, and neither ending with a full stop nor holding a
+ * sentence break ("… results. We …"). Titles may hold "?" or "!" ("Can Language Models Falsify? Evaluating …").
+ */
+function isTitleLine(line: string): boolean {
+  return line.length <= TITLE_MAX_LENGTH && !/\.$/.test(line) && !/[a-z0-9)\]]\.\s+[A-Z]/.test(line) && parseDateLine(line) === null;
+}
+
 function isTitleLike(paragraph: Paragraph): boolean {
-  return paragraph.lineCount === 1 && paragraph.text.length <= TITLE_MAX_LENGTH && parseDateLine(paragraph.text) === null;
+  return paragraph.lines.length === 1 && isTitleLine(paragraph.lines[0]!);
+}
+
+/**
+ * A title pasted with its wrapped abstract right under it, with no blank line between: the first line reads as a
+ * title, and the next starts a sentence (a capital), where a wrapped line of prose would go on mid-sentence.
+ */
+function startsWithTitle(paragraph: Paragraph): boolean {
+  const [first, second] = paragraph.lines;
+  return first !== undefined && second !== undefined && isTitleLine(first) && !/[,;:-]$/.test(first) && /^[A-Z]/.test(second);
 }
 
 function isChrome(paragraph: Paragraph): boolean {
-  return PAGE_CHROME.has(paragraph.text.toLowerCase()) || (paragraph.lineCount === 1 && parseDateLine(paragraph.text) !== null);
+  const text = textOf(paragraph);
+  return PAGE_CHROME.has(text.toLowerCase()) || (paragraph.lines.length === 1 && parseDateLine(text) !== null);
 }
 
 /**
@@ -203,9 +221,9 @@ function splitSegment(
         index += 1;
         continue;
       }
-      if (isTitleLike(paragraph) && next && !isTitleLike(next)) break;
+      if (startsWithTitle(paragraph) || (isTitleLike(paragraph) && next && !isTitleLike(next))) break;
       if (isTitleLike(paragraph) && next) {
-        warnings.push({ file, line: paragraph.line, message: `skipped "${clip(paragraph.text)}": page text before the first paper` });
+        warnings.push({ file, line: paragraph.line, message: `skipped "${clip(textOf(paragraph))}": page text before the first paper` });
         index += 1;
         continue;
       }
@@ -216,25 +234,28 @@ function splitSegment(
   for (; index < segment.length; index += 1) {
     const paragraph = segment[index]!;
     if (context.started || papers.length > 0 || current) {
-      if (isChrome(paragraph) && parseDateLine(paragraph.text)) {
-        throw new InputError(file, paragraph.line, `found a date "${paragraph.text}" outside a metadata block`, 'a date belongs after "• N authors" and "·"; delete the line or complete the block');
+      if (isChrome(paragraph) && parseDateLine(textOf(paragraph))) {
+        throw new InputError(file, paragraph.line, `found a date "${textOf(paragraph)}" outside a metadata block`, 'a date belongs after "• N authors" and "·"; delete the line or complete the block');
       }
     }
-    const startsPaper = !current || (current.abstractParts.length > 0 && isTitleLike(paragraph) && index + 1 < segment.length);
+    const titleWithAbstract = startsWithTitle(paragraph);
+    const startsPaper =
+      !current || (current.abstractParts.length > 0 && (titleWithAbstract || (isTitleLike(paragraph) && index + 1 < segment.length)));
     if (startsPaper) {
       if (current) papers.push(finish(current));
-      if (!isTitleLike(paragraph)) {
+      if (!isTitleLike(paragraph) && !titleWithAbstract) {
+        const text = textOf(paragraph);
         throw new InputError(
           file,
           paragraph.line,
-          `expected a paper title (one line), found ${paragraph.lineCount > 1 ? `${paragraph.lineCount} lines` : `a line of ${paragraph.text.length} characters`} starting "${clip(paragraph.text)}"`,
+          `expected a paper title, found ${paragraph.lines.length > 1 ? `${paragraph.lines.length} lines of prose` : `a line of prose (${text.length} characters)`} starting "${clip(text)}"`,
           'is the title of this paper missing? Each paper starts with its title on a line of its own',
         );
       }
       current = {
-        title: paragraph.text,
+        title: paragraph.lines[0]!,
         abstract: '',
-        abstractParts: [],
+        abstractParts: titleWithAbstract ? [paragraph.lines.slice(1).join(' ')] : [],
         authorCount: null,
         organization: null,
         date: null,
@@ -244,7 +265,7 @@ function splitSegment(
       };
       continue;
     }
-    current!.abstractParts.push(paragraph.text);
+    current!.abstractParts.push(textOf(paragraph));
   }
   if (current) papers.push(finish(current));
   for (const paper of papers) {

@@ -1,0 +1,31 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { join } from 'node:path';
+import { resolveContentPaths } from './lib/content-paths.ts';
+import { loadSurveyConfig } from './lib/load-survey-config.ts';
+import { PAPERS_FOLDER } from './lib/plan-entries.ts';
+import { createPaperSchema } from './schemas/paper.ts';
+import { themeSchema } from './schemas/survey.ts';
+
+const paths = resolveContentPaths();
+const { themes } = loadSurveyConfig(paths).data;
+const themeIds = themes.map((theme) => theme.id) as [string, ...string[]];
+
+/** Papers: the entries `npm run ingest` generates, validated with the same schema the ingest used. */
+const papers = defineCollection({
+  loader: glob({
+    pattern: '**/*.yaml',
+    base: join(paths.generated, PAPERS_FOLDER),
+    generateId: ({ data }) => String(data.id),
+  }),
+  schema: createPaperSchema(themeIds),
+});
+
+/** Themes, in the curator's order, from `content/survey.yaml`. */
+const themeCollection = defineCollection({
+  loader: () => themes.map((theme, order) => ({ ...theme, order })),
+  schema: themeSchema.extend({ order: z.number().int().nonnegative() }),
+});
+
+export const collections = { papers, themes: themeCollection };

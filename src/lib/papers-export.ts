@@ -1,0 +1,36 @@
+import type { Paper } from '../schemas/paper.ts';
+import { sitePaths, withBase } from './site-url.ts';
+
+/** One paper in `data/papers.json` (documented in the README). `null` means the listing did not say. */
+export interface ExportedPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: { count: number } | null;
+  organization: { handle: string; name: string } | null;
+  date: string | null;
+  upvotes: number | null;
+  themes: string[];
+  urls: { url: string; kind: string }[];
+  code: string | null;
+  path: string;
+}
+
+/** The public data export of the survey: every paper, newest first, with the path of its page. */
+export function exportPapers(papers: readonly Paper[], base?: string): { papers: ExportedPaper[] } {
+  return {
+    papers: papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: paper.authorCount === null ? null : { count: paper.authorCount },
+      organization: paper.organization,
+      date: paper.date,
+      upvotes: paper.upvotes,
+      themes: paper.themes,
+      urls: paper.links,
+      code: paper.code,
+      path: withBase(sitePaths.paper(paper.id), base),
+    })),
+  };
+}

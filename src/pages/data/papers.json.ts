@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getSurveyData } from '../../data/survey-data.ts';
+import { exportPapers } from '../../lib/papers-export.ts';
+
+/** `data/papers.json`: every paper, for readers' own tools. */
+export const GET: APIRoute = async () => {
+  const { papers } = await getSurveyData();
+  return new Response(`${JSON.stringify(exportPapers(papers), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+};

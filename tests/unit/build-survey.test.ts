@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { buildSurvey, type ListingSource } from '../../src/lib/build-survey.ts';
+import { InputError } from '../../src/lib/input-error.ts';
+import type { SurveyConfig } from '../../src/schemas/survey.ts';
+
+const abstract = (words: string) => `We present ${words}. It is evaluated on many tasks and improves results by 12% over strong baselines.`;
+const listing = (name: string, text: string, modifiedDay = '2025-11-01'): ListingSource => ({
+  file: `content/listings/${name}.txt`,
+  name,
+  bytes: new TextEncoder().encode(text),
+  modifiedDay,
+});
+const config: SurveyConfig = {
+  survey: { title: 'T', subtitle: '', intro: '' },
+  listings: { older: { captured: '2025-06-30' }, newer: { captured: '2025-10-31' } },
+  themes: [
+    { id: 'driving', title: 'Driving', scope: 's', intro: '', keywords: ['driving'] },
+    { id: 'gui', title: 'GUI', scope: 's', intro: '', keywords: ['GUI'] },
+  ],
+};
+const inputs = (listings: ListingSource[], pins: Record<string, { themes: string[] }> = {}) => ({
+  listings,
+  config,
+  overrides: { pins },
+  overridesFile: 'content/overrides.yaml',
+});
+
+describe('building the survey', () => {
+  test('the same paper in two listings is one paper, with the newest capture’s figures', () => {
+    const older = listing('older', `Driving Agents\n\n${abstract('driving agents')}\n\n  • 3 authors\n·\nMay 2 4\n`);
+    const newer = listing('newer', `Driving  agents!\n\n${abstract('driving agents')}\n\n  • 3 authors\n·\nMay 2 9\n`);
+    const survey = buildSurvey(inputs([newer, older]));
+    expect(survey.papers).toHaveLength(1);
+    expect(survey.papers[0]).toMatchObject({ upvotes: 9, source: { listing: 'content/listings/newer.txt', captured: '2025-10-31' } });
+    expect(survey.duplicates).toHaveLength(1);
+    expect(survey.warnings.map((w) => w.file)).toEqual(['content/listings/older.txt']);
+  });
+
+  test('the same paper twice in one listing keeps the first and warns', () => {
+    const text = `Driving Agents\n\n${abstract('one')}\n\n  • 3 authors\n·\nMay 2 4\n\nDriving Agents\n\n${abstract('two')}\n\n  • 3 authors\n·\nMay 3 1\n`;
+    const survey = buildSurvey(inputs([listing('newer', text)]));
+    expect(survey.papers.map((p) => p.upvotes)).toEqual([4]);
+    expect(survey.warnings[0]).toMatchObject({ line: 9 });
+  });
+
+  test('pins replace the keyword assignment; the first pinned theme is primary', () => {
+    const text = `Driving Agents\n\n${abstract('driving')}\n\n  • 3 authors\n·\nMay 2 4\n`;
+    expect(buildSurvey(inputs([listing('newer', text)])).papers[0]).toMatchObject({ themes: ['driving'], themeSource: 'keywords' });
+    const pinned = buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['gui', 'driving'] } })).papers[0];
+    expect(pinned).toMatchObject({ themes: ['gui', 'driving'], themeSource: 'pinned' });
+  });
+
+  test('a pin to an unknown theme is an error naming the file', () => {
+    const text = `Driving Agents\n\n${abstract('driving')}\n`;
+    expect(() => buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['nope'] } }))).toThrow(
+      /content\/overrides\.yaml:1: pins\.driving-agents: unknown theme "nope"/,
+    );
+  });
+
+  test('a pin for a paper that is not listed is a warning with the closest id', () => {
+    const text = `Driving Agents\n\n${abstract('driving')}\n`;
+    const survey = buildSurvey(inputs([listing('newer', text)], { 'driving-agent': { themes: ['gui'] } }));
+    expect(survey.warnings[0]?.message).toContain('did you mean "driving-agents"');
+  });
+
+  test('a paper no theme fits is kept as unsorted', () => {
+    const survey = buildSurvey(inputs([listing('newer', `Protein Folding\n\n${abstract('proteins')}\n`)]));
+    expect(survey.papers[0]).toMatchObject({ themes: [], themeSource: 'none' });
+  });
+
+  test('a listing with no capture date uses its modification day, with a warning', () => {
+    const survey = buildSurvey({ ...inputs([listing('other', `Driving Agents\n\n${abstract('x')}\n\n  • 1 author\n·\nMar 3\n`, '2023-11-02')]), config: { ...config, listings: {} } });
+    expect(survey.papers[0]?.date).toBe('2023-03-03');
+    expect(survey.warnings[0]?.message).toMatch(/no capture date set/);
+  });
+
+  test('bad input is an InputError naming the listing and line', () => {
+    expect(() => buildSurvey(inputs([listing('newer', '  • 4 authors\n·\nSep 24\n')]))).toThrow(InputError);
+    expect(() => buildSurvey(inputs([listing('newer', '  • 4 authors\n·\nSep 24\n')]))).toThrow(/^content\/listings\/newer\.txt:1: /);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { compareNewestFirst, formatByline, formatDay, formatUpvotes, paperYear } from '../../src/lib/paper-display.ts';
+import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search-state.ts';
+import { withBase } from '../../src/lib/site-url.ts';
+
+describe('the base-path helper', () => {
+  test('prefixes site paths with the base, with or without its trailing slash', () => {
+    expect(withBase('/papers/x/', '/')).toBe('/papers/x/');
+    expect(withBase('/papers/x/', '/sub/')).toBe('/sub/papers/x/');
+    expect(withBase('papers/', '/sub')).toBe('/sub/papers/');
+    expect(withBase('/', '/sub/')).toBe('/sub/');
+  });
+});
+
+describe('showing papers', () => {
+  test('unknown facts are said to be unknown', () => {
+    expect(formatDay(null)).toBe('unknown');
+    expect(formatByline({ authorCount: null, organization: null })).toBe('unknown');
+    expect(formatUpvotes(null)).toBe('unknown');
+    expect(paperYear({ date: null })).toBe('undated');
+  });
+
+  test('known facts are shown plainly', () => {
+    expect(formatDay('2024-06-21')).toBe('21 Jun 2024');
+    expect(formatByline({ authorCount: 1, organization: null })).toBe('1 author');
+    expect(formatByline({ authorCount: null, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe('Microsoft');
+  });
+
+  test('newest first, undated last, ties by title', () => {
+    const papers = [
+      { date: null, title: 'B' },
+      { date: '2024-01-01', title: 'Z' },
+      { date: '2025-01-01', title: 'Y' },
+      { date: '2024-01-01', title: 'A' },
+      { date: null, title: 'A' },
+    ];
+    expect(papers.sort(compareNewestFirst).map((p) => `${p.date}${p.title}`)).toEqual(['2025-01-01Y', '2024-01-01A', '2024-01-01Z', 'nullA', 'nullB']);
+  });
+});
+
+describe('search state in the URL', () => {
+  test('round-trips query, filters and sort', () => {
+    const state = readSearchState(new URLSearchParams('q=overthinking&theme=gui&theme=rl&year=2025&sort=newest'));
+    expect(state).toEqual({ query: 'overthinking', filters: { theme: ['gui', 'rl'], year: ['2025'] }, sort: 'newest' });
+    expect(writeSearchState(state)).toBe('?q=overthinking&theme=gui&theme=rl&year=2025&sort=newest');
+  });
+
+  test('filters are OR within one and AND across; sorts keep undated papers via their sort key', () => {
+    const state = readSearchState(new URLSearchParams('theme=gui&theme=rl&year=2024&sort=upvotes'));
+    expect(toPagefindOptions(state)).toEqual({ filters: { theme: { any: ['gui', 'rl'] }, year: { any: ['2024'] } }, sort: { upvotes: 'desc' } });
+  });
+
+  test('an empty or unknown state asks for nothing', () => {
+    const state = readSearchState(new URLSearchParams('sort=bogus'));
+    expect(state.sort).toBe('');
+    expect(isEmptySearch(state)).toBe(true);
+    expect(writeSearchState(state)).toBe('');
+  });
+});
