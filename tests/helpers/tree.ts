@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from './paths.ts';
+
+/** Every file under `root` with its bytes (as a string) and modification time, by relative path. */
+export function snapshotTree(root: string): Map<string, { content: string; mtimeMs: number }> {
+  const files = new Map<string, { content: string; mtimeMs: number }>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(root, path), { content: readFileSync(path, 'latin1'), mtimeMs: statSync(path).mtimeMs });
+  }
+  return files;
+}
+
+/** Contents only, for comparing trees written at different times. */
+export function contentsOf(snapshot: ReturnType<typeof snapshotTree>): Map<string, string> {
+  return new Map([...snapshot].map(([path, { content }]) => [path, content]));
+}
+
+/** A fresh copy of the project's curated content (listings, survey.yaml, overrides.yaml) in a temp folder. */
+export function copyCuratedContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-content-'));
+  for (const name of ['listings', 'survey.yaml', 'overrides.yaml']) cpSync(join(projectRoot, 'content', name), join(dir, name), { recursive: true });
+  return dir;
+}
+
+/** Runs `npm run ingest` on a content folder, as a user would, and returns what it printed. */
+export function runIngest(contentDir: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
