@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { projectRoot } from './paths.ts';
+import { projectRoot, userEnvironment } from './paths.ts';
 
 /** Debian's Chromium, started the way this machine allows (no sandbox as root, no background network). */
 export function launchChromium(): Promise<Browser> {
@@ -27,6 +27,7 @@ export async function startPreview(outDir: string): Promise<{ url: string; stop:
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectRoot,
+    env: userEnvironment(),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

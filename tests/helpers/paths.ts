@@ -9,3 +9,16 @@ export const builtSite = join(testBuildRoot, 'dist');
 export const builtSiteUnderBase = join(testBuildRoot, 'dist-base');
 /** The sub-path the second build is published under. */
 export const TEST_BASE = '/survey-sub-path/';
+
+/**
+ * The environment for a child command (build, preview, ingest) as a user's shell would give it: without the
+ * variables Vitest sets for itself (`NODE_ENV=test`, `BASE_URL`, `DEV`, …), which Astro would otherwise pick up.
+ */
+export function userEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|ASSETS_PREFIX$|SITE$)/.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from './paths.ts';
+import { projectRoot, userEnvironment } from './paths.ts';
 
 /** Every file under `root` with its bytes (as a string) and modification time, by relative path. */
 export function snapshotTree(root: string): Map<string, { content: string; mtimeMs: number }> {
@@ -31,7 +31,7 @@ export function copyCuratedContent(): string {
 export function runIngest(contentDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir], {
     cwd: projectRoot,
-    env: { ...process.env, ...env },
+    env: userEnvironment(env),
     encoding: 'utf8',
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, test } from 'vitest';
 import { contentsOf, copyCuratedContent, runIngest, snapshotTree } from '../helpers/tree.ts';
-import { projectRoot } from '../helpers/paths.ts';
+import { projectRoot, userEnvironment } from '../helpers/paths.ts';
 
 const dirs: string[] = [];
 function freshContent() {
@@ -134,7 +134,7 @@ describe('npm run ingest', () => {
     const dir = freshContent();
     const runOne = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', dir], { cwd: projectRoot, stdio: 'ignore' });
+        const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', dir], { cwd: projectRoot, env: userEnvironment(), stdio: 'ignore' });
         child.on('exit', resolve);
       });
     const codes = await Promise.all([runOne(), runOne()]);
