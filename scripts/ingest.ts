@@ -33,9 +33,9 @@ try {
     printSummary(survey, config.data, report);
   });
 } catch (error) {
-  console.error(`ingest: error: ${error instanceof Error ? error.message : String(error)}`);
+  // One line: what is wrong and where, then the reassurance that matters most to a curator.
+  console.error(`ingest: error: ${error instanceof Error ? error.message : String(error)} (nothing was written; the previous content is untouched)`);
   if (!(error instanceof InputError) && error instanceof Error && process.env.DEBUG) console.error(error.stack);
-  console.error('ingest: nothing was written; the previous content is untouched.');
   process.exitCode = 1;
 }
 
