@@ -3,13 +3,13 @@
  * A thin orchestrator: read the curated files → build the survey (pure, src/lib) → plan the entries → one atomic
  * write → a summary. Bad input prints one `file:line: problem — fix` line, exits 1 and writes nothing.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
 import { resolveContentPaths } from '../src/lib/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input-error.ts';
-import { displayPath, loadOverrides, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
 import { planEntries } from '../src/lib/plan-entries.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
@@ -20,15 +20,9 @@ const paths = resolveContentPaths(options.content);
 
 try {
   await withIngestLock(paths.lock, () => {
+    refuseLegacyOverrides(paths.legacyOverrides);
     const config = loadSurveyConfig(paths);
-    const overrides = loadOverrides(paths);
-    const survey = buildSurvey({
-      listings: readListings(paths.listings),
-      config: config.data,
-      overrides: overrides.data,
-      overridesFile: displayPath(paths.overrides),
-      overridesLineOf: overrides.lineOf,
-    });
+    const survey = buildSurvey({ listings: readListings(paths.listings), config: config.data, notes: readNotes(paths.notes) });
     const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
     printSummary(survey, config.data, report);
   });
@@ -60,6 +54,26 @@ function readListings(folder: string) {
   });
 }
 
+/** Notes are curated: read here for their frontmatter, never written. */
+function readNotes(folder: string) {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** Pins used to live in overrides.yaml; refuse to run past one so no pin is silently dropped. */
+function refuseLegacyOverrides(file: string) {
+  if (!existsSync(file)) return;
+  throw new InputError(
+    displayPath(file),
+    1,
+    'theme pins no longer live in overrides.yaml',
+    'move each pin to its paper\'s note as `themes: [...]` in the frontmatter (npm run note -- <paper id>), then delete overrides.yaml',
+  );
+}
+
 function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncReport) {
   for (const warning of survey.warnings) console.warn(`ingest: warning: ${formatWarning(warning)}`);
   const listings = new Set(survey.papers.map((paper) => paper.source.listing));
@@ -71,10 +85,12 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
     console.log(`  ${theme.id.padEnd(width)}  ${String(primary).padStart(4)} primary, ${String(all).padStart(4)} in all`);
   }
   const unsorted = survey.papers.filter((paper) => paper.themes.length === 0);
-  console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them in content/overrides.yaml or add keywords in content/survey.yaml):' : ''}`);
+  console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them with `themes:` in their notes, or add keywords in content/survey.yaml):' : ''}`);
   for (const paper of unsorted) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line})`);
   const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
-  console.log(`ingest: ${pinned} pinned by the curator, ${survey.duplicates.length} duplicates merged, ${survey.warnings.length} warnings`);
+  console.log(
+    `ingest: ${pinned} pinned by the curator, ${survey.orphans.length} orphan notes, ${survey.duplicates.length} duplicates merged, ${survey.warnings.length} warnings`,
+  );
   const generated = relative(process.cwd(), paths.generated) || paths.generated;
   const changed = report.added.length + report.updated.length + report.removed.length;
   console.log(

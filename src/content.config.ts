@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { resolveContentPaths } from './lib/content-paths.ts';
 import { loadSurveyConfig } from './lib/load-survey-config.ts';
 import { PAPERS_FOLDER } from './lib/plan-entries.ts';
+import { createNoteSchema, introSchema } from './schemas/note.ts';
 import { createPaperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/survey.ts';
 
@@ -28,4 +29,20 @@ const themeCollection = defineCollection({
   schema: themeSchema.extend({ order: z.number().int().nonnegative() }),
 });
 
-export const collections = { papers, themes: themeCollection };
+/** Curators' notes, one MDX file per paper: `content/notes/<paper-id>.mdx`. */
+const notes = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: paths.notes, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: createNoteSchema(themeIds),
+});
+
+/** The survey intro (`content/intro.mdx`, id `intro`) and theme intros (`content/themes/<theme-id>.mdx`, id `themes/<theme-id>`). */
+const intros = defineCollection({
+  loader: glob({
+    pattern: [relative(paths.root, paths.surveyIntro), `${relative(paths.root, paths.themeIntros)}/*.mdx`],
+    base: paths.root,
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: introSchema,
+});
+
+export const collections = { papers, themes: themeCollection, notes, intros };

@@ -1,24 +1,36 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { findOrphans, type OrphanNote } from '../lib/build-survey.ts';
 import { resolveContentPaths } from '../lib/content-paths.ts';
-import { loadSurveyConfig } from '../lib/load-survey-config.ts';
+import { displayPath, loadSurveyConfig } from '../lib/load-survey-config.ts';
+import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
 import { compareNewestFirst } from '../lib/paper-display.ts';
-import type { Paper } from '../schemas/paper.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
+export type NoteEntry = CollectionEntry<'notes'>;
+export type IntroEntry = CollectionEntry<'intros'>;
 
 /** Everything the pages need about the survey, computed once per build and shared by every page. */
 export interface SurveyData {
   survey: ReturnType<typeof loadSurveyConfig>['data']['survey'];
   themes: ThemeEntry[];
   themesById: Map<string, ThemeEntry>;
-  /** Every paper, newest first. */
-  papers: Paper[];
-  papersById: Map<string, Paper>;
-  /** Papers per theme id (primary or secondary), newest first; `unsorted` holds papers with no theme. */
-  papersByTheme: Map<string, Paper[]>;
-  /** Papers per primary theme, newest first: the order of previous/next links. */
-  papersByPrimaryTheme: Map<string, Paper[]>;
+  /** Every paper shown on the site (hidden ones left out), newest first, with the curator's notes applied. */
+  papers: CuratedPaper[];
+  /** Every paper including hidden ones: the data export keeps them, flagged. */
+  allPapers: CuratedPaper[];
+  papersById: Map<string, CuratedPaper>;
+  /** Papers per theme id (primary or secondary), featured first, then newest; `unsorted` holds papers with no theme. */
+  papersByTheme: Map<string, CuratedPaper[]>;
+  /** Papers per primary theme, in the same order: the order of previous/next links. */
+  papersByPrimaryTheme: Map<string, CuratedPaper[]>;
+  /** Papers the curator marked `featured`, newest first. */
+  featured: CuratedPaper[];
+  notesById: Map<string, NoteEntry>;
+  /** Notes whose paper is in no listing: kept and listed for the curator, never published as pages. */
+  orphans: OrphanNote[];
+  /** The survey intro (`intro`) and theme intros (`themes/<id>`). */
+  introsById: Map<string, IntroEntry>;
 }
 
 let cached: Promise<SurveyData> | undefined;
@@ -32,24 +44,58 @@ export function getSurveyData(): Promise<SurveyData> {
   return cached;
 }
 
+/** Featured papers first, then newest first. */
+function compareForTables(a: CuratedPaper, b: CuratedPaper): number {
+  return Number(b.featured) - Number(a.featured) || compareNewestFirst(a, b);
+}
+
 async function loadSurveyData(): Promise<SurveyData> {
-  const [themeEntries, paperEntries] = await Promise.all([getCollection('themes'), getCollection('papers')]);
+  const [themeEntries, paperEntries, noteEntries, introEntries] = await Promise.all([
+    getCollection('themes'),
+    getCollection('papers'),
+    getCollection('notes'),
+    getCollection('intros'),
+  ]);
+  const notesById = new Map(noteEntries.map((entry) => [entry.id, entry]));
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
-  const papers = paperEntries.map((entry) => entry.data).sort(compareNewestFirst);
-  const papersByTheme = new Map<string, Paper[]>([...themes.map((t) => [t.id, [] as Paper[]] as const), [UNSORTED_THEME_ID, []]]);
-  const papersByPrimaryTheme = new Map<string, Paper[]>([...papersByTheme.keys()].map((id) => [id, [] as Paper[]]));
-  for (const paper of papers) {
+  const allPapers = paperEntries
+    .map((entry) => {
+      const note = notesById.get(entry.data.id);
+      return applyNote(entry.data, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
+    })
+    .sort(compareNewestFirst);
+  const papers = allPapers.filter((paper) => !paper.hidden);
+
+  const papersByTheme = new Map<string, CuratedPaper[]>([...themes.map((t) => [t.id, [] as CuratedPaper[]] as const), [UNSORTED_THEME_ID, []]]);
+  const papersByPrimaryTheme = new Map<string, CuratedPaper[]>([...papersByTheme.keys()].map((id) => [id, [] as CuratedPaper[]]));
+  for (const paper of [...papers].sort(compareForTables)) {
     const themeIds = paper.themes.length > 0 ? paper.themes : [UNSORTED_THEME_ID];
     for (const themeId of themeIds) papersByTheme.get(themeId)?.push(paper);
     papersByPrimaryTheme.get(themeIds[0]!)?.push(paper);
   }
+
+  const orphans = findOrphans(
+    noteEntries.map((entry) => ({ id: entry.id, file: entry.filePath ?? `${entry.id}.mdx` })),
+    allPapers.map((paper) => paper.id),
+  );
+  for (const orphan of orphans) {
+    console.warn(
+      `[survey] warning: ${displayPath(orphan.file)}: note for "${orphan.id}", which is in no listing — kept, listed on /notes/orphans/${orphan.closest ? `; did you mean "${orphan.closest}"?` : ''}`,
+    );
+  }
+
   return {
     survey: loadSurveyConfig(resolveContentPaths()).data.survey,
     themes,
     themesById: new Map(themes.map((theme) => [theme.id, theme])),
     papers,
+    allPapers,
     papersById: new Map(papers.map((paper) => [paper.id, paper])),
     papersByTheme,
     papersByPrimaryTheme,
+    featured: papers.filter((paper) => paper.featured),
+    notesById,
+    orphans,
+    introsById: new Map(introEntries.map((entry) => [entry.id, entry])),
   };
 }

@@ -1,10 +1,12 @@
 import { closest } from 'fastest-levenshtein';
 import { createPaperSchema, type Paper } from '../schemas/paper.ts';
-import type { Overrides, SurveyConfig } from '../schemas/survey.ts';
+import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
+import type { SurveyConfig } from '../schemas/survey.ts';
 import { extractLinks } from './abstract-links.ts';
 import { chooseThemes, compileThemeMatchers, scoreThemes } from './assign-themes.ts';
 import { decodeTextLines } from './decode-text.ts';
 import { InputError, type InputWarning } from './input-error.ts';
+import { parseNoteSource, type ParsedNote } from './notes.ts';
 import { assignPaperIds, normaliseTitle } from './paper-ids.ts';
 import { parseListing, type ListedPaper } from './parse-listing.ts';
 
@@ -19,13 +21,28 @@ export interface ListingSource {
   modifiedDay: string;
 }
 
+/** A curator's note file as read from disk (`content/notes/<paper-id>.mdx`). */
+export interface NoteSource {
+  /** The paper id: the file name without `.mdx`. */
+  id: string;
+  /** Path shown in messages. */
+  file: string;
+  text: string;
+}
+
 export interface SurveyInputs {
   listings: readonly ListingSource[];
   config: SurveyConfig;
-  overrides: Overrides;
-  /** Path of the overrides file, and the line of a field in it, for messages. */
-  overridesFile: string;
-  overridesLineOf?: (path: readonly string[]) => number;
+  /** Curators' notes: read for their frontmatter (pinned themes) and to report orphans; never written. */
+  notes: readonly NoteSource[];
+}
+
+/** A note whose paper is in no listing: kept, reported, and listed for the curator. */
+export interface OrphanNote {
+  id: string;
+  file: string;
+  /** The current paper id closest to the note's, if any. */
+  closest: string | null;
 }
 
 /** A paper seen more than once; the `kept` occurrence's figures won. */
@@ -39,6 +56,7 @@ export interface DuplicatePaper {
 export interface BuiltSurvey {
   papers: Paper[];
   duplicates: DuplicatePaper[];
+  orphans: OrphanNote[];
   warnings: InputWarning[];
 }
 
@@ -52,7 +70,7 @@ interface Occurrence extends ListedPaper {
  * extract links and validate each paper with the site's schema. Throws an {@link InputError} on bad input.
  */
 export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
-  const { config, overrides } = inputs;
+  const { config } = inputs;
   const warnings: InputWarning[] = [];
   const occurrences: Occurrence[] = [];
   const ordered = [...inputs.listings].sort((a, b) => a.file.localeCompare(b.file));
@@ -89,14 +107,22 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   }
 
   const themeIds = config.themes.map((theme) => theme.id) as [string, ...string[]];
-  const pins = checkPins(overrides, new Set(ids), new Set(themeIds), { file: inputs.overridesFile, lineOf: inputs.overridesLineOf ?? (() => 1) }, warnings);
+  const notes = readNotes(inputs.notes, themeIds);
+  const orphans = findOrphans(inputs.notes, ids);
+  for (const orphan of orphans) {
+    warnings.push({
+      file: orphan.file,
+      line: 1,
+      message: `this note's paper "${orphan.id}" is in no listing; the note is kept and listed on /notes/orphans/${orphan.closest ? ` — did you mean "${orphan.closest}"? (rename the file to ${orphan.closest}.mdx)` : ''}`,
+    });
+  }
   const matchers = compileThemeMatchers(config.themes);
   const schema = createPaperSchema(themeIds);
 
   const papers = unique.map((paper, index) => {
     const id = ids[index]!;
-    const pinned = pins.get(id);
-    const themes = pinned ?? chooseThemes(scoreThemes(paper, matchers));
+    const pinned = notes.get(id)?.frontmatter.themes;
+    const themes = pinned ? [...new Set(pinned)] : chooseThemes(scoreThemes(paper, matchers));
     const links = extractLinks(paper.abstract);
     const candidate = {
       id,
@@ -120,7 +146,21 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     }
     return result.data;
   });
-  return { papers, duplicates, warnings };
+  return { papers, duplicates, orphans, warnings };
+}
+
+/** Validates every note's frontmatter (an error names the file and line), by paper id. */
+function readNotes(sources: readonly NoteSource[], themeIds: [string, ...string[]]): Map<string, ParsedNote<NoteFrontmatter>> {
+  const schema = createNoteSchema(themeIds);
+  return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
+}
+
+/** Notes whose paper id is not among the current papers, each with the closest current id. */
+export function findOrphans(notes: readonly Pick<NoteSource, 'id' | 'file'>[], paperIds: readonly string[]): OrphanNote[] {
+  const known = new Set(paperIds);
+  return notes
+    .filter((note) => !known.has(note.id))
+    .map((note) => ({ id: note.id, file: note.file, closest: paperIds.length > 0 ? closest(note.id, [...paperIds]) : null }));
 }
 
 /**
@@ -143,33 +183,4 @@ function mergeDuplicates(occurrences: readonly Occurrence[]) {
     unique.push(kept);
   }
   return { unique, duplicates };
-}
-
-/** The usable pins; a pin to an unknown theme is an error, a pin for a paper no listing has is a warning. */
-function checkPins(
-  overrides: Overrides,
-  paperIds: Set<string>,
-  themeIds: Set<string>,
-  { file, lineOf }: { file: string; lineOf: (path: readonly string[]) => number },
-  warnings: InputWarning[],
-) {
-  const pins = new Map<string, string[]>();
-  for (const [paperId, pin] of Object.entries(overrides.pins)) {
-    const unknownTheme = pin.themes.find((theme) => !themeIds.has(theme));
-    if (unknownTheme) {
-      throw new InputError(
-        file,
-        lineOf(['pins', paperId]),
-        `pins.${paperId}: unknown theme "${unknownTheme}"`,
-        `use one of: ${[...themeIds].join(', ')} (defined in content/survey.yaml)`,
-      );
-    }
-    if (!paperIds.has(paperId)) {
-      const suggestion = paperIds.size > 0 ? closest(paperId, [...paperIds]) : null;
-      warnings.push({ file, line: lineOf(['pins', paperId]), message: `pin for "${paperId}" matches no paper in the listings${suggestion ? ` — did you mean "${suggestion}"?` : ''}` });
-      continue;
-    }
-    pins.set(paperId, [...new Set(pin.themes)]);
-  }
-  return pins;
 }

@@ -10,7 +10,14 @@ export function resolveContentPaths(contentDir = process.env.SURVEY_CONTENT_DIR 
     root,
     listings: resolve(root, 'listings'),
     surveyConfig: resolve(root, 'survey.yaml'),
-    overrides: resolve(root, 'overrides.yaml'),
+    /** Curated: one MDX note per paper, `<paper-id>.mdx`. */
+    notes: resolve(root, 'notes'),
+    /** Curated: one MDX intro per theme, `<theme-id>.mdx`. */
+    themeIntros: resolve(root, 'themes'),
+    /** Curated: the survey's introduction on the home page. */
+    surveyIntro: resolve(root, 'intro.mdx'),
+    /** The pins file of earlier versions; pins now live in notes' frontmatter. */
+    legacyOverrides: resolve(root, 'overrides.yaml'),
     /** Machine-owned: rewritten by every ingest. */
     generated: resolve(root, 'generated'),
     lock: resolve(root, '.ingest.lock'),

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { overridesSchema, surveyConfigSchema, type Overrides, type SurveyConfig } from '../schemas/survey.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from './input-error.ts';
 import { parseYamlWith, type ParsedYaml } from './read-yaml.ts';
@@ -14,10 +14,18 @@ export function loadSurveyConfig(paths: ContentPaths): ParsedYaml<SurveyConfig> 
   return parseYamlWith(readFileSync(paths.surveyConfig, 'utf8'), surveyConfigSchema, file);
 }
 
-/** Reads and validates `overrides.yaml`; no file means no pins. */
-export function loadOverrides(paths: ContentPaths): ParsedYaml<Overrides> {
-  if (!existsSync(paths.overrides)) return { data: { pins: {} }, lineOf: () => 1 };
-  return parseYamlWith(readFileSync(paths.overrides, 'utf8'), overridesSchema, displayPath(paths.overrides));
+/**
+ * The ids curated MDX may refer to: papers as ingest last wrote them (file names under `generated/papers/`) and
+ * themes from `survey.yaml`. Read afresh on each call, so `npm run dev` sees a re-ingest.
+ */
+export function loadSurveyRefs(paths: ContentPaths): { paperIds: Set<string>; themeIds: Set<string> } {
+  const papersDir = `${paths.generated}/papers`;
+  const paperIds = existsSync(papersDir)
+    ? readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => basename(name, '.yaml'))
+    : [];
+  return { paperIds: new Set(paperIds), themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
 }
 
 /** A path as a curator would type it: relative to the working directory where that is shorter. */

@@ -1,4 +1,4 @@
-import type { Paper } from '../schemas/paper.ts';
+import type { CuratedPaper } from './notes.ts';
 import { sitePaths, withBase } from './site-url.ts';
 
 /** One paper in `data/papers.json` (documented in the README). `null` means the listing did not say. */
@@ -13,11 +13,18 @@ export interface ExportedPaper {
   themes: string[];
   urls: { url: string; kind: string }[];
   code: string | null;
+  tags: string[];
+  summary: string | null;
+  featured: boolean;
+  /** Whether the curator wrote a note on the paper. */
+  annotated: boolean;
+  /** Left out of the site by the curator; `path` then leads nowhere. */
+  hidden: boolean;
   path: string;
 }
 
-/** The public data export of the survey: every paper, newest first, with the path of its page. */
-export function exportPapers(papers: readonly Paper[], base?: string): { papers: ExportedPaper[] } {
+/** The public data export of the survey: every paper (hidden ones flagged), newest first, with the path of its page. */
+export function exportPapers(papers: readonly CuratedPaper[], base?: string): { papers: ExportedPaper[] } {
   return {
     papers: papers.map((paper) => ({
       id: paper.id,
@@ -30,6 +37,11 @@ export function exportPapers(papers: readonly Paper[], base?: string): { papers:
       themes: paper.themes,
       urls: paper.links,
       code: paper.code,
+      tags: paper.tags,
+      summary: paper.summary,
+      featured: paper.featured,
+      annotated: paper.annotated,
+      hidden: paper.hidden,
       path: withBase(sitePaths.paper(paper.id), base),
     })),
   };

@@ -20,7 +20,7 @@ export function planEntries(papers: readonly Paper[]): Map<string, string> {
     const folder = paper.themes[0] ?? UNSORTED_THEME_ID;
     const header = [
       `${GENERATED_MARKER} from ${paper.source.listing}:${paper.source.line}. Do not edit: it is rewritten on every ingest.`,
-      '# To change its themes, pin them in content/overrides.yaml; to change its text, correct the listing.',
+      `# To change its themes or links, set them in its note (npm run note -- ${paper.id}); to change its text, correct the listing.`,
     ].join('\n');
     files.set(`${PAPERS_FOLDER}/${folder}/${paper.id}.yaml`, `${header}\n${stringify(paper, { lineWidth: 0 })}`);
   }
@@ -30,6 +30,7 @@ export function planEntries(papers: readonly Paper[]): Map<string, string> {
 const GENERATED_README = `${GENERATED_MARKER}. Do not edit anything in this folder.
 
 Everything here is rewritten by \`npm run ingest\` (which \`npm run build\` and \`npm run dev\` run first) from
-the curated files beside it: \`content/listings/*.txt\`, \`content/survey.yaml\` and \`content/overrides.yaml\`.
+the curated files beside it: \`content/listings/*.txt\`, \`content/survey.yaml\` and the notes' frontmatter
+in \`content/notes/\` (which ingest only reads).
 One file per paper, in a folder named after its primary theme. Papers no theme fits are in \`papers/unsorted/\`.
 `;

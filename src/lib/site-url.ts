@@ -16,4 +16,5 @@ export const sitePaths = {
   allPapers: () => '/papers/',
   search: () => '/search/',
   papersJson: () => '/data/papers.json',
+  orphanNotes: () => '/notes/orphans/',
 };

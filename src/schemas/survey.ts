@@ -24,8 +24,6 @@ export const themeSchema = z
     title: z.string().min(1),
     /** One line saying what belongs in the theme. */
     scope: z.string().min(1),
-    /** A short paragraph introducing the theme on its page. */
-    intro: z.string().default(''),
     /**
      * Words and phrases that place a paper in this theme. Matched case-insensitively on whole words,
      * plurals included; a trailing `*` matches any ending (`verif*`). A match in the title counts three times.
@@ -51,8 +49,6 @@ export const surveyConfigSchema = z
         subtitle: z.string().default(''),
         /** Survey-wide capture date: used for every listing that has no `captured` of its own under `listings`. */
         captured: isoDaySchema.optional(),
-        /** Introduction shown on the home page (plain text; blank lines separate paragraphs). */
-        intro: z.string().default(''),
       })
       .strict(),
     listings: z.record(z.string(), listingSettingsSchema).default({}),
@@ -71,23 +67,5 @@ export const surveyConfigSchema = z
   })
   .strict();
 
-/** `content/overrides.yaml`: a curator's pins, by paper id. */
-export const overridesSchema = z
-  .object({
-    pins: z
-      .record(
-        z.string(),
-        z
-          .object({
-            /** Replaces the automatic assignment; the first theme is the primary one. */
-            themes: z.array(themeIdSchema).min(1),
-          })
-          .strict(),
-      )
-      .default({}),
-  })
-  .strict();
-
 export type Theme = z.infer<typeof themeSchema>;
 export type SurveyConfig = z.infer<typeof surveyConfigSchema>;
-export type Overrides = z.infer<typeof overridesSchema>;

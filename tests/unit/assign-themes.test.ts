@@ -3,9 +3,9 @@ import { chooseThemes, compileThemeMatchers, scoreThemes } from '../../src/lib/a
 import type { Theme } from '../../src/schemas/survey.ts';
 
 const themes: Theme[] = [
-  { id: 'driving', title: 'Driving', scope: 'cars', intro: '', keywords: ['autonomous driving', 'vehicle'] },
-  { id: 'gui', title: 'GUI', scope: 'screens', intro: '', keywords: ['GUI', 'grounding', 'screen*'] },
-  { id: 'rl', title: 'RL', scope: 'rl', intro: '', keywords: ['reinforcement learning'] },
+  { id: 'driving', title: 'Driving', scope: 'cars', keywords: ['autonomous driving', 'vehicle'] },
+  { id: 'gui', title: 'GUI', scope: 'screens', keywords: ['GUI', 'grounding', 'screen*'] },
+  { id: 'rl', title: 'RL', scope: 'rl', keywords: ['reinforcement learning'] },
 ];
 const matchers = compileThemeMatchers(themes);
 

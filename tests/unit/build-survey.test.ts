@@ -11,18 +11,18 @@ const listing = (name: string, text: string, modifiedDay = '2025-11-01'): Listin
   modifiedDay,
 });
 const config: SurveyConfig = {
-  survey: { title: 'T', subtitle: '', intro: '' },
+  survey: { title: 'T', subtitle: '' },
   listings: { older: { captured: '2025-06-30' }, newer: { captured: '2025-10-31' } },
   themes: [
-    { id: 'driving', title: 'Driving', scope: 's', intro: '', keywords: ['driving'] },
-    { id: 'gui', title: 'GUI', scope: 's', intro: '', keywords: ['GUI'] },
+    { id: 'driving', title: 'Driving', scope: 's', keywords: ['driving'] },
+    { id: 'gui', title: 'GUI', scope: 's', keywords: ['GUI'] },
   ],
 };
+/** Notes that pin themes, as a curator writes them: `themes:` in the frontmatter. */
 const inputs = (listings: ListingSource[], pins: Record<string, { themes: string[] }> = {}) => ({
   listings,
   config,
-  overrides: { pins },
-  overridesFile: 'content/overrides.yaml',
+  notes: Object.entries(pins).map(([id, { themes }]) => ({ id, file: `content/notes/${id}.mdx`, text: `---\nthemes: [${themes.join(', ')}]\n---\n` })),
 });
 
 describe('building the survey', () => {
@@ -43,24 +43,26 @@ describe('building the survey', () => {
     expect(survey.warnings[0]).toMatchObject({ line: 9 });
   });
 
-  test('pins replace the keyword assignment; the first pinned theme is primary', () => {
+  test('a note\'s `themes` pin replaces the keyword assignment; the first pinned theme is primary', () => {
     const text = `Driving Agents\n\n${abstract('driving')}\n\n  • 3 authors\n·\nMay 2 4\n`;
     expect(buildSurvey(inputs([listing('newer', text)])).papers[0]).toMatchObject({ themes: ['driving'], themeSource: 'keywords' });
     const pinned = buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['gui', 'driving'] } })).papers[0];
     expect(pinned).toMatchObject({ themes: ['gui', 'driving'], themeSource: 'pinned' });
   });
 
-  test('a pin to an unknown theme is an error naming the file', () => {
+  test('a pin to an unknown theme is an error naming the note and line', () => {
     const text = `Driving Agents\n\n${abstract('driving')}\n`;
     expect(() => buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['nope'] } }))).toThrow(
-      /content\/overrides\.yaml:1: pins\.driving-agents: unknown theme "nope"/,
+      /^content\/notes\/driving-agents\.mdx:2: themes\.0: Invalid enum value/,
     );
   });
 
-  test('a pin for a paper that is not listed is a warning with the closest id', () => {
+  test('a note for a paper that is not listed is an orphan: kept, warned about, with the closest id', () => {
     const text = `Driving Agents\n\n${abstract('driving')}\n`;
     const survey = buildSurvey(inputs([listing('newer', text)], { 'driving-agent': { themes: ['gui'] } }));
+    expect(survey.orphans).toEqual([{ id: 'driving-agent', file: 'content/notes/driving-agent.mdx', closest: 'driving-agents' }]);
     expect(survey.warnings[0]?.message).toContain('did you mean "driving-agents"');
+    expect(survey.papers[0]?.themes).toEqual(['driving']);
   });
 
   test('a paper no theme fits is kept as unsorted', () => {

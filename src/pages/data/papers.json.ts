@@ -4,6 +4,6 @@ import { exportPapers } from '../../lib/papers-export.ts';
 
 /** `data/papers.json`: every paper, for readers' own tools. */
 export const GET: APIRoute = async () => {
-  const { papers } = await getSurveyData();
-  return new Response(`${JSON.stringify(exportPapers(papers), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  const { allPapers } = await getSurveyData();
+  return new Response(`${JSON.stringify(exportPapers(allPapers), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,0 +1,54 @@
+import type { AstroIntegration } from 'astro';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { resolveContentPaths } from '../lib/content-paths.ts';
+
+/**
+ * In `npm run dev`, re-runs ingest when a listing or `survey.yaml` changes, so the site follows a new paste on
+ * reload. Notes and intros need no ingest: they are content collections Astro already watches.
+ */
+export function ingestOnChange(): AstroIntegration {
+  return {
+    name: 'survey-ingest-on-change',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const paths = resolveContentPaths();
+        server.watcher.add([paths.listings, paths.surveyConfig]);
+        let running: Promise<void> | null = null;
+        let again = false;
+        const ingest = () => {
+          if (running) {
+            again = true;
+            return;
+          }
+          running = new Promise<void>((resolve) => {
+            const script = fileURLToPath(new URL('../../scripts/ingest.ts', import.meta.url));
+            const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+            const child = spawn(process.execPath, [tsx, script, '--content', paths.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+            let output = '';
+            child.stdout.on('data', (chunk) => (output += chunk));
+            child.stderr.on('data', (chunk) => (output += chunk));
+            child.on('exit', (code) => {
+              const last = output.trim().split('\n').at(-1) ?? '';
+              if (code === 0) logger.info(last.replace(/^ingest: /, 're-ingested: '));
+              else logger.error(output.trim());
+              resolve();
+            });
+          }).finally(() => {
+            running = null;
+            if (again) {
+              again = false;
+              ingest();
+            }
+          });
+        };
+        server.watcher.on('change', (file) => {
+          if (file === paths.surveyConfig || (file.startsWith(paths.listings) && file.endsWith('.txt'))) ingest();
+        });
+        server.watcher.on('add', (file) => {
+          if (file.startsWith(paths.listings) && file.endsWith('.txt')) ingest();
+        });
+      },
+    },
+  };
+}
