@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findOrphans, type OrphanNote } from '../lib/build-survey.ts';
+import { describeOrphan, findOrphans, type OrphanNote } from '../lib/build-survey.ts';
+import { formatWarning } from '../lib/input-error.ts';
 import { resolveContentPaths } from '../lib/content-paths.ts';
 import { displayPath, loadSurveyConfig } from '../lib/load-survey-config.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
@@ -78,11 +79,7 @@ async function loadSurveyData(): Promise<SurveyData> {
     noteEntries.map((entry) => ({ id: entry.id, file: entry.filePath ?? `${entry.id}.mdx` })),
     allPapers.map((paper) => paper.id),
   );
-  for (const orphan of orphans) {
-    console.warn(
-      `[survey] warning: ${displayPath(orphan.file)}: note for "${orphan.id}", which is in no listing — kept, listed on /notes/orphans/${orphan.closest ? `; did you mean "${orphan.closest}"?` : ''}`,
-    );
-  }
+  for (const orphan of orphans) console.warn(`[survey] warning: ${formatWarning(describeOrphan({ ...orphan, file: displayPath(orphan.file) }))}`);
 
   return {
     survey: loadSurveyConfig(resolveContentPaths()).data.survey,

@@ -109,13 +109,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const themeIds = config.themes.map((theme) => theme.id) as [string, ...string[]];
   const notes = readNotes(inputs.notes, themeIds);
   const orphans = findOrphans(inputs.notes, ids);
-  for (const orphan of orphans) {
-    warnings.push({
-      file: orphan.file,
-      line: 1,
-      message: `this note's paper "${orphan.id}" is in no listing; the note is kept and listed on /notes/orphans/${orphan.closest ? ` — did you mean "${orphan.closest}"? (rename the file to ${orphan.closest}.mdx)` : ''}`,
-    });
-  }
+  warnings.push(...orphans.map(describeOrphan));
   const matchers = compileThemeMatchers(config.themes);
   const schema = createPaperSchema(themeIds);
 
@@ -153,6 +147,15 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
 function readNotes(sources: readonly NoteSource[], themeIds: [string, ...string[]]): Map<string, ParsedNote<NoteFrontmatter>> {
   const schema = createNoteSchema(themeIds);
   return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
+}
+
+/** The warning for an orphan note, the same from ingest and from the build. */
+export function describeOrphan(orphan: OrphanNote): InputWarning {
+  return {
+    file: orphan.file,
+    line: 1,
+    message: `this note's paper "${orphan.id}" is in no listing; the note is kept and listed on /notes/orphans/${orphan.closest ? ` — did you mean "${orphan.closest}"? (rename the file to ${orphan.closest}.mdx)` : ''}`,
+  };
 }
 
 /** Notes whose paper id is not among the current papers, each with the closest current id. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /**
@@ -25,3 +26,12 @@ export function resolveContentPaths(contentDir = process.env.SURVEY_CONTENT_DIR 
 }
 
 export type ContentPaths = ReturnType<typeof resolveContentPaths>;
+
+/**
+ * Astro's cache folder for a survey: the default one for `content/`, and one per other content folder
+ * (`SURVEY_CONTENT_DIR`), so two surveys never share cached collections.
+ */
+export function astroCacheDir(contentDir = process.env.SURVEY_CONTENT_DIR): string {
+  if (!contentDir) return './node_modules/.astro';
+  return `./node_modules/.astro/survey-${createHash('sha1').update(resolve(contentDir)).digest('hex').slice(0, 12)}`;
+}

@@ -100,13 +100,15 @@ export class SurveySearchElement extends HTMLElement {
     this.shown = 0;
     this.list.replaceChildren();
     this.showCounts(search.filters);
+    await this.showMore();
+    if (generation !== this.generation) return;
+    // Announced once the results are on the page, so a screen reader never hears a count for an empty list.
     const count = this.results.length;
     const about = state.query ? ` for “${state.query}”` : '';
     this.status.textContent =
       count === 0
         ? `No results${about}. Try fewer or different words, remove a filter, or browse all papers.`
         : `${count} ${count === 1 ? 'result' : 'results'}${about}`;
-    await this.showMore();
   }
 
   private async showMore() {

@@ -58,8 +58,8 @@ describe('searching the built survey', () => {
     await page.getByLabel(/GUI, web & computer-use agents/).check();
     await page.waitForURL(/theme=gui-web-agents/);
     await expect.poll(() => page.locator('[data-status]').innerText()).toMatch(/^\d results? for/);
+    await expect.poll(() => page.locator('[data-results] .result-meta').count()).toBeGreaterThan(0);
     const metas = await page.locator('[data-results] .result-meta').allInnerTexts();
-    expect(metas.length).toBeGreaterThan(0);
     for (const meta of metas) expect(meta).toMatch(/GUI, web & computer-use agents|^Theme$/);
   });
 
@@ -79,6 +79,12 @@ describe('searching the built survey', () => {
     await expect.poll(() => page.getByLabel('2023').isChecked()).toBe(true);
     await expect.poll(async () => (await resultTitles(page)).length).toBeGreaterThan(0);
     for (const meta of await page.locator('[data-results] .result-meta').allInnerTexts()) expect(meta).toMatch(/2023$/);
+  });
+
+  test('a word that appears only in a curator\'s note finds the annotated paper', async () => {
+    const { page } = await openPage('/search/?q=sobering');
+    await expect.poll(() => resultTitles(page)).toEqual(['Feedback Friction: LLMs Struggle to Fully Incorporate External Feedback']);
+    expect(await page.locator('[data-results] .result-excerpt mark').first().innerText()).toMatch(/sobering/i);
   });
 
   test('without JavaScript the search page says so and links to the all-papers table', async () => {

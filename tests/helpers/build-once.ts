@@ -1,18 +1,35 @@
 /**
- * Vitest global setup: ingests the default survey and builds it twice with the real `astro build` — at the root
- * and under a sub-path — into node_modules/.cache/survey-tests, for the build, link and browser tests.
- * Set SKIP_BUILD=1 to reuse the last build while working on unit tests.
+ * Vitest global setup: builds, with the real `npm run build` (scripts/build.ts), the sites the integration and
+ * browser tests read, into node_modules/.cache/survey-tests:
+ * - `dist`: the default survey; `dist-base`: the same under a sub-path;
+ * - `dist-fixture`: the default content plus the notes in tests/fixtures/notes (every frontmatter override,
+ *   a hidden paper, an orphan note).
+ * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { builtSite, builtSiteUnderBase, projectRoot, TEST_BASE, userEnvironment } from './paths.ts';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFixtureSite, builtSite, builtSiteUnderBase, fixtureContent, projectRoot, TEST_BASE, testBuildRoot, userEnvironment } from './paths.ts';
 
 export default function buildOnce() {
-  if (process.env.SKIP_BUILD === '1' && existsSync(builtSite) && existsSync(builtSiteUnderBase)) return;
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync(process.execPath, args, { cwd: projectRoot, env: userEnvironment(env), stdio: ['ignore', 'ignore', 'inherit'] });
-  run(['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts']);
-  for (const dir of [builtSite, builtSiteUnderBase]) rmSync(dir, { recursive: true, force: true });
-  run(['node_modules/astro/astro.js', 'build', '--outDir', builtSite]);
-  run(['node_modules/astro/astro.js', 'build', '--outDir', builtSiteUnderBase], { SURVEY_BASE: TEST_BASE });
+  if (process.env.SKIP_BUILD === '1' && [builtSite, builtSiteUnderBase, builtFixtureSite].every(existsSync)) return;
+  mkdirSync(testBuildRoot, { recursive: true });
+  const build = (out: string, env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
+      cwd: projectRoot,
+      env: userEnvironment(env),
+      encoding: 'utf8',
+    });
+    writeFileSync(`${out}.log`, `${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0) throw new Error(`the test build of ${out} failed:\n${result.stderr}`);
+  };
+  build(builtSite);
+  build(builtSiteUnderBase, { SURVEY_BASE: TEST_BASE });
+
+  rmSync(fixtureContent, { recursive: true, force: true });
+  for (const name of ['listings', 'survey.yaml', 'notes', 'themes', 'intro.mdx']) {
+    cpSync(join(projectRoot, 'content', name), join(fixtureContent, name), { recursive: true });
+  }
+  cpSync(join(projectRoot, 'tests/fixtures/notes'), join(fixtureContent, 'notes'), { recursive: true });
+  build(builtFixtureSite, { SURVEY_CONTENT_DIR: fixtureContent });
 }

@@ -3,10 +3,16 @@ import { join } from 'node:path';
 
 /** The project's root folder. */
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-/** Where the test run's global setup builds the default survey (and the same under a sub-path). */
+/** Where the test run's global setup builds its sites (see build-once.ts). */
 export const testBuildRoot = join(projectRoot, 'node_modules', '.cache', 'survey-tests');
+/** The default survey, built as `npm run build` builds it. */
 export const builtSite = join(testBuildRoot, 'dist');
+/** The default survey built under a sub-path. */
 export const builtSiteUnderBase = join(testBuildRoot, 'dist-base');
+/** A survey with test notes that exercise every frontmatter override, a hidden paper and an orphan note. */
+export const builtFixtureSite = join(testBuildRoot, 'dist-fixture');
+/** The content folder the fixture survey was built from. */
+export const fixtureContent = join(testBuildRoot, 'fixture-content');
 /** The sub-path the second build is published under. */
 export const TEST_BASE = '/survey-sub-path/';
 

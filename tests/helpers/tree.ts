@@ -20,10 +20,10 @@ export function contentsOf(snapshot: ReturnType<typeof snapshotTree>): Map<strin
   return new Map([...snapshot].map(([path, { content }]) => [path, content]));
 }
 
-/** A fresh copy of the project's curated content (listings, survey.yaml, overrides.yaml) in a temp folder. */
+/** A fresh copy of the project's curated content (listings, survey.yaml, notes, intros) in a temp folder. */
 export function copyCuratedContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'survey-content-'));
-  for (const name of ['listings', 'survey.yaml', 'overrides.yaml']) cpSync(join(projectRoot, 'content', name), join(dir, name), { recursive: true });
+  for (const name of ['listings', 'survey.yaml', 'notes', 'themes', 'intro.mdx']) cpSync(join(projectRoot, 'content', name), join(dir, name), { recursive: true });
   return dir;
 }
 

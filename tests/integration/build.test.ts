@@ -31,7 +31,9 @@ describe('the built default survey', () => {
       path: '/papers/thinkless-llm-learns-when-to-think/',
     });
     for (const paper of json.papers) {
-      expect(Object.keys(paper).sort()).toEqual(['abstract', 'authors', 'code', 'date', 'id', 'organization', 'path', 'themes', 'title', 'upvotes', 'urls']);
+      expect(Object.keys(paper).sort()).toEqual(
+        ['abstract', 'annotated', 'authors', 'code', 'date', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
+      );
     }
     expect(json.papers.filter((paper) => paper.date === null)).toHaveLength(9);
   });
@@ -55,7 +57,7 @@ describe('the built default survey', () => {
     expect(page.querySelectorAll('.pager a').length).toBeGreaterThan(0);
   });
 
-  test('theme tables list every paper of the theme without JavaScript, newest first, with caption and header scopes', () => {
+  test('theme tables list every paper of the theme without JavaScript, featured first, then newest, with caption and header scopes', () => {
     for (const theme of readdirSync(join(builtSite, 'themes'))) {
       const page = readPage(builtSite, `themes/${theme}/index.html`);
       const expected = json.papers.filter((paper) => (paper.themes as string[]).includes(theme));
@@ -63,7 +65,9 @@ describe('the built default survey', () => {
       expect(rows.length, theme).toBe(expected.length);
       expect(page.querySelector('table caption')).not.toBeNull();
       expect(page.querySelectorAll('thead th[scope="col"]').length).toBe(6);
-      const dates = rows.map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '0000');
+      const featured = rows.map((row) => row.querySelectorAll('.badge').some((badge) => badge.text.trim() === 'featured'));
+      expect([...featured].sort((a, b) => Number(b) - Number(a)), theme).toEqual(featured);
+      const dates = rows.filter((_, index) => !featured[index]).map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '0000');
       expect([...dates].sort().reverse(), theme).toEqual(dates);
     }
     expect(readPage(builtSite, 'papers/index.html').querySelectorAll('table tbody tr')).toHaveLength(121);
