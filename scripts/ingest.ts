@@ -3,8 +3,8 @@
  * A thin orchestrator: read the curated files → build the survey (pure, src/lib) → plan the entries → one atomic
  * write → a summary. Bad input prints one `file:line: problem — fix` line, exits 1 and writes nothing.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
 import { resolveContentPaths } from '../src/lib/content-paths.ts';
@@ -14,6 +14,7 @@ import { planEntries } from '../src/lib/plan-entries.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
+import { readListings, readNotes } from './lib/read-content.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
 const paths = resolveContentPaths(options.content);
@@ -31,36 +32,6 @@ try {
   console.error(`ingest: error: ${error instanceof Error ? error.message : String(error)} (nothing was written; the previous content is untouched)`);
   if (!(error instanceof InputError) && error instanceof Error && process.env.DEBUG) console.error(error.stack);
   process.exitCode = 1;
-}
-
-function readListings(folder: string) {
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
-  } catch {
-    names = [];
-  }
-  if (names.length === 0) {
-    throw new InputError(displayPath(folder), 1, 'no listing found (expected at least one .txt file)', 'paste the search results into content/listings/<name>.txt');
-  }
-  return names.map((name) => {
-    const path = join(folder, name);
-    return {
-      file: displayPath(path),
-      name: name.replace(/\.txt$/, ''),
-      bytes: readFileSync(path),
-      modifiedDay: statSync(path).mtime.toISOString().slice(0, 10),
-    };
-  });
-}
-
-/** Notes are curated: read here for their frontmatter, never written. */
-function readNotes(folder: string) {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.mdx'))
-    .sort()
-    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
 }
 
 /** Pins used to live in overrides.yaml; refuse to run past one so no pin is silently dropped. */

@@ -2,13 +2,14 @@
  * `npm run note -- <paper id or words of its title>`: creates `content/notes/<paper-id>.mdx` for a curator to
  * write in, and prints its path. Never overwrites a note; creates nothing when the words match several papers.
  */
-import { mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync, closeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSurvey } from '../src/lib/build-survey.ts';
 import { resolveContentPaths } from '../src/lib/content-paths.ts';
 import { createNoteStub, findPaper } from '../src/lib/find-paper.ts';
 import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { readListings } from './lib/read-content.ts';
 
 const { values: options, positionals } = parseArgs({ options: { content: { type: 'string' } }, allowPositionals: true });
 const paths = resolveContentPaths(options.content);
@@ -17,13 +18,7 @@ const query = positionals.join(' ').trim();
 try {
   if (!query) throw new Error('name the paper: npm run note -- <paper id or words of its title>');
   const config = loadSurveyConfig(paths).data;
-  const listings = readdirSync(paths.listings)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => {
-      const path = join(paths.listings, name);
-      return { file: displayPath(path), name: name.replace(/\.txt$/, ''), bytes: readFileSync(path), modifiedDay: statSync(path).mtime.toISOString().slice(0, 10) };
-    });
+  const listings = readListings(paths.listings);
   // Notes are not needed to find the paper; an unreadable note elsewhere must not stop a new one being created.
   const { papers } = buildSurvey({ listings, config, notes: [] });
   const match = findPaper(papers, query);

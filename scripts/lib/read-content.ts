@@ -1,0 +1,31 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ListingSource, NoteSource } from '../../src/lib/build-survey.ts';
+import { InputError } from '../../src/lib/input-error.ts';
+import { displayPath } from '../../src/lib/load-survey-config.ts';
+
+/** Every `*.txt` listing in the folder, in file-name order; none is an error that says where to paste one. */
+export function readListings(folder: string): ListingSource[] {
+  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.txt')).sort() : [];
+  if (names.length === 0) {
+    throw new InputError(displayPath(folder), 1, 'no listing found (expected at least one .txt file)', 'paste the search results into content/listings/<name>.txt');
+  }
+  return names.map((name) => {
+    const path = join(folder, name);
+    return {
+      file: displayPath(path),
+      name: name.replace(/\.txt$/, ''),
+      bytes: readFileSync(path),
+      modifiedDay: statSync(path).mtime.toISOString().slice(0, 10),
+    };
+  });
+}
+
+/** Every note, `<paper-id>.mdx`, in file-name order. Notes are curated: tools read them and never write them. */
+export function readNotes(folder: string): NoteSource[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
