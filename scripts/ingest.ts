@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
 import { resolveContentPaths } from '../src/lib/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input-error.ts';
-import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/lib/load-survey-config.ts';
 import { planEntries } from '../src/lib/plan-entries.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
@@ -23,7 +23,12 @@ try {
   await withIngestLock(paths.lock, () => {
     refuseLegacyOverrides(paths.legacyOverrides);
     const config = loadSurveyConfig(paths);
-    const survey = buildSurvey({ listings: readListings(paths.listings), config: config.data, notes: readNotes(paths.notes) });
+    const survey = buildSurvey({
+      listings: readListings(paths.listings),
+      config: config.data,
+      notes: readNotes(paths.notes),
+      vocabularies: loadVocabularies(paths),
+    });
     const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
     printSummary(survey, config.data, report);
   });

@@ -2,7 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { describeOrphan, findOrphans, type OrphanNote } from '../lib/build-survey.ts';
 import { formatWarning } from '../lib/input-error.ts';
 import { resolveContentPaths } from '../lib/content-paths.ts';
-import { displayPath, loadSurveyConfig } from '../lib/load-survey-config.ts';
+import { displayPath, loadSurveyConfig, loadVocabularies } from '../lib/load-survey-config.ts';
+import type { Vocabularies } from '../schemas/facets.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
 import { compareNewestFirst } from '../lib/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
@@ -32,6 +33,8 @@ export interface SurveyData {
   orphans: OrphanNote[];
   /** The survey intro (`intro`) and theme intros (`themes/<id>`). */
   introsById: Map<string, IntroEntry>;
+  /** The facet vocabularies, for the order of facet values. */
+  vocabularies: Vocabularies;
 }
 
 let cached: Promise<SurveyData> | undefined;
@@ -81,8 +84,10 @@ async function loadSurveyData(): Promise<SurveyData> {
   );
   for (const orphan of orphans) console.warn(`[survey] warning: ${formatWarning(describeOrphan({ ...orphan, file: displayPath(orphan.file) }))}`);
 
+  const paths = resolveContentPaths();
   return {
-    survey: loadSurveyConfig(resolveContentPaths()).data.survey,
+    survey: loadSurveyConfig(paths).data.survey,
+    vocabularies: loadVocabularies(paths),
     themes,
     themesById: new Map(themes.map((theme) => [theme.id, theme])),
     papers,

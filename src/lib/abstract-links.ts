@@ -83,3 +83,52 @@ function isHttpUrl(url: string): boolean {
     return false;
   }
 }
+
+/** A range of the abstract to highlight, with what it is evidence of (e.g. "Benchmarks: AIME24"). */
+export interface Highlight {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** A piece of an abstract with its link (if inside one) and the evidence it highlights (if any). */
+export interface MarkedSegment {
+  text: string;
+  href?: string;
+  labels: string[];
+}
+
+/**
+ * Splits an abstract at every link and highlight boundary, so each piece can be rendered as text, a link, a
+ * highlight, or a highlighted link. Joined, the pieces give back the abstract exactly.
+ */
+export function markAbstract(abstract: string, highlights: readonly Highlight[]): MarkedSegment[] {
+  const links: Array<{ start: number; end: number; href: string }> = [];
+  let offset = 0;
+  for (const segment of segmentAbstract(abstract)) {
+    if ('href' in segment) links.push({ start: offset, end: offset + segment.text.length, href: segment.href });
+    offset += segment.text.length;
+  }
+  const cuts = new Set([0, abstract.length]);
+  for (const range of [...links, ...highlights]) {
+    cuts.add(Math.max(0, Math.min(abstract.length, range.start)));
+    cuts.add(Math.max(0, Math.min(abstract.length, range.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces: MarkedSegment[] = [];
+  for (let index = 0; index < points.length - 1; index += 1) {
+    const start = points[index]!;
+    const end = points[index + 1]!;
+    const href = links.find((link) => link.start <= start && end <= link.end)?.href;
+    const labels = [...new Set(highlights.filter((h) => h.start <= start && end <= h.end).map((h) => h.label))];
+    const previous = pieces.at(-1);
+    // Adjacent evidence (e.g. "GPQA" found by one vocabulary and "GPQA-D" by another) reads as one highlight.
+    if (previous && previous.labels.length > 0 && labels.length > 0 && previous.href === href) {
+      previous.text += abstract.slice(start, end);
+      previous.labels = [...new Set([...previous.labels, ...labels])];
+      continue;
+    }
+    pieces.push({ text: abstract.slice(start, end), ...(href ? { href } : {}), labels });
+  }
+  return pieces;
+}

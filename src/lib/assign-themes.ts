@@ -1,4 +1,5 @@
 import type { Theme } from '../schemas/survey.ts';
+import { compileTerm, findTerm } from './term-pattern.ts';
 
 /** A keyword found in a title counts this many times a keyword found in an abstract. */
 export const TITLE_WEIGHT = 3;
@@ -27,24 +28,12 @@ export interface ThemeScore {
 /** Compiled keyword matchers per theme; build once per ingest with {@link compileThemeMatchers}. */
 export type ThemeMatchers = ReadonlyArray<{ themeId: string; keywords: ReadonlyArray<{ keyword: string; pattern: RegExp }> }>;
 
-/** Turns each theme's keywords into whole-word, case-insensitive patterns; plurals match, `*` matches any ending. */
+/** Compiles each theme's keywords (see {@link compileTerm}; plurals match, `*` matches any ending). */
 export function compileThemeMatchers(themes: readonly Theme[]): ThemeMatchers {
   return themes.map((theme) => ({
     themeId: theme.id,
-    keywords: theme.keywords.map((keyword) => ({ keyword, pattern: keywordPattern(keyword) })),
+    keywords: theme.keywords.map((keyword) => ({ keyword, pattern: compileTerm(keyword, { plurals: true }) })),
   }));
-}
-
-function keywordPattern(keyword: string): RegExp {
-  const wildcard = keyword.endsWith('*');
-  const words = keyword
-    .replace(/\*$/, '')
-    .trim()
-    .split(/[\s-]+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const body = words.join('[\\s-]+');
-  const ending = wildcard ? '[\\p{L}\\p{N}-]*' : '(?:s|es)?';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /** Every theme's keyword score for a paper, highest first (ties in theme order). */
@@ -53,8 +42,8 @@ export function scoreThemes(paper: ScoredText, matchers: ThemeMatchers): ThemeSc
     let score = 0;
     const matched: string[] = [];
     for (const { keyword, pattern } of keywords) {
-      const inTitle = countMatches(paper.title, pattern);
-      const inAbstract = Math.min(countMatches(paper.abstract, pattern), MAX_ABSTRACT_HITS_PER_KEYWORD);
+      const inTitle = findTerm(paper.title, pattern).length;
+      const inAbstract = Math.min(findTerm(paper.abstract, pattern).length, MAX_ABSTRACT_HITS_PER_KEYWORD);
       if (inTitle + inAbstract === 0) continue;
       score += inTitle * TITLE_WEIGHT + inAbstract;
       matched.push(keyword);
@@ -75,11 +64,4 @@ export function chooseThemes(scores: readonly ThemeScore[]): string[] {
     .filter((s, index) => index === 0 || (s.score >= MIN_THEME_SCORE && s.score >= best.score * SECONDARY_SHARE))
     .slice(0, MAX_THEMES)
     .map((s) => s.themeId);
-}
-
-function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text)) count += 1;
-  return count;
 }

@@ -4,6 +4,8 @@ import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { SurveyConfig } from '../schemas/survey.ts';
 import { extractLinks } from './abstract-links.ts';
 import { chooseThemes, compileThemeMatchers, scoreThemes } from './assign-themes.ts';
+import { compileVocabularies, extractFacets } from './extract-facets.ts';
+import type { Vocabularies } from '../schemas/facets.ts';
 import { decodeTextLines } from './decode-text.ts';
 import { InputError, type InputWarning } from './input-error.ts';
 import { parseNoteSource, type ParsedNote } from './notes.ts';
@@ -35,6 +37,8 @@ export interface SurveyInputs {
   config: SurveyConfig;
   /** Curators' notes: read for their frontmatter (pinned themes) and to report orphans; never written. */
   notes: readonly NoteSource[];
+  /** Facet vocabularies (`content/facets/*.yaml`); missing kinds extract nothing. */
+  vocabularies?: Partial<Vocabularies>;
 }
 
 /** A note whose paper is in no listing: kept, reported, and listed for the curator. */
@@ -111,6 +115,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const orphans = findOrphans(inputs.notes, ids);
   warnings.push(...orphans.map(describeOrphan));
   const matchers = compileThemeMatchers(config.themes);
+  const vocabularies = compileVocabularies(inputs.vocabularies ?? {});
   const schema = createPaperSchema(themeIds);
 
   const papers = unique.map((paper, index) => {
@@ -131,6 +136,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
       themeSource: pinned ? 'pinned' : themes.length > 0 ? 'keywords' : 'none',
       links,
       code: links.find((link) => link.kind === 'code')?.url ?? null,
+      facets: extractFacets(paper, vocabularies),
       source: { listing: paper.listing, line: paper.line, captured: paper.captured },
     };
     const result = schema.safeParse(candidate);

@@ -17,6 +17,8 @@ export function resolveContentPaths(contentDir = process.env.SURVEY_CONTENT_DIR 
     themeIntros: resolve(root, 'themes'),
     /** Curated: the survey's introduction on the home page. */
     surveyIntro: resolve(root, 'intro.mdx'),
+    /** Curated: facet vocabularies, `<kind>.yaml`. */
+    facets: resolve(root, 'facets'),
     /** The pins file of earlier versions; pins now live in notes' frontmatter. */
     legacyOverrides: resolve(root, 'overrides.yaml'),
     /** Machine-owned: rewritten by every ingest. */

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
+import { FACET_KINDS, vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
+import { compileTerm } from './term-pattern.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from './input-error.ts';
 import { parseYamlWith, type ParsedYaml } from './read-yaml.ts';
@@ -12,6 +14,34 @@ export function loadSurveyConfig(paths: ContentPaths): ParsedYaml<SurveyConfig> 
     throw new InputError(file, 1, 'the survey definition is missing', 'create it with a `survey:` title and a list of `themes:` (see README)');
   }
   return parseYamlWith(readFileSync(paths.surveyConfig, 'utf8'), surveyConfigSchema, file);
+}
+
+/**
+ * Reads the facet vocabularies (`facets/<kind>.yaml`); a missing file is an empty vocabulary. A bad entry or a
+ * pattern that is not a valid regular expression is an {@link InputError} at its line.
+ */
+export function loadVocabularies(paths: ContentPaths): Vocabularies {
+  const vocabularies = {} as Vocabularies;
+  for (const kind of FACET_KINDS) {
+    const path = join(paths.facets, `${kind}.yaml`);
+    if (!existsSync(path)) {
+      vocabularies[kind] = [];
+      continue;
+    }
+    const file = displayPath(path);
+    const parsed = parseYamlWith(readFileSync(path, 'utf8'), vocabularySchema, file);
+    parsed.data.forEach((term, index) =>
+      term.patterns.forEach((pattern, patternIndex) => {
+        try {
+          compileTerm(pattern);
+        } catch (error) {
+          throw new InputError(file, parsed.lineOf([index, 'patterns', patternIndex]), (error as Error).message, 'fix the pattern, or write it as a plain word');
+        }
+      }),
+    );
+    vocabularies[kind] = parsed.data;
+  }
+  return vocabularies;
 }
 
 /**

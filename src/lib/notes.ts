@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import type { Paper, PaperLink } from '../schemas/paper.ts';
 import type { NoteFrontmatter } from '../schemas/note.ts';
+import { FACET_KINDS, type PaperFacets } from '../schemas/facets.ts';
 import { InputError } from './input-error.ts';
 import { parseYamlWith } from './read-yaml.ts';
 
@@ -36,7 +37,7 @@ export function parseNoteSource<Schema extends z.ZodTypeAny>(text: string, schem
 }
 
 function noteFix(problem: string): string {
-  if (/Unrecognized key/.test(problem)) return 'the fields are themes, code, project, tags, summary, featured and hidden (see README, "Curating")';
+  if (/Unrecognized key/.test(problem)) return 'the fields are themes, code, project, facets, tags, summary, featured and hidden (see README, "Curating")';
   return 'see README, "Curating", for the fields and their form';
 }
 
@@ -74,6 +75,7 @@ export function applyNote(paper: Paper, note: ParsedNote<NoteFrontmatter> | unde
   if (frontmatter.project) links = [...links.filter((link) => link.kind !== 'project'), { url: frontmatter.project, kind: 'project' }];
   return {
     ...paper,
+    facets: applyFacetOverrides(paper.facets, frontmatter.facets),
     themes: frontmatter.themes ? [...new Set(frontmatter.themes)] : paper.themes,
     themeSource: frontmatter.themes ? 'pinned' : paper.themeSource,
     links,
@@ -84,4 +86,16 @@ export function applyNote(paper: Paper, note: ParsedNote<NoteFrontmatter> | unde
     hidden: frontmatter.hidden,
     annotated: note.hasBody,
   };
+}
+
+/** A curator's facet values replace the extracted ones for that facet; they carry no evidence (the curator is it). */
+function applyFacetOverrides(facets: PaperFacets, overrides: NoteFrontmatter['facets']): PaperFacets {
+  if (!overrides) return facets;
+  const next: PaperFacets = { ...facets };
+  for (const kind of FACET_KINDS) {
+    const values = overrides[kind];
+    if (values) next[kind] = [...new Set(values)].map((value) => ({ value, evidence: [] }));
+  }
+  if (overrides.results) next.results = overrides.results.map((text) => ({ text, start: null, end: null }));
+  return next;
 }

@@ -1,4 +1,5 @@
 import type { CuratedPaper } from './notes.ts';
+import { FACET_KINDS, type FacetKind } from '../schemas/facets.ts';
 import { sitePaths, withBase } from './site-url.ts';
 
 /** One paper in `data/papers.json` (documented in the README). `null` means the listing did not say. */
@@ -13,6 +14,8 @@ export interface ExportedPaper {
   themes: string[];
   urls: { url: string; kind: string }[];
   code: string | null;
+  /** Facet values (evidence is on the paper's page): approach, modality, domain, benchmark, model, and headline results. */
+  facets: Record<FacetKind | 'results', string[]>;
   tags: string[];
   summary: string | null;
   featured: boolean;
@@ -37,6 +40,10 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
       themes: paper.themes,
       urls: paper.links,
       code: paper.code,
+      facets: {
+        ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<FacetKind, string[]>),
+        results: paper.facets.results.map((result) => result.text),
+      },
       tags: paper.tags,
       summary: paper.summary,
       featured: paper.featured,

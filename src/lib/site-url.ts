@@ -14,6 +14,7 @@ export const sitePaths = {
   theme: (themeId: string) => `/themes/${themeId}/`,
   paper: (paperId: string) => `/papers/${paperId}/`,
   allPapers: () => '/papers/',
+  compare: () => '/compare/',
   search: () => '/search/',
   papersJson: () => '/data/papers.json',
   orphanNotes: () => '/notes/orphans/',

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { facetOverridesSchema } from './facets.ts';
 
 const httpUrl = z
   .string()
@@ -18,6 +19,8 @@ export function createNoteSchema(themeIds: readonly [string, ...string[]]) {
       code: httpUrl.optional(),
       /** The paper's project page, replacing the one found in the abstract. */
       project: httpUrl.optional(),
+      /** Replaces extracted facets, per facet: `facets: { approach: [Reinforcement learning], benchmark: [AIME24] }`. */
+      facets: facetOverridesSchema.optional(),
       /** Free-form labels shown on the paper's page. */
       tags: z.array(z.string().min(1)).default([]),
       /** One line shown under the title in tables. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { paperFacetsSchema } from './facets.ts';
 import { isoDaySchema } from './survey.ts';
 
 /** What a link found in an abstract points to. A GitHub repository is the paper's code. */
@@ -42,6 +43,8 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       links: z.array(paperLinkSchema),
       /** The first code repository among the links, if any. */
       code: z.string().url().nullable(),
+      /** Approach, modality, domain, benchmarks, models and headline results, each with its evidence. */
+      facets: paperFacetsSchema,
       /** Where the paper came from, for error messages and the curator. */
       source: z.object({ listing: z.string().min(1), line: z.number().int().positive(), captured: isoDaySchema }).strict(),
     })

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TABLE_COLUMNS } from '../lib/table-columns.ts';
 
 /** The pseudo-theme of papers that no theme's keywords matched. Shown as its own visible group, never dropped. */
 export const UNSORTED_THEME_ID = 'unsorted';
@@ -29,6 +30,8 @@ export const themeSchema = z
      * plurals included; a trailing `*` matches any ending (`verif*`). A match in the title counts three times.
      */
     keywords: z.array(z.string().min(1)).min(1, 'a theme needs at least one keyword to be assigned papers'),
+    /** The columns of the theme's table after the title, in order; defaults to date, authors, approach, … */
+    columns: z.array(z.enum(TABLE_COLUMNS)).min(1).optional(),
   })
   .strict();
 

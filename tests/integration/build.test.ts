@@ -32,7 +32,7 @@ describe('the built default survey', () => {
     });
     for (const paper of json.papers) {
       expect(Object.keys(paper).sort()).toEqual(
-        ['abstract', 'annotated', 'authors', 'code', 'date', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
+        ['abstract', 'annotated', 'authors', 'code', 'date', 'facets', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
       );
     }
     expect(json.papers.filter((paper) => paper.date === null)).toHaveLength(9);
@@ -64,7 +64,7 @@ describe('the built default survey', () => {
       const rows = page.querySelectorAll('table tbody tr');
       expect(rows.length, theme).toBe(expected.length);
       expect(page.querySelector('table caption')).not.toBeNull();
-      expect(page.querySelectorAll('thead th[scope="col"]').length).toBe(6);
+      expect(page.querySelectorAll('thead th[scope="col"]').length).toBe(10);
       const featured = rows.map((row) => row.querySelectorAll('.badge').some((badge) => badge.text.trim() === 'featured'));
       expect([...featured].sort((a, b) => Number(b) - Number(a)), theme).toEqual(featured);
       const dates = rows.filter((_, index) => !featured[index]).map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '0000');

@@ -116,7 +116,7 @@ describe('re-ingesting never loses a curated word', () => {
     const before = snapshotTree(dir);
     const result = runIngest(dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx:2: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, tags, summary, featured and hidden`));
+    expect(result.stderr).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx:2: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, facets, tags, summary, featured and hidden`));
     expect(snapshotTree(dir)).toEqual(before);
   });
 

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { markAbstract } from '../../src/lib/abstract-links.ts';
+import { escapeBibtex, toBibtex, toCsv } from '../../src/lib/export-formats.ts';
+import { compareSortKeys, readTableState, rowMatches, writeTableState } from '../../src/lib/table-state.ts';
+
+describe('table state in the URL', () => {
+  test('round-trips text filter, chips, sort and hidden columns', () => {
+    const query = '?q=tree+search&approach=Reinforcement+learning&approach=Search+%28MCTS%2C+tree+search%29&code=with+code&sort=date&dir=asc&hide=upvotes%2Clinks';
+    const state = readTableState(new URLSearchParams(query));
+    expect(state).toMatchObject({ query: 'tree search', sort: 'date', direction: 'asc', hidden: ['upvotes', 'links'] });
+    expect(state.filters.approach).toEqual(['Reinforcement learning', 'Search (MCTS, tree search)']);
+    expect(writeTableState(state)).toBe(query);
+    expect(writeTableState(readTableState(new URLSearchParams()))).toBe('');
+  });
+
+  test('rows match on every text word, AND across filters and OR within one', () => {
+    const state = readTableState(new URLSearchParams('q=think&approach=RL&approach=Search&year=2025'));
+    const row = (text: string, approach: string[], year: string) => ({ text, filters: { approach, year: [year] } });
+    expect(rowMatches(row('thinkless', ['RL'], '2025'), state)).toBe(true);
+    expect(rowMatches(row('thinkless', ['Search'], '2025'), state)).toBe(true);
+    expect(rowMatches(row('thinkless', ['RL'], '2024'), state)).toBe(false);
+    expect(rowMatches(row('other', ['RL'], '2025'), state)).toBe(false);
+  });
+
+  test('sorting keeps unknown values last in either direction', () => {
+    const keys = ['3', '', '10', '2'];
+    expect([...keys].sort((a, b) => compareSortKeys(a, b, 'number', 'desc'))).toEqual(['10', '3', '2', '']);
+    expect([...keys].sort((a, b) => compareSortKeys(a, b, 'number', 'asc'))).toEqual(['2', '3', '10', '']);
+    expect(['2024-01-02', '', '2025-03-04'].sort((a, b) => compareSortKeys(a, b, 'date', 'desc'))).toEqual(['2025-03-04', '2024-01-02', '']);
+  });
+});
+
+describe('exports', () => {
+  test('CSV quotes every field and doubles quotes', () => {
+    expect(toCsv(['Title', 'Date'], [['Say "hi", world', '2025-01-01']])).toBe('"Title","Date"\r\n"Say ""hi"", world","2025-01-01"\r\n');
+  });
+
+  test('BibTeX escapes special characters and protects the title', () => {
+    expect(escapeBibtex('50% of R&D_x {y} #1 $2 ~ ^ \\')).toBe('50\\% of R\\&D\\_x \\{y\\} \\#1 \\$2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(toBibtex([{ id: 'a-b', title: 'Think & Act', year: '2025', byline: '3 authors', url: 'https://x.io/papers/a-b/' }])).toBe(
+      '@misc{a-b,\n  title = {{Think \\& Act}},\n  year = {2025},\n  note = {3 authors; listed in the Hugging Face Daily Papers},\n  url = {https://x.io/papers/a-b/}\n}\n',
+    );
+  });
+});
+
+describe('marking evidence in an abstract', () => {
+  test('splits at links and highlights and gives the abstract back', () => {
+    const abstract = 'On AIME24 we win. Code: https://github.com/a/b.';
+    const pieces = markAbstract(abstract, [{ start: 3, end: 9, label: 'Benchmarks: AIME24' }]);
+    expect(pieces.map((p) => p.text).join('')).toBe(abstract);
+    expect(pieces.find((p) => p.text === 'AIME24')?.labels).toEqual(['Benchmarks: AIME24']);
+    expect(pieces.find((p) => p.href)?.text).toBe('https://github.com/a/b');
+  });
+});
