@@ -5,7 +5,8 @@ export interface SearchState {
   sort: SearchSort;
 }
 
-export const SEARCH_FILTERS = ['theme', 'year'] as const;
+/** The filters of the search page, in the order it shows them; the same names as the tables' filters. */
+export const SEARCH_FILTERS = ['theme', 'year', 'approach', 'modality', 'code', 'annotated'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 export type SearchSort = '' | 'newest' | 'upvotes';
 

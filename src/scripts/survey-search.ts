@@ -1,35 +1,29 @@
 import { formatDay } from '../lib/paper-display.ts';
-import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState, SEARCH_FILTERS, type SearchState } from '../lib/search-state.ts';
-
-/** The subset of Pagefind's browser API this page uses. */
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options: object): Promise<{ results: PagefindResult[]; unfilteredResultCount: number; filters: Record<string, Record<string, number>> } | null>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
-}
+import { isEmptySearch, readSearchState, writeSearchState, SEARCH_FILTERS, type SearchState } from '../lib/search-state.ts';
+import type { FilterCounts } from '../lib/local-search.ts';
+import { loadLocalIndex, loadPagefind, type ResultItem, type SearchEngine } from './search-engines.ts';
 
 const PAGE_SIZE = 20;
-const TYPING_DELAY_MS = 150;
+const TYPING_DELAY_MS = 120;
 
 /**
- * Enhances the search form: loads Pagefind on demand, searches as the reader types, shows filter counts,
- * keeps the query and filters in the URL, and pages through results. Without a Pagefind index (in `npm run dev`)
- * it says so instead.
+ * Enhances the search form: loads an engine on demand — Pagefind on a served site, the portable index when the
+ * page is opened from disk — searches as the reader types, shows filter counts, keeps the query and filters in
+ * the URL, pages through results, and lets the keyboard move from the box through the results.
  */
 export class SurveySearchElement extends HTMLElement {
-  private pagefind: Pagefind | null = null;
-  private results: PagefindResult[] = [];
+  private engine: SearchEngine | null = null;
+  private total = 0;
   private shown = 0;
+  private page: ((from: number, size: number) => Promise<ResultItem[]>) | null = null;
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private get form() {
     return this.querySelector('form')!;
+  }
+  private get input() {
+    return this.form.querySelector<HTMLInputElement>('input[name="q"]')!;
   }
   private get status() {
     return this.querySelector<HTMLElement>('[data-status]')!;
@@ -53,15 +47,24 @@ export class SurveySearchElement extends HTMLElement {
       const typing = (event.target as HTMLElement).matches('input[type="search"]');
       this.timer = setTimeout(() => void this.run(), typing ? TYPING_DELAY_MS : 0);
     });
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown') return;
+      const first = this.list.querySelector<HTMLAnchorElement>('a.result-link');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    });
     this.moreButton.addEventListener('click', () => void this.showMore());
     this.list.addEventListener('keydown', (event) => this.moveFocus(event));
     try {
-      const base = this.dataset.base ?? '/';
-      const url = `${base.endsWith('/') ? base : `${base}/`}pagefind/pagefind.js`;
-      this.pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await this.pagefind.options({ baseUrl: base, excerptLength: 30 });
-      await this.pagefind.init();
-      this.showCounts(await this.pagefind.filters());
+      // The portable copy says where its root is (relative); the served site gives its base path.
+      const root = this.dataset.root;
+      this.engine =
+        location.protocol === 'file:'
+          ? await loadLocalIndex(root ?? './')
+          : await loadPagefind(root ? new URL(root, location.href).pathname : (this.dataset.base ?? '/'));
+      this.showCounts(await this.engine.counts());
     } catch {
       this.status.textContent = 'The search index could not be loaded. Search works on the built site (npm run build, then npm run preview).';
       return;
@@ -70,12 +73,13 @@ export class SurveySearchElement extends HTMLElement {
   }
 
   private readForm(): SearchState {
-    return readSearchState(new URLSearchParams(new FormData(this.form) as unknown as Record<string, string>));
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(this.form)) params.append(key, String(value));
+    return readSearchState(params);
   }
 
   private applyState(state: SearchState) {
-    const input = this.form.querySelector<HTMLInputElement>('input[name="q"]')!;
-    input.value = state.query;
+    this.input.value = state.query;
     for (const name of SEARCH_FILTERS) {
       for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = state.filters[name].includes(box.value);
     }
@@ -83,84 +87,83 @@ export class SurveySearchElement extends HTMLElement {
   }
 
   private async run() {
-    if (!this.pagefind) return;
+    if (!this.engine) return;
     const state = this.readForm();
     history.replaceState(null, '', `${location.pathname}${writeSearchState(state)}`);
     const generation = ++this.generation;
     if (isEmptySearch(state)) {
-      this.results = [];
+      this.page = null;
       this.list.replaceChildren();
       this.moreButton.hidden = true;
-      this.status.textContent = 'Type to search, or choose a theme or year.';
+      this.showCounts(await this.engine.counts());
+      this.status.textContent = 'Type to search, or choose a filter.';
       return;
     }
-    const search = await this.pagefind.search(state.query || null, toPagefindOptions(state));
-    if (!search || generation !== this.generation) return;
-    this.results = search.results;
+    const started = performance.now();
+    const found = await this.engine.search(state);
+    if (generation !== this.generation) return;
+    this.total = found.total;
+    this.page = found.page;
     this.shown = 0;
     this.list.replaceChildren();
-    this.showCounts(search.filters);
+    this.showCounts(found.counts);
     await this.showMore();
     if (generation !== this.generation) return;
+    this.dataset.lastSearchMs = String(Math.round(performance.now() - started));
     // Announced once the results are on the page, so a screen reader never hears a count for an empty list.
-    const count = this.results.length;
     const about = state.query ? ` for “${state.query}”` : '';
     this.status.textContent =
-      count === 0
+      this.total === 0
         ? `No results${about}. Try fewer or different words, remove a filter, or browse all papers.`
-        : `${count} ${count === 1 ? 'result' : 'results'}${about}`;
+        : `${this.total} ${this.total === 1 ? 'result' : 'results'}${about}`;
   }
 
   private async showMore() {
+    if (!this.page) return;
     const generation = this.generation;
-    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    const items = await this.page(this.shown, PAGE_SIZE);
     if (generation !== this.generation) return;
-    for (const item of data) this.list.append(renderResult(item));
-    this.shown += batch.length;
-    this.moreButton.hidden = this.shown >= this.results.length;
+    for (const item of items) this.list.append(renderResult(item));
+    this.shown += items.length;
+    this.moreButton.hidden = this.shown >= this.total;
   }
 
-  private showCounts(filters: Record<string, Record<string, number>>) {
+  private showCounts(counts: FilterCounts) {
     for (const element of this.querySelectorAll<HTMLElement>('[data-filter-count]')) {
-      const [name, value] = (element.dataset.filterCount ?? '').split(':') as [string, string];
-      const count = filters[name]?.[value];
-      element.textContent = count === undefined ? '(0)' : `(${count})`;
+      const key = element.dataset.filterCount ?? '';
+      const at = key.indexOf(':');
+      element.textContent = `(${counts[key.slice(0, at)]?.[key.slice(at + 1)] ?? 0})`;
     }
   }
 
-  /** Arrow keys move between result links; Enter follows the focused one (a link's own behaviour). */
+  /** Arrow keys move between result links (and back up to the box); Enter follows the focused one. */
   private moveFocus(event: KeyboardEvent) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const links = [...this.list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
     const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    event.preventDefault();
     const next = links[index + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
+    (next ?? (event.key === 'ArrowUp' ? this.input : links[index]!)).focus();
   }
 }
 
 /** One result: the title as a link, its themes and date (or "Theme" for a theme page), and the highlighted excerpt. */
-function renderResult(item: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+function renderResult(item: ResultItem): HTMLLIElement {
   const li = document.createElement('li');
   const heading = document.createElement('h2');
   heading.className = 'result-title';
-  heading.style.fontSize = 'var(--text-lg)';
-  heading.style.margin = '0';
   const link = document.createElement('a');
   link.className = 'result-link';
   link.href = item.url;
-  link.textContent = item.meta.title ?? item.url;
+  link.textContent = item.meta.title ?? item.title ?? item.url;
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'result-meta';
-  const isTheme = item.meta.kind === 'theme';
-  meta.textContent = isTheme ? 'Theme' : [item.meta.themes, item.meta.date ? formatDay(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
+  meta.textContent = item.meta.kind === 'theme' ? 'Theme' : [item.meta.themes, item.meta.date ? formatDay(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
-  // Pagefind's excerpt is the page's own text, escaped by Pagefind, with <mark> around the matched words.
+  // The excerpt is the page's own text, escaped by the engine, with <mark> around the matched words.
   excerpt.innerHTML = item.excerpt;
   li.append(heading, meta, excerpt);
   return li;

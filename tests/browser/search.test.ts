@@ -1,7 +1,9 @@
 /** Search in a real browser (Debian's Chromium) against the built site served by `astro preview`. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { builtSite } from '../helpers/paths.ts';
+import { builtSite, projectRoot } from '../helpers/paths.ts';
 import { launchChromium, startPreview } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -85,6 +87,92 @@ describe('searching the built survey', () => {
     const { page } = await openPage('/search/?q=sobering');
     await expect.poll(() => resultTitles(page)).toEqual(['Feedback Friction: LLMs Struggle to Fully Incorporate External Feedback']);
     expect(await page.locator('[data-results] .result-excerpt mark').first().innerText()).toMatch(/sobering/i);
+  });
+
+  test('each filter narrows the results to papers that have the value', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['approach', 'Search (MCTS, tree search)', /RethinkMCTS|SRA-MCTS|SWE-Search|Tree-Planner|Tree-of-Code/],
+      ['modality', 'Video', /Video Reasoning without Training|HyCodePolicy|Thyme/],
+      ['code', 'with code', /Thinkless/],
+      ['annotated', 'annotated', /Feedback Friction|Thinkless|NAVSIM/],
+    ];
+    const papers = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: Array<{ title: string; facets: Record<string, string[]>; code: string | null; annotated: boolean; hidden: boolean }> }).papers;
+    for (const [name, value, sample] of cases) {
+      const { page } = await openPage(`/search/?${new URLSearchParams({ [name]: value })}`);
+      await expect.poll(() => page.locator('[data-status]').innerText()).toMatch(/^\d+ results?$/);
+      await expect.poll(() => page.locator('[data-results] li').count()).toBeGreaterThan(0);
+      const expected = papers.filter((paper) =>
+        name === 'code' ? Boolean(paper.code) : name === 'annotated' ? paper.annotated : (paper.facets[name] ?? []).includes(value),
+      );
+      expect(await page.locator('[data-status]').innerText(), name).toBe(`${expected.length} results`);
+      expect((await resultTitles(page)).join('\n'), name).toMatch(sample);
+      expect(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), name).toBe(true);
+    }
+  });
+
+  test('sorting by upvotes lists the most upvoted first and keeps papers without upvotes', async () => {
+    const papers = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: Array<{ title: string; themes: string[]; upvotes: number | null }> }).papers;
+    const driving = papers.filter((paper) => paper.themes.includes('autonomous-driving'));
+    const { page } = await openPage('/search/?theme=autonomous-driving&sort=upvotes');
+    await expect.poll(() => page.locator('[data-results] li').count()).toBe(driving.length + 1);
+    const upvotes = (await resultTitles(page)).map((title) => driving.find((paper) => paper.title === title)?.upvotes ?? null);
+    const known = upvotes.filter((value): value is number => value !== null);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(upvotes.filter((value) => value === null).length).toBeGreaterThan(0);
+  });
+
+  test('keyboard only: / to the box, type, arrow down through results, Enter opens one with the words highlighted', async () => {
+    const { page, problems } = await openPage('/papers/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('entropy collapse');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=entropy/);
+    await expect.poll(() => page.locator('[data-results] li').count()).toBeGreaterThan(0);
+    await page.locator('#search-query').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('result-link');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    const title = await page.evaluate(() => document.activeElement?.textContent);
+    expect(title).toBe('The Entropy Mechanism of Reinforcement Learning for Reasoning Language Models');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/papers\/the-entropy-mechanism.*highlight=/);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(1);
+    expect((await page.locator('mark.search-hit').allInnerTexts()).map((text) => text.toLowerCase())).toEqual(expect.arrayContaining(['entropy', 'collapse']));
+    expect(problems).toEqual([]);
+  });
+
+  test('the status is announced to screen readers', async () => {
+    const { page } = await openPage('/search/');
+    expect(await page.locator('[data-status]').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('[data-status]').getAttribute('role')).toBe('status');
+  });
+
+  test('relevance: every query of the set finds its papers in the top 5, and reports the cost of a first query', async () => {
+    const { queries } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as { queries: Array<{ query: string; top5: string[] }> };
+    expect(queries.length).toBeGreaterThanOrEqual(15);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`${server.url}/search/`);
+    await page.locator('[data-status]').filter({ hasText: 'Type to search' }).waitFor();
+    const beforeQuery = bytes;
+    const failures: string[] = [];
+    for (const [index, { query, top5 }] of queries.entries()) {
+      const started = Date.now();
+      await page.locator('#search-query').fill(query);
+      await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 10_000 }).toContain(`“${query}”`);
+      if (index === 0) console.log(`first query: ${bytes - beforeQuery} B transferred after ${beforeQuery} B to load; keystroke to results ${Date.now() - started} ms`);
+      const titles = (await resultTitles(page)).slice(0, 5);
+      const missing = top5.filter((expected) => !titles.some((title) => title.startsWith(expected)));
+      if (missing.length > 0) failures.push(`${query}: missing ${missing.join(', ')} in ${titles.join(' | ')}`);
+    }
+    const searchMs = Number(await page.locator('survey-search').getAttribute('data-last-search-ms'));
+    console.log(`last query: ${searchMs} ms from search to rendered results`);
+    expect(failures).toEqual([]);
   });
 
   test('without JavaScript the search page says so and links to the all-papers table', async () => {

@@ -19,7 +19,7 @@ describe('note frontmatter overrides', () => {
     const page = readPage(builtFixtureSite, `papers/${CYCLIC}/index.html`);
     const facts = page.querySelector('.facts')!;
     expect(facts.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/themes/gui-web-agents/', '/themes/efficient-reasoning/']);
-    expect(facts.querySelectorAll('.tags li').map((li) => li.text)).toEqual(['tag-one', 'tag-two']);
+    expect(page.querySelectorAll('.tags-line .tag').map((tag) => tag.text)).toEqual(['tag-one', 'tag-two']);
     expect(page.querySelector('.summary')?.text).toBe('Override summary line for the fixture survey.');
     const links = page.querySelectorAll('section[aria-labelledby="links-heading"] a').map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://github.com/example/override-code', 'https://example.org/override-project']);

@@ -1,0 +1,101 @@
+/**
+ * `npm run build:portable`: turns the built site (`dist/`) into `dist-portable/`, a copy that works opened straight
+ * from disk (`file://`) — zip it, unzip it anywhere, open `index.html`:
+ * - every internal link and asset becomes relative and names a real file (`papers/x/index.html`);
+ * - module scripts (which browsers refuse from `file://`) are replaced by one classic script;
+ * - `search-index.js`, an index of the same content Pagefind indexes, is written for the search page to load
+ *   when it is opened from disk (served over HTTP, the copy still uses Pagefind).
+ * Written beside `dist-portable/` and swapped in, like the build.
+ */
+import { build } from 'esbuild';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse } from 'node-html-parser';
+import type { SearchDocument } from '../src/lib/local-search.ts';
+import { readSearchDocument } from '../src/lib/search-documents.ts';
+
+const { values: options } = parseArgs({ options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } } });
+const from = resolve(String(options.from));
+const out = resolve(String(options.out));
+const staging = `${out}.staging`;
+const base = normaliseBase(process.env.SURVEY_BASE ?? '/');
+
+if (!existsSync(join(from, 'index.html'))) {
+  console.error(`build:portable: ${from} holds no built site; run npm run build first`);
+  process.exit(1);
+}
+
+rmSync(staging, { recursive: true, force: true });
+cpSync(from, staging, { recursive: true });
+await build({
+  entryPoints: [fileURLToPath(new URL('../src/scripts/portable.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  outfile: join(staging, '_portable', 'portable.js'),
+  logLevel: 'error',
+});
+
+const documents: SearchDocument[] = [];
+let pages = 0;
+for (const file of htmlFiles(staging)) {
+  const html = readFileSync(file, 'utf8');
+  const sitePath = relative(staging, file).split(sep).join('/');
+  const document = readSearchDocument(html, sitePath);
+  if (document) documents.push(document);
+  writeFileSync(file, makePortable(html, sitePath));
+  pages += 1;
+}
+
+writeFileSync(join(staging, 'search-index.js'), `window.__surveySearchIndex = ${JSON.stringify(documents)};\n`);
+
+rmSync(`${out}.previous`, { recursive: true, force: true });
+if (existsSync(out)) renameSync(out, `${out}.previous`);
+renameSync(staging, out);
+rmSync(`${out}.previous`, { recursive: true, force: true });
+const indexSize = readFileSync(join(out, 'search-index.js')).length;
+console.log(`build:portable: ${pages} pages in ${relative(process.cwd(), out) || out}; search-index.js ${(indexSize / 1024).toFixed(0)} KB for ${documents.length} pages`);
+
+function htmlFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function normaliseBase(value: string): string {
+  const trimmed = value.replace(/^\/*|\/*$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Rewrites one page for `file://`: relative links to real files, one classic script instead of modules. */
+function makePortable(html: string, sitePath: string): string {
+  const root = parse(html, { comment: true });
+  const directory = posix.dirname(sitePath);
+  const toRoot = posix.relative(directory, '.') || '.';
+  const rootPrefix = toRoot === '.' ? './' : `${toRoot}/`;
+  for (const element of root.querySelectorAll('[href], [src], [action]')) {
+    for (const attribute of ['href', 'src', 'action']) {
+      const value = element.getAttribute(attribute);
+      if (value && value.startsWith(base)) element.setAttribute(attribute, relativeUrl(value.slice(base.length), directory));
+      else if (value === base.slice(0, -1)) element.setAttribute(attribute, relativeUrl('', directory));
+    }
+  }
+  for (const script of root.querySelectorAll('script[type="module"], link[rel="modulepreload"]')) script.remove();
+  for (const search of root.querySelectorAll('survey-search')) search.setAttribute('data-root', rootPrefix);
+  root.querySelector('body')?.insertAdjacentHTML('beforeend', `<script src="${rootPrefix}_portable/portable.js" defer></script>`);
+  return root.toString();
+}
+
+/** `papers/x/?q=1#h` seen from `themes/y` → `../../papers/x/index.html?q=1#h`. */
+function relativeUrl(target: string, fromDirectory: string): string {
+  const match = /^([^?#]*)(.*)$/.exec(target)!;
+  let path = match[1]!;
+  if (path === '' || path.endsWith('/')) path = `${path}index.html`;
+  else if (!posix.extname(path)) path = `${path}/index.html`;
+  const relativePath = posix.relative(fromDirectory === '.' ? '' : fromDirectory, path);
+  return `${relativePath || 'index.html'}${match[2]}`;
+}
+
