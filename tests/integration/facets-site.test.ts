@@ -66,7 +66,7 @@ describe('facets of the default survey', () => {
     const page = readPage(builtSite, 'compare/index.html');
     const row = page.querySelectorAll('#themes-by-approach tbody tr').find((tr) => tr.querySelector('th')?.text.includes('Overthinking'))!;
     const rl = row.querySelector('a[href*="approach=Reinforcement+learning"]')!;
-    const expected = papers.filter((p) => (p as unknown as { themes: string[] }).themes.includes('efficient-reasoning') && p.facets.approach.includes('Reinforcement learning'));
+    const expected = papers.filter((p) => (p as unknown as { themes: string[] }).themes.includes('efficient-reasoning') && (p.facets.approach ?? []).includes('Reinforcement learning'));
     expect(rl.getAttribute('href')).toBe('/themes/efficient-reasoning/?approach=Reinforcement+learning');
     expect(Number(rl.text)).toBe(expected.length);
     expect(page.querySelectorAll('#themes-by-year tbody a[href*="year="]').length).toBeGreaterThan(12);

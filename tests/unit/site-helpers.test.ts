@@ -41,7 +41,7 @@ describe('showing papers', () => {
 describe('search state in the URL', () => {
   test('round-trips query, filters and sort', () => {
     const state = readSearchState(new URLSearchParams('q=overthinking&theme=gui&theme=rl&year=2025&sort=newest'));
-    expect(state).toEqual({ query: 'overthinking', filters: { theme: ['gui', 'rl'], year: ['2025'] }, sort: 'newest' });
+    expect(state).toEqual({ query: 'overthinking', filters: { theme: ['gui', 'rl'], year: ['2025'], approach: [], modality: [], code: [], annotated: [] }, sort: 'newest' });
     expect(writeSearchState(state)).toBe('?q=overthinking&theme=gui&theme=rl&year=2025&sort=newest');
   });
 
