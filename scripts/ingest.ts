@@ -11,6 +11,7 @@ import { resolveContentPaths } from '../src/lib/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input-error.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/lib/load-survey-config.ts';
 import { planEntries } from '../src/lib/plan-entries.ts';
+import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
@@ -62,7 +63,14 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   }
   const unsorted = survey.papers.filter((paper) => paper.themes.length === 0);
   console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them with `themes:` in their notes, or add keywords in content/survey.yaml):' : ''}`);
-  for (const paper of unsorted) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line})`);
+  const describe = (paper: (typeof survey.papers)[number]) =>
+    paper.themeCandidates.map((candidate) => `${candidate.themeId} ${candidate.score.toFixed(2)} (${candidate.words.join(', ') || 'no words'})`).join(' vs ');
+  for (const paper of unsorted) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line}): closest ${describe(paper)}`);
+  const unsure = survey.papers.filter((paper) => paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE);
+  if (unsure.length > 0) {
+    console.log(`ingest: ${unsure.length} papers placed with low confidence — if the first theme is wrong, pin the right one with \`themes:\` in the paper's note:`);
+    for (const paper of unsure) console.log(`    - ${paper.id}: ${describe(paper)}`);
+  }
   const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
   console.log(
     `ingest: ${pinned} pinned by the curator, ${survey.orphans.length} orphan notes, ${survey.duplicates.length} duplicates merged, ${survey.warnings.length} warnings`,

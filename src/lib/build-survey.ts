@@ -3,7 +3,10 @@ import { createPaperSchema, type Paper } from '../schemas/paper.ts';
 import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { SurveyConfig } from '../schemas/survey.ts';
 import { extractLinks } from './abstract-links.ts';
-import { chooseThemes, compileThemeMatchers, scoreThemes } from './assign-themes.ts';
+import { compileThemeMatchers } from './assign-themes.ts';
+import { findRelatedPapers } from './related-papers.ts';
+import { buildVectorSpace, paperTerms, vectorize } from './text-vectors.ts';
+import { assignThemes } from './theme-assignment.ts';
 import { compileVocabularies, extractFacets } from './extract-facets.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
 import { decodeTextLines } from './decode-text.ts';
@@ -118,10 +121,25 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const vocabularies = compileVocabularies(inputs.vocabularies ?? {});
   const schema = createPaperSchema(themeIds);
 
+  const terms = unique.map(paperTerms);
+  const space = buildVectorSpace(terms);
+  const vectors = terms.map((list) => vectorize(space, list));
+  const assignments = assignThemes(
+    unique.map((paper, index) => ({ title: paper.title, abstract: paper.abstract, vector: vectors[index]! })),
+    config.themes,
+    matchers,
+    space,
+    (list) => vectorize(space, list),
+  );
+
+  const finalThemes = unique.map((_, index) => notes.get(ids[index]!)?.frontmatter.themes ?? assignments[index]!.themes);
+  const related = findRelatedPapers(vectors, { groups: finalThemes.map((themes) => themes[0]) });
+
   const papers = unique.map((paper, index) => {
     const id = ids[index]!;
     const pinned = notes.get(id)?.frontmatter.themes;
-    const themes = pinned ? [...new Set(pinned)] : chooseThemes(scoreThemes(paper, matchers));
+    const assignment = assignments[index]!;
+    const themes = pinned ? [...new Set(pinned)] : assignment.themes;
     const links = extractLinks(paper.abstract);
     const candidate = {
       id,
@@ -134,6 +152,9 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
       upvotes: paper.upvotes,
       themes,
       themeSource: pinned ? 'pinned' : themes.length > 0 ? 'keywords' : 'none',
+      themeConfidence: pinned ? 1 : assignment.confidence,
+      themeCandidates: assignment.candidates,
+      related: related[index]!.map((other) => ({ id: ids[other.index]!, score: Math.round(other.score * 1000) / 1000 })),
       links,
       code: links.find((link) => link.kind === 'code')?.url ?? null,
       facets: extractFacets(paper, vocabularies),

@@ -45,7 +45,11 @@ export function tokenize(text: string): string[] {
   return (text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
 
+/** Words whose final `s` or `ies` is not a plural. */
+const NOT_PLURAL = new Set(['series', 'species', 'analysis', 'thesis', 'hypothesis', 'synthesis', 'basis']);
+
 function stem(word: string): string {
+  if (NOT_PLURAL.has(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;

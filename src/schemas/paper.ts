@@ -38,8 +38,14 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       upvotes: z.number().int().nonnegative().nullable(),
       /** Themes, primary first; empty for an unsorted paper. */
       themes: z.array(z.enum(themeIds as [string, ...string[]])),
-      /** How the themes were chosen: by keyword score, or pinned by the curator. */
+      /** How the themes were chosen: by keywords and content similarity, or pinned by the curator. */
       themeSource: z.enum(['keywords', 'pinned', 'none']),
+      /** How sure the automatic assignment is: 0 (a toss-up) to 1; pinned papers are 1. */
+      themeConfidence: z.number().min(0).max(1),
+      /** The two best themes the automatic assignment saw, with the words that decided them. */
+      themeCandidates: z.array(z.object({ themeId: z.string(), score: z.number(), words: z.array(z.string()) }).strict()),
+      /** Up to five papers most similar in title and abstract, most similar first. */
+      related: z.array(z.object({ id: z.string(), score: z.number() }).strict()),
       links: z.array(paperLinkSchema),
       /** The first code repository among the links, if any. */
       code: z.string().url().nullable(),

@@ -25,6 +25,8 @@ describe('npm run ingest', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('ingest: 121 papers from 1 listing');
     expect(result.stdout).toMatch(/unsorted\s+0/);
+    expect(result.stdout).toMatch(/papers placed with low confidence/);
+    expect(result.stdout).toMatch(/^    - [a-z0-9-]+: [a-z-]+ \d\.\d\d \(.+\) vs [a-z-]+ \d\.\d\d \(.+\)$/m);
     const entries = [...snapshotTree(join(dir, 'generated', 'papers'))];
     expect(entries).toHaveLength(121);
     const themeFolders = new Set(entries.map(([path]) => path.split('/')[0]));

@@ -1,0 +1,58 @@
+/**
+ * `npm run themes:suggest [listing.txt] [-- --all] [-- --groups N]`: proposes themes for the papers no theme
+ * covers — unsorted papers and those placed with low confidence — or, with `--all` or when the survey defines no
+ * themes yet, for every paper. Prints YAML ready to paste into `content/survey.yaml`; writes nothing.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSurvey } from '../src/lib/build-survey.ts';
+import { resolveContentPaths } from '../src/lib/content-paths.ts';
+import { decodeTextLines } from '../src/lib/decode-text.ts';
+import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { parseListing } from '../src/lib/parse-listing.ts';
+import { defaultGroupCount, formatSuggestions, suggestThemes } from '../src/lib/suggest-themes.ts';
+import { buildVectorSpace, paperTerms, vectorize } from '../src/lib/text-vectors.ts';
+import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
+import { readListings, readNotes } from './lib/read-content.ts';
+
+const { values: options, positionals } = parseArgs({
+  options: { content: { type: 'string' }, all: { type: 'boolean', default: false }, groups: { type: 'string' } },
+  allowPositionals: true,
+});
+const paths = resolveContentPaths(options.content);
+
+try {
+  const config = existsSync(paths.surveyConfig) ? loadSurveyConfig(paths).data : null;
+  let papers: Array<{ title: string; abstract: string }>;
+  let scope: string;
+  if (positionals[0] || !config || options.all) {
+    // A listing on its own (or every paper): no themes are consulted.
+    const files = positionals[0]
+      ? [{ file: displayPath(positionals[0]), bytes: readFileSync(positionals[0]), modifiedDay: statSync(positionals[0]).mtime.toISOString().slice(0, 10), name: basename(positionals[0], '.txt') }]
+      : readListings(paths.listings);
+    const captured = config?.survey.captured ?? files[0]!.modifiedDay;
+    papers = files.flatMap((listing) => parseListing(decodeTextLines(listing.bytes, listing.file), { file: listing.file, captured }).papers);
+    scope = `all ${papers.length} papers of ${files.map((f) => f.file).join(', ')}`;
+  } else {
+    const survey = buildSurvey({ listings: readListings(paths.listings), config, notes: readNotes(paths.notes) });
+    papers = survey.papers.filter((paper) => paper.themes.length === 0 || (paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE));
+    scope = `the ${papers.length} of ${survey.papers.length} papers that no theme covers (unsorted, or placed with confidence below ${LOW_CONFIDENCE})`;
+  }
+  if (papers.length < 2) {
+    console.log(`themes:suggest: every paper has a theme it fits (${papers.length} uncovered); nothing to propose. Use --all to regroup every paper.`);
+  } else {
+    const terms = papers.map(paperTerms);
+    const space = buildVectorSpace(terms);
+    const groups = options.groups ? Number(options.groups) : defaultGroupCount(papers.length);
+    const themes = suggestThemes(
+      papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) })),
+      space,
+      groups,
+    );
+    process.stdout.write(formatSuggestions(themes, `Proposed by npm run themes:suggest from ${scope}, in ${groups} groups.`));
+  }
+} catch (error) {
+  console.error(`themes:suggest: error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,139 @@
+import { tokenize } from './local-search.ts';
+
+/** A unit-length TF-IDF vector: term ids ascending, with their weights. */
+export interface SparseVector {
+  terms: number[];
+  weights: number[];
+}
+
+/** Words in a title count this many times words in an abstract. */
+const TITLE_REPEAT = 2;
+/** Words too generic in this field to tell papers apart, on top of the usual stop words. */
+const FIELD_STOP_WORDS = new Set(
+  [
+    // everyday English function words
+    'about above after again against all also although among any because been before being below between both but could did do does doing down during each even ever every few first further given had having here how however if into just less like made make makes many may might more most much must near neither no nor not now off often once one only other others otherwise out over own per perhaps rather same second several should since so some still such than then there therefore these they those though three through thus too two under until up upon very well what when where whether which while who whom whose why will within without would yet',
+    // the vocabulary of every abstract
+    'paper propose proposed proposes present presents method methods approach approaches result results show shows shown novel new work works use used uses using based large language model models llm llms task tasks performance state art existing achieve achieves achieving significantly significant demonstrate demonstrates extensive experiment experiments introduce introduces framework study studies key various including include includes across further improve improves improved improvement outperform outperforms effective effectively enable enables address addresses challenge challenges challenging problem problems often typically evaluate evaluated evaluation remain remains develop developing developed provide provides ensure capability capabilities ability abilities comprehensive meaningful crucial critical potential specifically particular particularly lead leading leads however strong stronger current recent recently available code github com http https',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word) => tokenize(word)[0] ?? word),
+);
+
+/** The vocabulary and document frequencies of a corpus, for turning texts into comparable vectors. */
+export interface VectorSpace {
+  termIds: Map<string, number>;
+  terms: string[];
+  idf: number[];
+}
+
+/** Terms of a paper: the title's words counted three times, then the abstract's; field stop words dropped. */
+export function paperTerms(paper: { title: string; abstract: string }): string[] {
+  const title = tokenize(paper.title);
+  const words = [...Array.from({ length: TITLE_REPEAT }, () => title).flat(), ...tokenize(paper.abstract)];
+  return words.filter((word) => !FIELD_STOP_WORDS.has(word) && word.length > 1 && !/^\d+$/.test(word));
+}
+
+/** Builds the vector space of a corpus (each document a list of terms). */
+export function buildVectorSpace(documents: readonly string[][]): VectorSpace {
+  const termIds = new Map<string, number>();
+  const frequency: number[] = [];
+  for (const document of documents) {
+    for (const term of new Set(document)) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+        frequency.push(0);
+      }
+      frequency[id]! += 1;
+    }
+  }
+  const n = documents.length;
+  return { termIds, terms: [...termIds.keys()], idf: frequency.map((df) => Math.log((1 + n) / (1 + df)) + 1) };
+}
+
+/** A document's unit TF-IDF vector (sublinear term frequency); unknown terms are ignored. */
+export function vectorize(space: VectorSpace, document: readonly string[]): SparseVector {
+  const counts = new Map<number, number>();
+  for (const term of document) {
+    const id = space.termIds.get(term);
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const entries = [...counts].map(([id, count]) => [id, (1 + Math.log(count)) * space.idf[id]!] as const).sort((a, b) => a[0] - b[0]);
+  return normalise({ terms: entries.map(([id]) => id), weights: entries.map(([, weight]) => weight) });
+}
+
+/** Scales a vector to unit length (a zero vector stays zero). */
+export function normalise(vector: SparseVector): SparseVector {
+  const length = Math.sqrt(vector.weights.reduce((sum, weight) => sum + weight * weight, 0)) || 1;
+  return { terms: vector.terms, weights: vector.weights.map((weight) => weight / length) };
+}
+
+/** The normalised sum of vectors, each with an optional weight. */
+export function centroid(vectors: ReadonlyArray<{ vector: SparseVector; weight?: number }>): SparseVector {
+  const sum = new Map<number, number>();
+  for (const { vector, weight = 1 } of vectors) vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + weight * vector.weights[i]!));
+  const entries = [...sum].sort((a, b) => a[0] - b[0]);
+  return normalise({ terms: entries.map(([id]) => id), weights: entries.map(([, weight]) => weight) });
+}
+
+/** Cosine similarity of two unit vectors. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const left = a.terms[i]!;
+    const right = b.terms[j]!;
+    if (left === right) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (left < right) i += 1;
+    else j += 1;
+  }
+  return dot;
+}
+
+/** The terms two vectors share, by how much each contributes to their similarity, largest first. */
+export function sharedTerms(space: VectorSpace, a: SparseVector, b: SparseVector, limit = 5): string[] {
+  const bWeights = new Map(b.terms.map((term, i) => [term, b.weights[i]!]));
+  return a.terms
+    .map((term, i) => [term, a.weights[i]! * (bWeights.get(term) ?? 0)] as const)
+    .filter(([, contribution]) => contribution > 0)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, limit)
+    .map(([term]) => space.terms[term]!);
+}
+
+/** A vector's strongest terms, for naming and indexing. */
+export function topTerms(vector: SparseVector, limit: number): number[] {
+  return vector.terms
+    .map((term, i) => [term, vector.weights[i]!] as const)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([term]) => term);
+}
+
+/** A vector spread over the whole vocabulary, for fast comparison of many sparse vectors against it. */
+export function toDense(vector: SparseVector, size: number): Float64Array {
+  const dense = new Float64Array(size);
+  vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
+  return dense;
+}
+
+/** Cosine of a unit sparse vector with a unit dense one: work grows with the sparse vector only. */
+export function cosineDense(vector: SparseVector, dense: Float64Array): number {
+  let dot = 0;
+  for (let i = 0; i < vector.terms.length; i += 1) dot += vector.weights[i]! * (dense[vector.terms[i]!] ?? 0);
+  return dot;
+}
+
+/** The terms of a sparse vector that weigh most in its similarity to a dense one, largest first. */
+export function sharedTermsDense(space: VectorSpace, vector: SparseVector, dense: Float64Array, limit = 5): string[] {
+  return vector.terms
+    .map((term, i) => [term, vector.weights[i]! * (dense[term] ?? 0)] as const)
+    .filter(([, contribution]) => contribution > 0)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([term]) => space.terms[term]!);
+}
