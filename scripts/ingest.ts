@@ -65,11 +65,15 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them with `themes:` in their notes, or add keywords in content/survey.yaml):' : ''}`);
   const describe = (paper: (typeof survey.papers)[number]) =>
     paper.themeCandidates.map((candidate) => `${candidate.themeId} ${candidate.score.toFixed(2)} (${candidate.words.join(', ') || 'no words'})`).join(' vs ');
-  for (const paper of unsorted) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line}): closest ${describe(paper)}`);
+  const LIST_AT_MOST = 25;
+  const more = (total: number) => total > LIST_AT_MOST && console.log(`    … and ${total - LIST_AT_MOST} more (the generated entries hold every paper's candidates)`);
+  for (const paper of unsorted.slice(0, LIST_AT_MOST)) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line}): closest ${describe(paper)}`);
+  more(unsorted.length);
   const unsure = survey.papers.filter((paper) => paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE);
   if (unsure.length > 0) {
     console.log(`ingest: ${unsure.length} papers placed with low confidence — if the first theme is wrong, pin the right one with \`themes:\` in the paper's note:`);
-    for (const paper of unsure) console.log(`    - ${paper.id}: ${describe(paper)}`);
+    for (const paper of unsure.slice(0, LIST_AT_MOST)) console.log(`    - ${paper.id}: ${describe(paper)}`);
+    more(unsure.length);
   }
   const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
   console.log(

@@ -16,7 +16,7 @@ const themeIds = themes.map((theme) => theme.id) as [string, ...string[]];
 /** Papers: the entries `npm run ingest` generates, validated with the same schema the ingest used. */
 const papers = defineCollection({
   loader: glob({
-    pattern: '**/*.yaml',
+    pattern: '**/*.json',
     base: join(paths.generated, PAPERS_FOLDER),
     generateId: ({ data }) => String(data.id),
   }),

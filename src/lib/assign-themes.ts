@@ -1,5 +1,5 @@
 import type { Theme } from '../schemas/survey.ts';
-import { compileTerm, findTerm } from './term-pattern.ts';
+import { compileTermSet } from './term-pattern.ts';
 
 /** A keyword found in a title counts this many times a keyword found in an abstract. */
 export const TITLE_WEIGHT = 3;
@@ -25,30 +25,40 @@ export interface ThemeScore {
   matched: string[];
 }
 
-/** Compiled keyword matchers per theme; build once per ingest with {@link compileThemeMatchers}. */
-export type ThemeMatchers = ReadonlyArray<{ themeId: string; keywords: ReadonlyArray<{ keyword: string; pattern: RegExp }> }>;
+/** Every theme's keywords compiled into one matcher; build once per ingest with {@link compileThemeMatchers}. */
+export interface ThemeMatchers {
+  themeIds: readonly string[];
+  /** For each compiled keyword: its theme (index into `themeIds`) and its text. */
+  keywords: ReadonlyArray<{ theme: number; keyword: string }>;
+  find: ReturnType<typeof compileTermSet>;
+}
 
-/** Compiles each theme's keywords (see {@link compileTerm}; plurals match, `*` matches any ending). */
+/** Compiles every theme's keywords (see {@link compileTermSet}; plurals match, `*` matches any ending). */
 export function compileThemeMatchers(themes: readonly Theme[]): ThemeMatchers {
-  return themes.map((theme) => ({
-    themeId: theme.id,
-    keywords: theme.keywords.map((keyword) => ({ keyword, pattern: compileTerm(keyword, { plurals: true }) })),
-  }));
+  const keywords = themes.flatMap((theme, index) => theme.keywords.map((keyword) => ({ theme: index, keyword })));
+  return {
+    themeIds: themes.map((theme) => theme.id),
+    keywords,
+    find: compileTermSet(
+      keywords.map((k) => k.keyword),
+      { plurals: true },
+    ),
+  };
 }
 
 /** Every theme's keyword score for a paper, highest first (ties in theme order). */
 export function scoreThemes(paper: ScoredText, matchers: ThemeMatchers): ThemeScore[] {
-  const scores = matchers.map(({ themeId, keywords }) => {
-    let score = 0;
-    const matched: string[] = [];
-    for (const { keyword, pattern } of keywords) {
-      const inTitle = findTerm(paper.title, pattern).length;
-      const inAbstract = Math.min(findTerm(paper.abstract, pattern).length, MAX_ABSTRACT_HITS_PER_KEYWORD);
-      if (inTitle + inAbstract === 0) continue;
-      score += inTitle * TITLE_WEIGHT + inAbstract;
-      matched.push(keyword);
-    }
-    return { themeId, score, matched };
+  const inTitle = new Map<number, number>();
+  const inAbstract = new Map<number, number>();
+  for (const match of matchers.find(paper.title)) inTitle.set(match.term, (inTitle.get(match.term) ?? 0) + 1);
+  for (const match of matchers.find(paper.abstract)) inAbstract.set(match.term, (inAbstract.get(match.term) ?? 0) + 1);
+  const scores = matchers.themeIds.map((themeId) => ({ themeId, score: 0, matched: [] as string[] }));
+  matchers.keywords.forEach(({ theme, keyword }, index) => {
+    const title = inTitle.get(index) ?? 0;
+    const abstract = Math.min(inAbstract.get(index) ?? 0, MAX_ABSTRACT_HITS_PER_KEYWORD);
+    if (title + abstract === 0) return;
+    scores[theme]!.score += title * TITLE_WEIGHT + abstract;
+    scores[theme]!.matched.push(keyword);
   });
   return scores.map((s, order) => ({ s, order })).sort((a, b) => b.s.score - a.s.score || a.order - b.order).map(({ s }) => s);
 }

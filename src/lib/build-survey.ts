@@ -3,7 +3,7 @@ import { createPaperSchema, type Paper } from '../schemas/paper.ts';
 import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { SurveyConfig } from '../schemas/survey.ts';
 import { extractLinks } from './abstract-links.ts';
-import { compileThemeMatchers } from './assign-themes.ts';
+import { compileThemeMatchers, scoreThemes } from './assign-themes.ts';
 import { findRelatedPapers } from './related-papers.ts';
 import { buildVectorSpace, paperTerms, vectorize } from './text-vectors.ts';
 import { assignThemes } from './theme-assignment.ts';
@@ -121,6 +121,13 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const vocabularies = compileVocabularies(inputs.vocabularies ?? {});
   const schema = createPaperSchema(themeIds);
 
+  // One pass per paper over its words: keyword scores and facets share the split title and abstract.
+  const keywordScores: ReturnType<typeof scoreThemes>[] = [];
+  const facets: ReturnType<typeof extractFacets>[] = [];
+  for (const paper of unique) {
+    keywordScores.push(scoreThemes(paper, matchers));
+    facets.push(extractFacets(paper, vocabularies));
+  }
   const terms = unique.map(paperTerms);
   const space = buildVectorSpace(terms);
   const vectors = terms.map((list) => vectorize(space, list));
@@ -130,6 +137,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     matchers,
     space,
     (list) => vectorize(space, list),
+    keywordScores,
   );
 
   const finalThemes = unique.map((_, index) => notes.get(ids[index]!)?.frontmatter.themes ?? assignments[index]!.themes);
@@ -157,7 +165,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
       related: related[index]!.map((other) => ({ id: ids[other.index]!, score: Math.round(other.score * 1000) / 1000 })),
       links,
       code: links.find((link) => link.kind === 'code')?.url ?? null,
-      facets: extractFacets(paper, vocabularies),
+      facets: facets[index]!,
       source: { listing: paper.listing, line: paper.line, captured: paper.captured },
     };
     const result = schema.safeParse(candidate);

@@ -1,18 +1,30 @@
 import { FACET_KINDS, type EvidenceSpan, type FacetKind, type FacetValue, type HeadlineResult, type PaperFacets, type Vocabularies } from '../schemas/facets.ts';
-import { compileTerm, findTerm } from './term-pattern.ts';
+import { compileTermSet } from './term-pattern.ts';
 
 /** At most this many evidence spans are kept per value: enough to highlight, small enough to store. */
 const MAX_EVIDENCE = 5;
 /** At most this many headline results per paper. */
 const MAX_RESULTS = 3;
 
-/** Vocabularies with their patterns compiled; build once per ingest with {@link compileVocabularies}. */
-export type CompiledVocabularies = Record<FacetKind, Array<{ label: string; patterns: RegExp[] }>>;
+/** A vocabulary compiled into one matcher: every pattern, and the term (label) each belongs to. */
+interface CompiledVocabulary {
+  labels: string[];
+  /** For each compiled pattern, the index of its term in `labels`. */
+  termOfPattern: number[];
+  find: ReturnType<typeof compileTermSet>;
+}
 
-/** Compiles every pattern of every vocabulary; an invalid one throws with the term and kind in the message. */
+/** Vocabularies compiled for matching; build once per ingest with {@link compileVocabularies}. */
+export type CompiledVocabularies = Record<FacetKind, CompiledVocabulary>;
+
+/** Compiles every pattern of every vocabulary; an invalid one throws with the pattern in the message. */
 export function compileVocabularies(vocabularies: Partial<Vocabularies>): CompiledVocabularies {
   return Object.fromEntries(
-    FACET_KINDS.map((kind) => [kind, (vocabularies[kind] ?? []).map((term) => ({ label: term.label, patterns: term.patterns.map((p) => compileTerm(p)) }))]),
+    FACET_KINDS.map((kind) => {
+      const terms = vocabularies[kind] ?? [];
+      const patterns = terms.flatMap((term, index) => term.patterns.map((pattern) => ({ index, pattern })));
+      return [kind, { labels: terms.map((term) => term.label), termOfPattern: patterns.map((p) => p.index), find: compileTermSet(patterns.map((p) => p.pattern)) }];
+    }),
   ) as CompiledVocabularies;
 }
 
@@ -25,20 +37,19 @@ export function extractFacets(paper: { title: string; abstract: string }, vocabu
   return { ...facets, results: findHeadlineResults(paper.abstract) };
 }
 
-function matchVocabulary(paper: { title: string; abstract: string }, terms: CompiledVocabularies[FacetKind]): FacetValue[] {
-  const values: FacetValue[] = [];
-  for (const term of terms) {
-    const evidence: EvidenceSpan[] = [];
-    for (const field of ['title', 'abstract'] as const) {
-      for (const pattern of term.patterns) {
-        for (const [start, end] of findTerm(paper[field], pattern)) evidence.push({ field, start, end });
-      }
+function matchVocabulary(paper: { title: string; abstract: string }, vocabulary: CompiledVocabulary): FacetValue[] {
+  const evidence = new Map<number, EvidenceSpan[]>();
+  for (const field of ['title', 'abstract'] as const) {
+    for (const match of vocabulary.find(paper[field])) {
+      const term = vocabulary.termOfPattern[match.term]!;
+      const list = evidence.get(term);
+      const span = { field, start: match.start, end: match.end };
+      if (list) list.push(span);
+      else evidence.set(term, [span]);
     }
-    if (evidence.length === 0) continue;
-    const unique = dedupeSpans(evidence);
-    values.push({ value: term.label, evidence: unique.slice(0, MAX_EVIDENCE) });
   }
-  return values;
+  // Values in vocabulary order, each with its evidence.
+  return [...evidence.keys()].sort((a, b) => a - b).map((term) => ({ value: vocabulary.labels[term]!, evidence: dedupeSpans(evidence.get(term)!).slice(0, MAX_EVIDENCE) }));
 }
 
 /** Sorted by field then position; a span inside another of the same field is dropped. */

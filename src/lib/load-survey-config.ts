@@ -52,8 +52,8 @@ export function loadSurveyRefs(paths: ContentPaths): { paperIds: Set<string>; th
   const papersDir = `${paths.generated}/papers`;
   const paperIds = existsSync(papersDir)
     ? readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.yaml'))
-        .map((name) => basename(name, '.yaml'))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => basename(name, '.json'))
     : [];
   return { paperIds: new Set(paperIds), themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
 }

@@ -42,3 +42,116 @@ export function findTerm(text: string, pattern: RegExp): Array<[number, number]>
   }
   return spans;
 }
+
+/** A match of one of a set's terms: which term (its index in the set), and where. */
+export interface TermMatch {
+  term: number;
+  start: number;
+  end: number;
+}
+
+interface Phrase {
+  term: number;
+  words: string[];
+  acronym: boolean;
+  prefix: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const NONE: never[] = [];
+
+interface Token {
+  word: string;
+  original: string;
+  start: number;
+  end: number;
+}
+
+// Every matcher reads the same title and abstract in turn (themes, then each facet): their words are split once.
+const recentTexts = new Map<string, Token[]>();
+const RECENT_LIMIT = 8;
+
+function wordsOf(text: string): Token[] {
+  const cached = recentTexts.get(text);
+  if (cached) return cached;
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) tokens.push({ word: match[0].toLowerCase(), original: match[0], start: match.index, end: match.index + match[0].length });
+  if (recentTexts.size >= RECENT_LIMIT) recentTexts.delete(recentTexts.keys().next().value!);
+  recentTexts.set(text, tokens);
+  return tokens;
+}
+
+/**
+ * Compiles many terms into one matcher that reads a text's words once, instead of running one regular expression
+ * per term: plain words and phrases are looked up by their first word, `/…/` terms still run as regular
+ * expressions. Same meaning as {@link compileTerm}: whole words, a space or hyphen between words (or none),
+ * acronyms case-sensitive, optional plurals, trailing `*` for any ending.
+ */
+export function compileTermSet(terms: readonly string[], options: { plurals?: boolean } = {}) {
+  const byFirstWord = new Map<string, Phrase[]>();
+  const prefixes: Phrase[] = [];
+  const regexes: Array<{ term: number; pattern: RegExp }> = [];
+  terms.forEach((term, index) => {
+    if (/^\/(.+)\/([a-z]*)$/s.test(term.trim())) {
+      regexes.push({ term: index, pattern: compileTerm(term) });
+      return;
+    }
+    const prefix = term.endsWith('*');
+    const acronym = /\p{Lu}/u.test(term) && !/\p{Ll}/u.test(term);
+    const words = (term.replace(/\*$/, '').match(WORD) ?? []).map((word) => (acronym ? word : word.toLowerCase()));
+    if (words.length === 0) return;
+    const variants = [words, ...(words.length > 1 && !prefix ? [[words.join('')]] : [])];
+    for (const variant of variants) {
+      const phrase = { term: index, words: variant, acronym, prefix };
+      if (prefix && variant.length === 1) prefixes.push(phrase);
+      else {
+        const first = variant[0]!.toLowerCase();
+        // A one-word term with plurals is also filed under its plural forms, so each word is looked up once.
+        const keys = variant.length === 1 && options.plurals ? [first, `${first}s`, `${first}es`] : [first];
+        for (const key of keys) {
+          const list = byFirstWord.get(key);
+          if (list) list.push(phrase);
+          else byFirstWord.set(key, [phrase]);
+        }
+      }
+    }
+  });
+
+  const wordMatches = (phrase: Phrase, word: string, isLast: boolean, original: string): boolean => {
+    const text = phrase.acronym ? original : word;
+    const wanted = phrase.words;
+    const target = wanted[wanted.length - 1]!;
+    if (!isLast) return false;
+    if (phrase.prefix) return text.startsWith(target);
+    if (text === target) return true;
+    return Boolean(options.plurals) && (text === `${target}s` || text === `${target}es`);
+  };
+
+  /** Every match in a text, in order of position; overlapping matches of different terms are all kept. */
+  return function findTerms(text: string): TermMatch[] {
+    const tokens = wordsOf(text);
+    const found: TermMatch[] = [];
+    const adjacent = (i: number) => {
+      // Words of a phrase may be separated by one space or hyphen only.
+      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      return gap === ' ' || gap === '-' || gap === '\u00A0';
+    };
+    tokens.forEach((token, i) => {
+      for (const phrase of byFirstWord.get(token.word) ?? NONE) {
+        const n = phrase.words.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k += 1) {
+          const candidate = tokens[i + k]!;
+          if (k > 0 && !adjacent(i + k)) ok = false;
+          else if (k < n - 1) ok = (phrase.acronym ? candidate.original : candidate.word) === phrase.words[k];
+          else ok = wordMatches(phrase, candidate.word, true, candidate.original);
+        }
+        if (ok) found.push({ term: phrase.term, start: token.start, end: tokens[i + n - 1]!.end });
+      }
+      for (const phrase of prefixes) if (wordMatches(phrase, token.word, true, token.original)) found.push({ term: phrase.term, start: token.start, end: token.end });
+    });
+    for (const { term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found.push({ term, start, end });
+    return found.sort((a, b) => a.start - b.start || a.term - b.term);
+  };
+}

@@ -41,8 +41,10 @@ export function assignThemes(
   matchers: ThemeMatchers,
   space: VectorSpace,
   vectorizeText: (terms: string[]) => SparseVector,
+  /** Keyword scores already computed for the papers, in order (they are computed here otherwise). */
+  precomputed?: readonly ThemeScore[][],
 ): ThemeAssignment[] {
-  const keywordScores = papers.map((paper) => scoreThemes(paper, matchers));
+  const keywordScores = precomputed ?? papers.map((paper) => scoreThemes(paper, matchers));
   const confidentPrimary = keywordScores.map((scores) => {
     const [best, second] = scores;
     return best && best.score >= MIN_THEME_SCORE && best.score >= CONFIDENT_LEAD * (second?.score ?? 0) ? best.themeId : null;

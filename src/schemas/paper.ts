@@ -23,6 +23,8 @@ export const organizationSchema = z.object({ handle: z.string().min(1), name: z.
 export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
   return z
     .object({
+      /** The note every generated entry carries: where it came from, and that it is not to be edited. */
+      $generated: z.string().optional(),
       /** Stable, readable id from the title: the URL `/papers/<id>/` and the key for pins and exports. */
       id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
       title: z.string().min(1),
