@@ -1,32 +1,22 @@
 /** Search in a real browser (Debian's Chromium) against the built site served by `astro preview`. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { builtSite, projectRoot } from '../helpers/paths.ts';
-import { launchChromium, startPreview } from '../helpers/browser.ts';
+import { useServedSite } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: { url: string; stop: () => void };
-
-beforeAll(async () => {
-  server = await startPreview(builtSite);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useServedSite(builtSite);
 
 async function openPage(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return { page, problems };
 }
 
@@ -151,13 +141,13 @@ describe('searching the built survey', () => {
   test('relevance: every query of the set finds its papers in the top 5, and reports the cost of a first query', async () => {
     const { queries } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as { queries: Array<{ query: string; top5: string[] }> };
     expect(queries.length).toBeGreaterThanOrEqual(15);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     let bytes = 0;
     page.on('response', async (response) => {
       if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
     });
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator('[data-status]').filter({ hasText: 'Type to search' }).waitFor();
     const beforeQuery = bytes;
     const failures: string[] = [];

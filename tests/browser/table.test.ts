@@ -1,28 +1,19 @@
 /** The comparison table's controls in a real browser, driven with the keyboard only. */
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { builtSite } from '../helpers/paths.ts';
-import { launchChromium, startPreview } from '../helpers/browser.ts';
+import { useServedSite } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: { url: string; stop: () => void };
-beforeAll(async () => {
-  server = await startPreview(builtSite);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useServedSite(builtSite);
 
 async function openTable(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const page = await (await site.browser.newContext({ acceptDownloads: true })).newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.locator('paper-table table').scrollIntoViewIfNeeded();
   await page.locator('.table-count').waitFor();
   return { page, problems };
@@ -108,8 +99,8 @@ describe('the comparison table', () => {
   });
 
   test('a count on /compare/ opens the theme table filtered to it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/compare/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/compare/`);
     const link = page.locator('#themes-by-approach tbody tr', { hasText: 'Autonomous driving' }).locator('a[href*="approach=Reinforcement"]');
     const expected = Number((await link.innerText()).trim());
     await link.click();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot, userEnvironment } from './paths.ts';
 
 /** Debian's Chromium, started the way this machine allows (no sandbox as root, no background network). */
@@ -45,4 +46,24 @@ export async function startPreview(outDir: string): Promise<{ url: string; stop:
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url, stop: () => child.kill() };
+}
+
+/**
+ * For a test file: serves the built default survey with `astro preview` and starts Chromium before its tests, and
+ * stops both after. The returned object is filled in by the time the tests run.
+ */
+export function useServedSite(outDir: string): { browser: Browser; url: string } {
+  const site = {} as { browser: Browser; url: string };
+  let stop = () => {};
+  beforeAll(async () => {
+    const server = await startPreview(outDir);
+    stop = server.stop;
+    site.url = server.url;
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    stop();
+  });
+  return site;
 }
