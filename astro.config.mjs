@@ -7,6 +7,7 @@ import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { astroCacheDir, resolveContentPaths } from './src/lib/content-paths.ts';
 import { loadSurveyRefs } from './src/lib/load-survey-config.ts';
 import { remarkPaperRefs } from './src/lib/remark-paper-refs.ts';
+import { rehypeTaskListLabels } from './src/lib/rehype-task-list-labels.ts';
 
 const contentPaths = resolveContentPaths();
 
@@ -18,14 +19,20 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // A survey built from another content folder (SURVEY_CONTENT_DIR) keeps its own content cache.
   cacheDir: astroCacheDir(),
-  build: { format: 'directory' },
   // GitHub-flavoured Markdown (tables, task lists, footnotes, strikethrough) comes from remark-gfm, explicitly.
   // MDX's own `remarkPlugins` replace (not extend) the Markdown ones, so GFM is listed for MDX as well.
   markdown: { gfm: false, remarkPlugins: [remarkGfm] },
   integrations: [
-    mdx({ gfm: false, remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths) }]] }),
+    mdx({
+      gfm: false,
+      remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths) }]],
+      rehypePlugins: [rehypeTaskListLabels],
+    }),
     pagefindSearch(),
     ingestOnChange(),
   ],
   devToolbar: { enabled: false },
+  // No inline scripts or stylesheets: every page's Content-Security-Policy allows scripts from the site itself only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

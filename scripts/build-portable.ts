@@ -83,7 +83,8 @@ function makePortable(html: string, sitePath: string): string {
       else if (value === base.slice(0, -1)) element.setAttribute(attribute, relativeUrl('', directory));
     }
   }
-  for (const script of root.querySelectorAll('script[type="module"], link[rel="modulepreload"]')) script.remove();
+  // Modules do not load from file://, and a copy on disk has no origin for the Content-Security-Policy's 'self'.
+  for (const element of root.querySelectorAll('script[type="module"], link[rel="modulepreload"], meta[http-equiv="Content-Security-Policy"]')) element.remove();
   for (const search of root.querySelectorAll('survey-search')) search.setAttribute('data-root', rootPrefix);
   root.querySelector('body')?.insertAdjacentHTML('beforeend', `<script src="${rootPrefix}_portable/portable.js" defer></script>`);
   return root.toString();

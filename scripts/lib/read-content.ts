@@ -4,6 +4,12 @@ import type { ListingSource, NoteSource } from '../../src/lib/build-survey.ts';
 import { InputError } from '../../src/lib/input-error.ts';
 import { displayPath } from '../../src/lib/load-survey-config.ts';
 
+/**
+ * The largest listing ingest reads. A page of search results is a few hundred kilobytes; a file past this is
+ * refused before it is read, so memory stays bounded, and never silently cut short.
+ */
+export const MAX_LISTING_BYTES = 20 * 1024 * 1024;
+
 /** Every `*.txt` listing in the folder, in file-name order; none is an error that says where to paste one. */
 export function readListings(folder: string): ListingSource[] {
   const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.txt')).sort() : [];
@@ -12,6 +18,15 @@ export function readListings(folder: string): ListingSource[] {
   }
   return names.map((name) => {
     const path = join(folder, name);
+    const size = statSync(path).size;
+    if (size > MAX_LISTING_BYTES) {
+      throw new InputError(
+        displayPath(path),
+        1,
+        `this listing is ${(size / 1024 / 1024).toFixed(1)} MB; listings over ${MAX_LISTING_BYTES / 1024 / 1024} MB are refused rather than read in part`,
+        'split it into several listings in content/listings/',
+      );
+    }
     return {
       file: displayPath(path),
       name: name.replace(/\.txt$/, ''),

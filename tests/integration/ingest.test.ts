@@ -89,6 +89,17 @@ describe('npm run ingest', () => {
     });
   }
 
+  test('a 50 MB listing is refused with a clear message, unread, and nothing is written', () => {
+    const dir = freshContent();
+    expect(runIngest(dir).status).toBe(0);
+    writeFileSync(join(dir, 'listings', 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
+    const before = snapshotTree(join(dir, 'generated'));
+    const result = runIngest(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/listings\/huge\.txt:1: this listing is 50\.0 MB; listings over 20 MB are refused rather than read in part — split it/);
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
+  });
+
   test('a bad theme definition is reported at its line in survey.yaml and nothing is written', () => {
     const dir = freshContent();
     const survey = readFileSync(join(dir, 'survey.yaml'), 'utf8');
