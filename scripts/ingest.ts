@@ -19,6 +19,7 @@ import { readListings, readNotes } from './lib/read-content.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
 const paths = resolveContentPaths(options.content);
+const progress = createProgress();
 
 try {
   await withIngestLock(paths.lock, () => {
@@ -29,8 +30,11 @@ try {
       config: config.data,
       notes: readNotes(paths.notes),
       vocabularies: loadVocabularies(paths),
+      onProgress: progress.update,
     });
+    progress.update('writing entries', 0, survey.papers.length);
     const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
+    progress.done();
     printSummary(survey, config.data, report);
   });
 } catch (error) {
@@ -49,6 +53,37 @@ function refuseLegacyOverrides(file: string) {
     'theme pins no longer live in overrides.yaml',
     'move each pin to its paper\'s note as `themes: [...]` in the frontmatter (npm run note -- <paper id>), then delete overrides.yaml',
   );
+}
+
+/**
+ * Progress on long runs: on a terminal, one line rewritten in place (stage, count, elapsed); in CI logs or a pipe,
+ * one line per stage that took longer than a second, when it ends — and nothing at all for a quick ingest.
+ */
+function createProgress() {
+  const started = performance.now();
+  const live = Boolean(process.stderr.isTTY) && !process.env.CI;
+  let stage = '';
+  let stageStarted = started;
+  const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  const endStage = () => {
+    if (!stage) return;
+    if (live) process.stderr.write('\r\x1b[K');
+    else if (performance.now() - stageStarted > 1000) console.error(`ingest: ${stage} took ${elapsed(stageStarted)}`);
+  };
+  return {
+    update(next: string, done: number, total: number) {
+      if (next !== stage) {
+        endStage();
+        stage = next;
+        stageStarted = performance.now();
+      }
+      if (live && performance.now() - started > 500) process.stderr.write(`\r\x1b[Kingest: ${stage} ${done ? `${done}/${total} ` : ''}(${elapsed(started)})`);
+    },
+    done() {
+      endStage();
+      stage = '';
+    },
+  };
 }
 
 function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncReport) {

@@ -42,6 +42,8 @@ export interface SurveyInputs {
   notes: readonly NoteSource[];
   /** Facet vocabularies (`content/facets/*.yaml`); missing kinds extract nothing. */
   vocabularies?: Partial<Vocabularies>;
+  /** Told when each stage starts and how far it has got, for progress on long runs. */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 /** A note whose paper is in no listing: kept, reported, and listed for the curator. */
@@ -78,10 +80,12 @@ interface Occurrence extends ListedPaper {
  */
 export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const { config } = inputs;
+  const progress = inputs.onProgress ?? (() => {});
   const warnings: InputWarning[] = [];
   const occurrences: Occurrence[] = [];
   const ordered = [...inputs.listings].sort((a, b) => a.file.localeCompare(b.file));
-  for (const listing of ordered) {
+  for (const [index, listing] of ordered.entries()) {
+    progress('parsing listings', index, ordered.length);
     const captured = config.listings[listing.name]?.captured ?? config.survey.captured ?? listing.modifiedDay;
     if (!config.listings[listing.name]?.captured && !config.survey.captured) {
       warnings.push({
@@ -124,10 +128,12 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   // One pass per paper over its words: keyword scores and facets share the split title and abstract.
   const keywordScores: ReturnType<typeof scoreThemes>[] = [];
   const facets: ReturnType<typeof extractFacets>[] = [];
-  for (const paper of unique) {
+  for (const [index, paper] of unique.entries()) {
+    if (index % 500 === 0) progress('keywords and facets', index, unique.length);
     keywordScores.push(scoreThemes(paper, matchers));
     facets.push(extractFacets(paper, vocabularies));
   }
+  progress('themes', 0, unique.length);
   const terms = unique.map(paperTerms);
   const space = buildVectorSpace(terms);
   const vectors = terms.map((list) => vectorize(space, list));
@@ -141,7 +147,9 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   );
 
   const finalThemes = unique.map((_, index) => notes.get(ids[index]!)?.frontmatter.themes ?? assignments[index]!.themes);
+  progress('related papers', 0, unique.length);
   const related = findRelatedPapers(vectors, { groups: finalThemes.map((themes) => themes[0]) });
+  progress('validating', 0, unique.length);
 
   const papers = unique.map((paper, index) => {
     const id = ids[index]!;
