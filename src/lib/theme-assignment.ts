@@ -1,5 +1,5 @@
 import type { Theme } from '../schemas/survey.ts';
-import { MAX_THEMES, MIN_THEME_SCORE, SECONDARY_SHARE, scoreThemes, type ThemeMatchers, type ThemeScore } from './assign-themes.ts';
+import { chooseThemes, MAX_THEMES, MIN_THEME_SCORE, scoreThemes, type ThemeMatchers, type ThemeScore } from './assign-themes.ts';
 import { tokenize } from './local-search.ts';
 import { centroid, cosineDense, sharedTermsDense, toDense, type SparseVector, type VectorSpace } from './text-vectors.ts';
 
@@ -78,9 +78,8 @@ export function assignThemes(
     }));
     if (topKeyword < MIN_THEME_SCORE && topSimilarity < MIN_SIMILARITY) return { themes: [], confidence: 0, candidates };
     const primary = blended[0]!.theme.id;
-    const secondary = scores
-      .filter((s) => s.themeId !== primary && s.score >= MIN_THEME_SCORE && s.score >= topKeyword * SECONDARY_SHARE)
-      .map((s) => s.themeId);
+    // Secondary themes are the keywords' choice (see chooseThemes), less the primary.
+    const secondary = chooseThemes(scores).filter((themeId) => themeId !== primary);
     const [first, second] = blended;
     const confidence = first!.score > 0 ? Math.round(((first!.score - (second?.score ?? 0)) / first!.score) * 1000) / 1000 : 0;
     return { themes: [primary, ...secondary].slice(0, MAX_THEMES), confidence, candidates };
