@@ -28,9 +28,12 @@ const BIBTEX_SPECIALS: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
-/** Escapes text for a BibTeX field, so `&`, `%`, `_`, braces and the like print as themselves. */
+/**
+ * Escapes text for a BibTeX field, so `&`, `%`, `_`, braces and the like print as themselves — and `--` stays two
+ * hyphens instead of becoming a dash.
+ */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!);
+  return text.replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!).replace(/-(?=-)/g, '-{}');
 }
 
 /** One `@misc` entry per record, with title (case protected), year, note and URL. */

@@ -1,6 +1,8 @@
 import type { CuratedPaper } from './notes.ts';
 import { FACET_KINDS, type FacetKind } from '../schemas/facets.ts';
 import { sitePaths, withBase } from './site-url.ts';
+import { toBibtex, toCsv } from './export-formats.ts';
+import { formatByline } from './paper-display.ts';
 
 /** One paper in `data/papers.json` (documented in the README). `null` means the listing did not say. */
 export interface ExportedPaper {
@@ -52,4 +54,40 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
       path: withBase(sitePaths.paper(paper.id), base),
     })),
   };
+}
+
+/** The columns of `papers.csv`, in order. */
+export const CSV_COLUMNS = ['id', 'title', 'date', 'authors', 'organization', 'upvotes', 'themes', 'approach', 'benchmark', 'model', 'code', 'url', 'hidden'] as const;
+
+/** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
+export function papersToCsv(papers: readonly CuratedPaper[], absolute: (path: string) => string, base?: string): string {
+  const rows = papers.map((paper) => [
+    paper.id,
+    paper.title,
+    paper.date ?? '',
+    paper.authorCount === null ? '' : String(paper.authorCount),
+    paper.organization?.name ?? '',
+    paper.upvotes === null ? '' : String(paper.upvotes),
+    paper.themes.join('; '),
+    paper.facets.approach.map((facet) => facet.value).join('; '),
+    paper.facets.benchmark.map((facet) => facet.value).join('; '),
+    paper.facets.model.map((facet) => facet.value).join('; '),
+    paper.code ?? '',
+    absolute(withBase(sitePaths.paper(paper.id), base)),
+    paper.hidden ? 'true' : 'false',
+  ]);
+  return toCsv(CSV_COLUMNS, rows);
+}
+
+/** Papers as BibTeX: one `@misc` each, with title, year, note and URL (the paper's page). */
+export function papersToBibtex(papers: readonly CuratedPaper[], absolute: (path: string) => string, base?: string): string {
+  return toBibtex(
+    papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      year: paper.date?.slice(0, 4) ?? '',
+      byline: formatByline(paper),
+      url: absolute(withBase(sitePaths.paper(paper.id), base)),
+    })),
+  );
 }

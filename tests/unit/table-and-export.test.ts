@@ -37,6 +37,7 @@ describe('exports', () => {
 
   test('BibTeX escapes special characters and protects the title', () => {
     expect(escapeBibtex('50% of R&D_x {y} #1 $2 ~ ^ \\')).toBe('50\\% of R\\&D\\_x \\{y\\} \\#1 \\$2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('AutoDiff -- Unlocking --- more')).toBe('AutoDiff -{}- Unlocking -{}-{}- more');
     expect(toBibtex([{ id: 'a-b', title: 'Think & Act', year: '2025', byline: '3 authors', url: 'https://x.io/papers/a-b/' }])).toBe(
       '@misc{a-b,\n  title = {{Think \\& Act}},\n  year = {2025},\n  note = {3 authors; listed in the Hugging Face Daily Papers},\n  url = {https://x.io/papers/a-b/}\n}\n',
     );

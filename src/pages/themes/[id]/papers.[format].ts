@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSurveyData } from '../../../data/survey-data.ts';
+import { papersToBibtex, papersToCsv } from '../../../lib/papers-export.ts';
+import { absoluteUrl } from '../../../lib/site-origin.ts';
+
+/** `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers. */
+export const getStaticPaths = (async () => {
+  const { themes, papersByTheme } = await getSurveyData();
+  return themes.flatMap((theme) =>
+    ['csv', 'bib'].map((format) => ({ params: { id: theme.id, format }, props: { papers: papersByTheme.get(theme.id) ?? [] } })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, props, site }) => {
+  const { papers } = props as { papers: Parameters<typeof papersToCsv>[0] };
+  return params.format === 'csv'
+    ? new Response(papersToCsv(papers, absoluteUrl(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
+    : new Response(papersToBibtex(papers, absoluteUrl(site)), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+};
