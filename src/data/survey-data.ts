@@ -22,6 +22,8 @@ export interface SurveyData {
   /** Every paper including hidden ones: the data export keeps them, flagged. */
   allPapers: CuratedPaper[];
   papersById: Map<string, CuratedPaper>;
+  /** Every paper by id, hidden ones included (a note may still name a hidden paper). */
+  allPapersById: Map<string, CuratedPaper>;
   /** Papers per theme id (primary or secondary), featured first, then newest; `unsorted` holds papers with no theme. */
   papersByTheme: Map<string, CuratedPaper[]>;
   /** Papers per primary theme, in the same order: the order of previous/next links. */
@@ -93,6 +95,7 @@ async function loadSurveyData(): Promise<SurveyData> {
     papers,
     allPapers,
     papersById: new Map(papers.map((paper) => [paper.id, paper])),
+    allPapersById: new Map(allPapers.map((paper) => [paper.id, paper])),
     papersByTheme,
     papersByPrimaryTheme,
     featured: papers.filter((paper) => paper.featured),

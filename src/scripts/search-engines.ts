@@ -1,5 +1,5 @@
 import type { FilterCounts } from '../lib/local-search.ts';
-import { toPagefindOptions, type SearchState } from '../lib/search-state.ts';
+import { readSearchState, toPagefindOptions, type SearchState } from '../lib/search-state.ts';
 
 /** A result as the search page shows it. `url` is ready to follow. */
 export interface ResultItem {
@@ -76,7 +76,7 @@ export async function loadLocalIndex(root: string): Promise<SearchEngine> {
     excerpt: hit.excerpt,
   });
   return {
-    counts: async () => searchLocal(index, { query: '', filters: { theme: [], year: [], approach: [], modality: [], code: [], annotated: [] }, sort: '' }).counts,
+    counts: async () => searchLocal(index, readSearchState(new URLSearchParams())).counts,
     async search(state) {
       const { hits, counts } = searchLocal(index, state);
       return { total: hits.length, counts, page: async (from, size) => hits.slice(from, from + size).map((hit) => toItem(hit, state.query)) };
