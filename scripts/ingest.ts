@@ -15,7 +15,8 @@ import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
-import { readListings, readNotes } from './lib/read-content.ts';
+import { readHistory, readListings, readNotes, writeFileAtomically } from './lib/read-content.ts';
+import { serialiseHistory, type SurveyChanges } from '../src/lib/paper-history.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
 const paths = resolveContentPaths(options.content);
@@ -30,12 +31,16 @@ try {
       config: config.data,
       notes: readNotes(paths.notes),
       vocabularies: loadVocabularies(paths),
+      history: readHistory(paths.history),
       onProgress: progress.update,
     });
     progress.update('writing entries', 0, survey.papers.length);
     const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
+    // After the entries: a crash in between leaves the old history, and the next ingest derives the same dates again.
+    writeFileAtomically(paths.history, serialiseHistory(survey.history));
     progress.done();
     printSummary(survey, config.data, report);
+    printChanges(survey.changes);
   });
 } catch (error) {
   // One line: what is wrong and where, then the reassurance that matters most to a curator.
@@ -121,4 +126,29 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
       ? `ingest: ${generated}: no changes (${report.unchanged} files up to date)`
       : `ingest: ${generated}: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
   );
+}
+
+/** What a curator most wants after a paste: what is new, what went, and whose upvotes moved. */
+function printChanges(changes: SurveyChanges) {
+  const LIST_AT_MOST = 25;
+  if (changes.firstIngest) {
+    console.log(`ingest: first ingest: ${changes.added.length} papers recorded in content/history.json, each added on its listing's capture day (commit the file)`);
+    return;
+  }
+  const { added, removed, upvotes } = changes;
+  if (added.length + removed.length + upvotes.length === 0) {
+    console.log('ingest: since the last ingest: no papers added or removed, no upvotes changed');
+    return;
+  }
+  console.log(`ingest: since the last ingest: ${added.length} added, ${removed.length} removed, ${upvotes.length} with changed upvotes`);
+  const list = <T,>(label: string, items: readonly T[], line: (item: T) => string) => {
+    if (items.length === 0) return;
+    console.log(`  ${label}:`);
+    for (const item of items.slice(0, LIST_AT_MOST)) console.log(`    ${line(item)}`);
+    if (items.length > LIST_AT_MOST) console.log(`    … and ${items.length - LIST_AT_MOST} more (see the diff of content/history.json)`);
+  };
+  list('added', added, (paper) => `+ ${paper.id} (added ${paper.added}${paper.returned ? ', back after being removed' : ''})`);
+  list('removed', removed, (paper) => `- ${paper.id} (its note, if any, is kept)`);
+  const count = (value: number | null) => (value === null ? 'unknown' : String(value));
+  list('upvotes', upvotes, (paper) => `~ ${paper.id}: ${count(paper.before)} → ${count(paper.after)}`);
 }

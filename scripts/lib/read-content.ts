@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ListingSource, NoteSource } from '../../src/lib/build-survey.ts';
 import { InputError } from '../../src/lib/input-error.ts';
 import { displayPath } from '../../src/lib/load-survey-config.ts';
+import { parseHistory } from '../../src/lib/paper-history.ts';
+import type { PaperHistory } from '../../src/schemas/history.ts';
 
 /**
  * The largest listing ingest reads. A page of search results is a few hundred kilobytes; a file past this is
@@ -43,4 +45,21 @@ export function readNotes(folder: string): NoteSource[] {
     .filter((name) => name.endsWith('.mdx'))
     .sort()
     .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** The survey's history (`content/history.json`), or none before the first ingest. */
+export function readHistory(file: string): PaperHistory | undefined {
+  if (!existsSync(file)) return undefined;
+  return parseHistory(readFileSync(file, 'utf8'), displayPath(file));
+}
+
+/**
+ * Writes a machine-owned file whole or not at all (a temporary file beside it, then a rename), and not at all when
+ * its content is already the same, so its modification time only moves when it changed.
+ */
+export function writeFileAtomically(file: string, content: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return;
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }

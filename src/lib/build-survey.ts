@@ -14,6 +14,8 @@ import { InputError, type InputWarning } from './input-error.ts';
 import { parseNoteSource, type ParsedNote } from './notes.ts';
 import { assignPaperIds, normaliseTitle } from './paper-ids.ts';
 import { parseListing, type ListedPaper } from './parse-listing.ts';
+import { updateHistory, type SurveyChanges } from './paper-history.ts';
+import type { PaperHistory } from '../schemas/history.ts';
 
 /** One listing file as read from disk. */
 export interface ListingSource {
@@ -42,6 +44,8 @@ export interface SurveyInputs {
   notes: readonly NoteSource[];
   /** Facet vocabularies (`content/facets/*.yaml`); missing kinds extract nothing. */
   vocabularies?: Partial<Vocabularies>;
+  /** What the survey remembered after the last ingest (`content/history.json`); none on the first ingest. */
+  history?: PaperHistory;
   /** Told when each stage starts and how far it has got, for progress on long runs. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -67,6 +71,10 @@ export interface BuiltSurvey {
   duplicates: DuplicatePaper[];
   orphans: OrphanNote[];
   warnings: InputWarning[];
+  /** The history to keep for the next ingest: each paper's added day, upvotes, and when it left. */
+  history: PaperHistory;
+  /** What changed since the last ingest. */
+  changes: SurveyChanges;
 }
 
 interface Occurrence extends ListedPaper {
@@ -150,6 +158,10 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   progress('related papers', 0, unique.length);
   const related = findRelatedPapers(vectors, { groups: finalThemes.map((themes) => themes[0]) });
   progress('validating', 0, unique.length);
+  const { history, changes } = updateHistory(
+    inputs.history,
+    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.captured } })),
+  );
 
   const papers = unique.map((paper, index) => {
     const id = ids[index]!;
@@ -175,6 +187,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
       code: links.find((link) => link.kind === 'code')?.url ?? null,
       facets: facets[index]!,
       source: { listing: paper.listing, line: paper.line, captured: paper.captured },
+      added: history.papers[id]!.added,
     };
     const result = schema.safeParse(candidate);
     if (!result.success) {
@@ -183,7 +196,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     }
     return result.data;
   });
-  return { papers, duplicates, orphans, warnings };
+  return { papers, duplicates, orphans, warnings, history, changes };
 }
 
 /** Validates every note's frontmatter (an error names the file and line), by paper id. */

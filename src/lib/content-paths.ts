@@ -23,6 +23,8 @@ export function resolveContentPaths(contentDir = process.env.SURVEY_CONTENT_DIR 
     legacyOverrides: resolve(root, 'overrides.yaml'),
     /** Machine-owned: rewritten by every ingest. */
     generated: resolve(root, 'generated'),
+    /** Machine-owned but committed: when each paper first appeared, kept across ingests and clones. */
+    history: resolve(root, 'history.json'),
     lock: resolve(root, '.ingest.lock'),
   };
 }

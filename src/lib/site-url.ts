@@ -17,5 +17,10 @@ export const sitePaths = {
   compare: () => '/compare/',
   search: () => '/search/',
   papersJson: () => '/data/papers.json',
+  papersCsv: () => '/data/papers.csv',
+  papersBib: () => '/data/papers.bib',
+  feed: () => '/feed.xml',
+  themeFeed: (themeId: string) => `/themes/${themeId}/feed.xml`,
+  llmsTxt: () => '/llms.txt',
   orphanNotes: () => '/notes/orphans/',
 };

@@ -55,6 +55,8 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       facets: paperFacetsSchema,
       /** Where the paper came from, for error messages and the curator. */
       source: z.object({ listing: z.string().min(1), line: z.number().int().positive(), captured: isoDaySchema }).strict(),
+      /** The day the paper first appeared in the survey, kept across ingests in `content/history.json`. */
+      added: isoDaySchema,
     })
     .strict();
 }

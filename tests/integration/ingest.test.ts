@@ -16,7 +16,8 @@ afterEach(() => {
 });
 
 const listingPath = (dir: string) => join(dir, 'listings', 'reflective-agents.txt');
-const curated = (dir: string) => contentsOf(new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated'))));
+/** Everything a curator wrote: the machine-owned generated folder and history left out. */
+const curated = (dir: string) => contentsOf(new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated') && path !== 'history.json')));
 
 describe('npm run ingest', () => {
   test('writes one generated entry per paper, grouped by primary theme, marked as generated', () => {
@@ -67,6 +68,55 @@ describe('npm run ingest', () => {
     const restored = runIngest(dir);
     expect(restored.stdout).toMatch(/1 added/);
     expect(readFileSync(entry, 'utf8')).toBe(entryBefore);
+  });
+
+  test('remembers when each paper was added across re-pastes, and says what changed since the last ingest', () => {
+    const dir = freshContent();
+    const original = readFileSync(listingPath(dir), 'utf8');
+    const thinkless = original.slice(original.indexOf('Thinkless: LLM Learns When to Think'), original.indexOf('Socratic-Zero'));
+    writeFileSync(listingPath(dir), original.replace(thinkless, ''));
+    const first = runIngest(dir);
+    expect(first.stdout).toMatch(/first ingest: 120 papers recorded in content\/history\.json/);
+    const history = () => JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8'));
+    expect(Object.values(history().papers).every((entry: any) => entry.added === '2025-10-31' && entry.removed === null)).toBe(true);
+
+    // A new capture, three weeks later: Thinkless appears, one paper leaves, one paper's upvotes move.
+    const survey = readFileSync(join(dir, 'survey.yaml'), 'utf8');
+    writeFileSync(join(dir, 'survey.yaml'), survey.replace('  reflective-agents:\n    captured: 2025-10-31', '  reflective-agents:\n    captured: 2025-11-21'));
+    let repasted = original.slice(0, original.indexOf('Socratic-Zero')) + original.slice(original.indexOf('Perceive, Reflect, and Plan'));
+    const upvoteLine = /^([A-Z][a-z]{2} \d{1,2}) (\d+)$/m.exec(repasted)!;
+    repasted = repasted.replace(upvoteLine[0], `${upvoteLine[1]} ${Number(upvoteLine[2]) + 5}`);
+    writeFileSync(listingPath(dir), repasted);
+    const second = runIngest(dir);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/since the last ingest: 1 added, 1 removed, \d+ with changed upvotes/);
+    expect(second.stdout).toMatch(new RegExp(`~ [a-z0-9-]+: ${upvoteLine[2]} → ${Number(upvoteLine[2]) + 5}`));
+    expect(second.stdout).toContain('+ thinkless-llm-learns-when-to-think (added 2025-11-21)');
+    expect(second.stdout).toMatch(/- socratic-zero-[a-z0-9-]+ \(its note, if any, is kept\)/);
+    const after = history();
+    expect(after.papers['thinkless-llm-learns-when-to-think']).toMatchObject({ added: '2025-11-21', removed: null });
+    const socraticId = Object.keys(after.papers).find((id) => id.startsWith('socratic-zero'))!;
+    expect(after.papers[socraticId]).toMatchObject({ added: '2025-10-31', removed: '2025-11-21' });
+    const entry = JSON.parse(readFileSync(join(dir, 'generated/papers/efficient-reasoning/thinkless-llm-learns-when-to-think.json'), 'utf8'));
+    expect(entry.added).toBe('2025-11-21');
+
+    // Back again: it keeps the day it was first added.
+    writeFileSync(listingPath(dir), original);
+    const third = runIngest(dir);
+    expect(third.stdout).toMatch(new RegExp(`\\+ ${socraticId} \\(added 2025-10-31, back after being removed\\)`));
+    expect(history().papers[socraticId]).toMatchObject({ added: '2025-10-31', removed: null });
+  });
+
+  test('a damaged history is an error at its line, and nothing is written', () => {
+    const dir = freshContent();
+    expect(runIngest(dir).status).toBe(0);
+    const file = join(dir, 'history.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"added":"2025-10-31"', '"added":"last week"'));
+    const before = snapshotTree(dir);
+    const result = runIngest(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/history\.json:4: the survey's history is damaged: papers\.[a-z0-9-]+\.added: a day is written YYYY-MM-DD.* — ingest writes this file: restore it from git/);
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   const badListings: Record<string, Buffer> = {
