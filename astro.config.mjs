@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
@@ -28,6 +29,8 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths) }]],
       rehypePlugins: [rehypeTaskListLabels],
     }),
+    // sitemap-index.xml needs the public origin, so it is written only when SURVEY_SITE is set; curator pages are left out.
+    ...(process.env.SURVEY_SITE ? [sitemap({ filter: (page) => !page.includes('/notes/orphans/') && !/\/404\/?$/.test(page) })] : []),
     pagefindSearch(),
     ingestOnChange(),
   ],

@@ -5,7 +5,7 @@ import { resolveContentPaths } from '../lib/content-paths.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../lib/load-survey-config.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
-import { compareNewestFirst } from '../lib/paper-display.ts';
+import { compareNewestFirst, compareRecentlyAdded } from '../lib/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
@@ -28,6 +28,8 @@ export interface SurveyData {
   papersByTheme: Map<string, CuratedPaper[]>;
   /** Papers per primary theme, in the same order: the order of previous/next links. */
   papersByPrimaryTheme: Map<string, CuratedPaper[]>;
+  /** Every shown paper, most recently added to the survey first (then newest): "Recently added" and the feeds. */
+  recentlyAdded: CuratedPaper[];
   /** Papers the curator marked `featured`, newest first. */
   featured: CuratedPaper[];
   notesById: Map<string, NoteEntry>;
@@ -98,6 +100,7 @@ async function loadSurveyData(): Promise<SurveyData> {
     allPapersById: new Map(allPapers.map((paper) => [paper.id, paper])),
     papersByTheme,
     papersByPrimaryTheme,
+    recentlyAdded: [...papers].sort(compareRecentlyAdded),
     featured: papers.filter((paper) => paper.featured),
     notesById,
     orphans,

@@ -37,6 +37,12 @@ export function compareNewestFirst(a: Pick<Paper, 'date' | 'title'>, b: Pick<Pap
   return a.title.localeCompare(b.title, 'en');
 }
 
+/** Most recently added to the survey first, then newest first: the order of "Recently added" and the feeds. */
+export function compareRecentlyAdded(a: Pick<Paper, 'added' | 'date' | 'title'>, b: Pick<Paper, 'added' | 'date' | 'title'>): number {
+  if (a.added !== b.added) return a.added < b.added ? 1 : -1;
+  return compareNewestFirst(a, b);
+}
+
 /** The year of a paper for filters and groups, or `undated`. */
 export function paperYear(paper: Pick<Paper, 'date'>): string {
   return paper.date ? paper.date.slice(0, 4) : 'undated';

@@ -12,6 +12,8 @@ export interface ExportedPaper {
   authors: { count: number } | null;
   organization: { handle: string; name: string } | null;
   date: string | null;
+  /** The day the paper was added to the survey (first seen by ingest). */
+  added: string;
   upvotes: number | null;
   themes: string[];
   urls: { url: string; kind: string }[];
@@ -38,6 +40,7 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
       authors: paper.authorCount === null ? null : { count: paper.authorCount },
       organization: paper.organization,
       date: paper.date,
+      added: paper.added,
       upvotes: paper.upvotes,
       themes: paper.themes,
       urls: paper.links,
@@ -57,7 +60,7 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
 }
 
 /** The columns of `papers.csv`, in order. */
-export const CSV_COLUMNS = ['id', 'title', 'date', 'authors', 'organization', 'upvotes', 'themes', 'approach', 'benchmark', 'model', 'code', 'url', 'hidden'] as const;
+export const CSV_COLUMNS = ['id', 'title', 'date', 'added', 'authors', 'organization', 'upvotes', 'themes', 'approach', 'benchmark', 'model', 'code', 'url', 'hidden'] as const;
 
 /** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
 export function papersToCsv(papers: readonly CuratedPaper[], absolute: (path: string) => string, base?: string): string {
@@ -65,6 +68,7 @@ export function papersToCsv(papers: readonly CuratedPaper[], absolute: (path: st
     paper.id,
     paper.title,
     paper.date ?? '',
+    paper.added,
     paper.authorCount === null ? '' : String(paper.authorCount),
     paper.organization?.name ?? '',
     paper.upvotes === null ? '' : String(paper.upvotes),

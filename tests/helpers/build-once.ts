@@ -1,7 +1,7 @@
 /**
  * Vitest global setup: builds, with the real `npm run build` (scripts/build.ts), the sites the integration and
  * browser tests read, into node_modules/.cache/survey-tests:
- * - `dist`: the default survey; `dist-base`: the same under a sub-path;
+ * - `dist`: the default survey; `dist-base`: the same under a sub-path of a known public origin (as on GitHub Pages);
  * - `dist-fixture`: the default content plus the notes in tests/fixtures/notes (every frontmatter override,
  *   a hidden paper, an orphan note).
  * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtFixtureSite, builtSite, builtSiteUnderBase, fixtureContent, projectRoot, TEST_BASE, testBuildRoot, userEnvironment } from './paths.ts';
+import { builtFixtureSite, builtSite, builtSiteUnderBase, fixtureContent, projectRoot, TEST_BASE, TEST_SITE, testBuildRoot, userEnvironment } from './paths.ts';
 
 export default function buildOnce() {
   if (process.env.SKIP_BUILD === '1' && [builtSite, builtSiteUnderBase, builtFixtureSite].every(existsSync)) return;
@@ -24,7 +24,7 @@ export default function buildOnce() {
     if (result.status !== 0) throw new Error(`the test build of ${out} failed:\n${result.stderr}`);
   };
   build(builtSite);
-  build(builtSiteUnderBase, { SURVEY_BASE: TEST_BASE });
+  build(builtSiteUnderBase, { SURVEY_BASE: TEST_BASE, SURVEY_SITE: TEST_SITE });
 
   rmSync(fixtureContent, { recursive: true, force: true });
   for (const name of ['listings', 'survey.yaml', 'notes', 'themes', 'intro.mdx']) {

@@ -15,6 +15,8 @@ export const builtFixtureSite = join(testBuildRoot, 'dist-fixture');
 export const fixtureContent = join(testBuildRoot, 'fixture-content');
 /** The sub-path the second build is published under. */
 export const TEST_BASE = '/survey-sub-path/';
+/** The public origin of the sub-path build, as on GitHub Pages: feeds, sitemap and Open Graph carry absolute URLs. */
+export const TEST_SITE = 'https://survey-owner.github.io';
 
 /**
  * The environment for a child command (build, preview, ingest) as a user's shell would give it: without the

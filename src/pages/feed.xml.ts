@@ -1,0 +1,19 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getSurveyData } from '../data/survey-data.ts';
+import { feedItems, FEED_LIMIT } from '../lib/feed-items.ts';
+import { absoluteUrl, feedOrigin } from '../lib/site-origin.ts';
+import { sitePaths, withBase } from '../lib/site-url.ts';
+
+/** `feed.xml`: the survey's papers in the order they were added, newest additions first. */
+export const GET: APIRoute = async ({ site }) => {
+  const { survey, recentlyAdded, themesById } = await getSurveyData();
+  const absolute = absoluteUrl(feedOrigin(site));
+  return rss({
+    title: survey.title,
+    description: `${survey.subtitle || survey.title} — the ${FEED_LIMIT} most recently added papers.`,
+    site: absolute(withBase(sitePaths.home())),
+    items: feedItems(recentlyAdded, { absolute, themeTitle: (id) => themesById.get(id)?.title ?? id }),
+    customData: '<language>en</language>',
+  });
+};

@@ -1,0 +1,26 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSurveyData } from '../../../data/survey-data.ts';
+import { feedItems } from '../../../lib/feed-items.ts';
+import { compareRecentlyAdded } from '../../../lib/paper-display.ts';
+import { absoluteUrl, feedOrigin } from '../../../lib/site-origin.ts';
+import { sitePaths, withBase } from '../../../lib/site-url.ts';
+
+/** `themes/<id>/feed.xml`: one theme's papers in the order they were added, for readers who follow one theme. */
+export const getStaticPaths = (async () => {
+  const { themes } = await getSurveyData();
+  return themes.map((theme) => ({ params: { id: theme.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const { survey, papersByTheme, themesById } = await getSurveyData();
+  const theme = themesById.get(params.id!)!;
+  const absolute = absoluteUrl(feedOrigin(site));
+  return rss({
+    title: `${theme.title} · ${survey.title}`,
+    description: `Papers on ${theme.scope}, most recently added first.`,
+    site: absolute(withBase(sitePaths.theme(theme.id))),
+    items: feedItems([...(papersByTheme.get(theme.id) ?? [])].sort(compareRecentlyAdded), { absolute, themeTitle: (id) => themesById.get(id)?.title ?? id }),
+    customData: '<language>en</language>',
+  });
+};
