@@ -32,7 +32,7 @@ describe('the built default survey', () => {
     });
     for (const paper of json.papers) {
       expect(Object.keys(paper).sort()).toEqual(
-        ['abstract', 'annotated', 'authors', 'code', 'date', 'facets', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
+        ['abstract', 'added', 'annotated', 'authors', 'code', 'date', 'facets', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
       );
     }
     expect(json.papers.filter((paper) => paper.date === null)).toHaveLength(9);
@@ -61,10 +61,11 @@ describe('the built default survey', () => {
     for (const theme of readdirSync(join(builtSite, 'themes'))) {
       const page = readPage(builtSite, `themes/${theme}/index.html`);
       const expected = json.papers.filter((paper) => (paper.themes as string[]).includes(theme));
-      const rows = page.querySelectorAll('table tbody tr');
+      const table = page.querySelector('#theme-papers')!;
+      const rows = table.querySelectorAll('tbody tr');
       expect(rows.length, theme).toBe(expected.length);
-      expect(page.querySelector('table caption')).not.toBeNull();
-      expect(page.querySelectorAll('thead th[scope="col"]').length).toBe(10);
+      expect(table.querySelector('caption')).not.toBeNull();
+      expect(table.querySelectorAll('thead th[scope="col"]').length).toBe(10);
       const featured = rows.map((row) => row.querySelectorAll('.badge').some((badge) => badge.text.trim() === 'featured'));
       expect([...featured].sort((a, b) => Number(b) - Number(a)), theme).toEqual(featured);
       const dates = rows.filter((_, index) => !featured[index]).map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '0000');

@@ -24,8 +24,8 @@ function runScript(script: string, args: string[], env: Record<string, string> =
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-/** Every curated file (all but the generated folder), byte for byte, with modification times. */
-const curatedFiles = (dir: string) => new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated')));
+/** Every curated file (all but the machine-owned generated folder and history), byte for byte, with modification times. */
+const curatedFiles = (dir: string) => new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated') && path !== 'history.json'));
 
 const CYCLIC = 'cyclicreflex-improving-large-reasoning-models-via-cyclical-reflection-token';
 
