@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
 import { astroCacheDir, resolveContentPaths } from './src/lib/content-paths.ts';
 import { loadSurveyRefs } from './src/lib/load-survey-config.ts';
 import { remarkPaperRefs } from './src/lib/remark-paper-refs.ts';
@@ -31,6 +32,7 @@ export default defineConfig({
     }),
     // sitemap-index.xml needs the public origin, so it is written only when SURVEY_SITE is set; curator pages are left out.
     ...(process.env.SURVEY_SITE ? [sitemap({ filter: (page) => !page.includes('/notes/orphans/') && !/\/404\/?$/.test(page) })] : []),
+    dataStoreAsJson(),
     pagefindSearch(),
     ingestOnChange(),
   ],

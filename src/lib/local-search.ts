@@ -42,7 +42,10 @@ const STOP_WORDS = new Set('a an and are as at be by for from has have in is it 
 
 /** Lower-case word stems: plurals folded (`models` → `model`), stop words dropped. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
+  const lower = text.toLowerCase();
+  // Accents are folded away (`naïve` → `naive`); plain ASCII text, most of any listing, has none to fold.
+  const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
 
 /** Words whose final `s` or `ies` is not a plural. */

@@ -127,6 +127,22 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
     return Boolean(options.plurals) && (text === `${target}s` || text === `${target}es`);
   };
 
+  // Which `word*` terms a word matches depends on the word alone, and a survey's words repeat from paper to paper:
+  // each distinct word is checked against every prefix once, not once per occurrence.
+  const prefixCache = new Map<string, Phrase[]>();
+  const prefixesMatching = (token: Token): Phrase[] => {
+    if (prefixes.length === 0) return NONE;
+    const key = token.original;
+    let matched = prefixCache.get(key);
+    if (!matched) {
+      matched = prefixes.filter((phrase) => wordMatches(phrase, token.word, true, token.original));
+      if (matched.length === 0) matched = NONE;
+      if (prefixCache.size > 200_000) prefixCache.clear();
+      prefixCache.set(key, matched);
+    }
+    return matched;
+  };
+
   /** Every match in a text, in order of position; overlapping matches of different terms are all kept. */
   return function findTerms(text: string): TermMatch[] {
     const tokens = wordsOf(text);
@@ -149,7 +165,7 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
         }
         if (ok) found.push({ term: phrase.term, start: token.start, end: tokens[i + n - 1]!.end });
       }
-      for (const phrase of prefixes) if (wordMatches(phrase, token.word, true, token.original)) found.push({ term: phrase.term, start: token.start, end: token.end });
+      for (const phrase of prefixesMatching(token)) found.push({ term: phrase.term, start: token.start, end: token.end });
     });
     for (const { term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found.push({ term, start, end });
     return found.sort((a, b) => a.start - b.start || a.term - b.term);
