@@ -5,7 +5,8 @@
  *
  * Options: `--out <dir>` (default `dist`); other arguments go to `astro build`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +23,37 @@ const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 
 const run = (args: string[]) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
 
+/** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+const PAGE_LINE = /^(?:\S+\s+)?[├└]─ \S+ \(\+[\d.]+m?s\)\s*$/;
+
+/**
+ * Runs `astro build`. On a terminal its output passes through as it is (the page lines are its progress); in CI
+ * logs and pipes the line per page is left out — ten thousand lines say nothing a count does not — and one line
+ * says how many pages were written.
+ */
+function runAstroBuild(args: string[]): Promise<number> {
+  const quiet = !process.stdout.isTTY || Boolean(process.env.CI);
+  if (!quiet) return Promise.resolve(run(args));
+  return new Promise((resolvePromise) => {
+    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'] });
+    let pages = 0;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) pages += 1;
+      else console.log(line);
+    });
+    child.on('close', (code) => {
+      console.log(`build: ${pages} files written (the line per file is shown on a terminal only)`);
+      resolvePromise(code ?? 1);
+    });
+  });
+}
+
 if (run([tsx, ingest]) !== 0) {
   process.exitCode = 1;
 } else {
   rmSync(staging, { recursive: true, force: true });
-  const status = run([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
+  const status = await runAstroBuild([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
   if (status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
