@@ -124,7 +124,7 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   console.log(
     changed === 0
       ? `ingest: ${generated}: no changes (${report.unchanged} files up to date)`
-      : `ingest: ${generated}: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
+      : `ingest: ${generated}: files ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
   );
 }
 

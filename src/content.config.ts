@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { resolveContentPaths } from './lib/content-paths.ts';
 import { loadSurveyConfig } from './lib/load-survey-config.ts';
 import { PAPERS_FOLDER } from './lib/plan-entries.ts';
+import { generatedPapers } from './loaders/generated-papers.ts';
 import { createNoteSchema, introSchema } from './schemas/note.ts';
 import { createPaperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/survey.ts';
@@ -15,11 +16,7 @@ const themeIds = themes.map((theme) => theme.id) as [string, ...string[]];
 
 /** Papers: the entries `npm run ingest` generates, validated with the same schema the ingest used. */
 const papers = defineCollection({
-  loader: glob({
-    pattern: '**/*.json',
-    base: join(paths.generated, PAPERS_FOLDER),
-    generateId: ({ data }) => String(data.id),
-  }),
+  loader: generatedPapers(join(paths.generated, PAPERS_FOLDER)),
   schema: createPaperSchema(themeIds),
 });
 

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
 import { FACET_KINDS, vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
 import { compileTerm } from './term-pattern.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from './input-error.ts';
 import { parseYamlWith, type ParsedYaml } from './read-yaml.ts';
+import { PAPERS_FOLDER, readEntries } from './plan-entries.ts';
 
 /** Reads and validates `survey.yaml`; a missing file or a bad field is an {@link InputError} with its line. */
 export function loadSurveyConfig(paths: ContentPaths): ParsedYaml<SurveyConfig> {
@@ -45,18 +46,22 @@ export function loadVocabularies(paths: ContentPaths): Vocabularies {
 }
 
 /**
- * The ids curated MDX may refer to: papers as ingest last wrote them (file names under `generated/papers/`) and
- * themes from `survey.yaml`. Read afresh on each call, so `npm run dev` sees a re-ingest.
+ * The ids curated MDX may refer to: papers as ingest last wrote them (the entries under `generated/papers/`) and
+ * themes from `survey.yaml`. Read again only when a generated file changed, so `npm run dev` sees a re-ingest and a
+ * build with many notes reads the papers once.
  */
 export function loadSurveyRefs(paths: ContentPaths): { paperIds: Set<string>; themeIds: Set<string> } {
-  const papersDir = `${paths.generated}/papers`;
-  const paperIds = existsSync(papersDir)
-    ? readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => basename(name, '.json'))
-    : [];
-  return { paperIds: new Set(paperIds), themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
+  const papersDir = join(paths.generated, PAPERS_FOLDER);
+  const files = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.json')).sort() : [];
+  const signature = files.map((name) => `${name}:${statSync(join(papersDir, name)).mtimeMs}`).join('|');
+  if (cachedRefs?.signature !== signature) {
+    const paperIds = new Set(files.flatMap((name) => readEntries(readFileSync(join(papersDir, name), 'utf8')).map((entry) => String((entry as { id?: unknown }).id))));
+    cachedRefs = { signature, paperIds };
+  }
+  return { paperIds: cachedRefs.paperIds, themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
 }
+
+let cachedRefs: { signature: string; paperIds: Set<string> } | undefined;
 
 /** A path as a curator would type it: relative to the working directory where that is shorter. */
 export function displayPath(path: string): string {
