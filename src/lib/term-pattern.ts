@@ -152,7 +152,8 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
       const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
       return gap === ' ' || gap === '-' || gap === '\u00A0';
     };
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i]!;
       for (const phrase of byFirstWord.get(token.word) ?? NONE) {
         const n = phrase.words.length;
         if (i + n > tokens.length) continue;
@@ -165,8 +166,8 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
         }
         if (ok) found.push({ term: phrase.term, start: token.start, end: tokens[i + n - 1]!.end });
       }
-      for (const phrase of prefixesMatching(token)) found.push({ term: phrase.term, start: token.start, end: token.end });
-    });
+      if (prefixes.length > 0) for (const phrase of prefixesMatching(token)) found.push({ term: phrase.term, start: token.start, end: token.end });
+    }
     for (const { term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found.push({ term, start, end });
     return found.sort((a, b) => a.start - b.start || a.term - b.term);
   };
