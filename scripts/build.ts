@@ -3,6 +3,8 @@
  * build (pages and search index) succeeded. A failed build — broken MDX, a bad frontmatter field, a `<PaperLink>`
  * to an unknown paper — leaves the previous `dist/` exactly as it was: nothing is half-written.
  *
+ * Then the Pagefind index, in its own process once Astro has exited (scripts/index-search.ts).
+ *
  * Options: `--out <dir>` (default `dist`); other arguments go to `astro build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
 
 const { values: options, positionals } = parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true, strict: false });
 const out = resolve(String(options.out));
@@ -20,8 +23,12 @@ const node = process.execPath;
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
+const indexSearch = fileURLToPath(new URL('./index-search.ts', import.meta.url));
 
 const run = (args: string[]) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
+
+// The search index is made once Astro has exited (scripts/index-search.ts), so their memory never adds up.
+const astroEnv = { ...process.env, [INDEX_AFTER_BUILD]: '1' };
 
 /** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
@@ -34,9 +41,9 @@ const PAGE_LINE = /^(?:\S+\s+)?[├└]─ \S+ \(\+[\d.]+m?s\)\s*$/;
  */
 function runAstroBuild(args: string[]): Promise<number> {
   const quiet = !process.stdout.isTTY || Boolean(process.env.CI);
-  if (!quiet) return Promise.resolve(run(args));
+  if (!quiet) return Promise.resolve(spawnSync(node, args, { stdio: 'inherit', env: astroEnv }).status ?? 1);
   return new Promise((resolvePromise) => {
-    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'] });
+    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'], env: astroEnv });
     let pages = 0;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) pages += 1;
@@ -53,7 +60,8 @@ if (run([tsx, ingest]) !== 0) {
   process.exitCode = 1;
 } else {
   rmSync(staging, { recursive: true, force: true });
-  const status = await runAstroBuild([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
+  const built = await runAstroBuild([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
+  const status = built === 0 ? run([tsx, indexSearch, staging]) : built;
   if (status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
