@@ -12,14 +12,14 @@ export const PREVIEW_ORIGIN = 'http://localhost:4321/';
 let warned = false;
 
 /**
- * The origin for files that must carry absolute URLs (RSS, sitemap). Without `SURVEY_SITE` they point at the local
+ * The origin for files that must carry absolute URLs (the RSS feeds). Without `SURVEY_SITE` they point at the local
  * preview server, which is right for `npm run preview` and wrong anywhere else, so the build says so once.
  */
 export function feedOrigin(site: URL | undefined): URL {
   if (site) return site;
   if (!warned) {
     warned = true;
-    console.warn(`[survey] SURVEY_SITE is not set: the feeds and sitemap link to ${PREVIEW_ORIGIN} (npm run preview). Set SURVEY_SITE to the public origin when publishing.`);
+    console.warn(`[survey] SURVEY_SITE is not set: the feeds link to ${PREVIEW_ORIGIN} (npm run preview) and no sitemap is written. Set SURVEY_SITE to the public origin when publishing.`);
   }
   return new URL(PREVIEW_ORIGIN);
 }

@@ -74,7 +74,7 @@ describe('RSS feeds', () => {
   test('without SURVEY_SITE the feed links point at the local preview server, and the build says so', () => {
     const channel = readXml(builtSite, 'feed.xml').rss.channel;
     expect((channel.item as FeedItem[])[0]!.link).toMatch(/^http:\/\/localhost:4321\/papers\/[a-z0-9-]+\/$/);
-    expect(readFileSync(`${builtSite}.log`, 'utf8')).toContain('SURVEY_SITE is not set: the feeds and sitemap link to http://localhost:4321/');
+    expect(readFileSync(`${builtSite}.log`, 'utf8')).toContain('SURVEY_SITE is not set: the feeds link to http://localhost:4321/ (npm run preview) and no sitemap is written.');
   });
 });
 
