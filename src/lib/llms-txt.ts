@@ -12,6 +12,8 @@ export interface LlmsTxtInput {
   base?: string;
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** Markdown link text cannot hold an unbalanced `]` or a line break. */
 const linkText = (text: string) => text.replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/\s+/g, ' ');
 
@@ -26,11 +28,11 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
   const lines = [
     `# ${input.survey.title}`,
     '',
-    `> ${input.survey.subtitle || input.survey.title}. ${input.paperCount} papers in ${input.themes.length} themes; each paper has a page with its abstract, facts as the listing gives them (unknown where it does not), extracted facets and related papers.`,
+    `> ${input.survey.subtitle || input.survey.title}. ${plural(input.paperCount, 'paper')} in ${plural(input.themes.length, 'theme')}; each paper has a page with its abstract, facts as the listing gives them (unknown where it does not), extracted facets and related papers.`,
     '',
     '## Themes',
     '',
-    ...input.themes.map((theme) => `- [${linkText(theme.title)}](${url(sitePaths.theme(theme.id))}): ${theme.scope} (${count(theme.id)} papers with this as their main theme)`),
+    ...input.themes.map((theme) => `- [${linkText(theme.title)}](${url(sitePaths.theme(theme.id))}): ${theme.scope} (${plural(count(theme.id), 'paper')} with this as their main theme)`),
     '',
     '## Data',
     '',
