@@ -35,22 +35,34 @@ const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 const PAGE_LINE = /^(?:\S+\s+)?[├└]─ \S+ \(\+[\d.]+m?s\)\s*$/;
 
 /**
- * Runs `astro build`. On a terminal its output passes through as it is (the page lines are its progress); in CI
- * logs and pipes the line per page is left out — ten thousand lines say nothing a count does not — and one line
- * says how many pages were written.
+ * Runs `astro build` with its line per page replaced by a count: ten thousand lines say nothing a count does not.
+ * On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one summary line says
+ * how many pages were written and how long it took. Astro's other lines pass through as they are.
  */
 function runAstroBuild(args: string[]): Promise<number> {
-  const quiet = !process.stdout.isTTY || Boolean(process.env.CI);
-  if (!quiet) return Promise.resolve(spawnSync(node, args, { stdio: 'inherit', env: astroEnv }).status ?? 1);
+  const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'], env: astroEnv });
     let pages = 0;
+    let firstPageAt = 0;
+    let shownAt = 0;
+    const elapsed = () => `${((performance.now() - firstPageAt) / 1000).toFixed(1)} s`;
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) pages += 1;
-      else console.log(line);
+      if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) {
+        if (pages === 0) firstPageAt = performance.now();
+        pages += 1;
+        if (live && performance.now() - shownAt > 100) {
+          shownAt = performance.now();
+          process.stdout.write(`\r\x1b[Kbuild: ${pages.toLocaleString('en')} pages written (${elapsed()})`);
+        }
+        return;
+      }
+      if (live && pages > 0) process.stdout.write('\r\x1b[K');
+      console.log(line);
     });
     child.on('close', (code) => {
-      console.log(`build: ${pages} files written (the line per file is shown on a terminal only)`);
+      if (live) process.stdout.write('\r\x1b[K');
+      if (pages > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}`);
       resolvePromise(code ?? 1);
     });
   });
