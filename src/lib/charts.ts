@@ -65,7 +65,8 @@ export function bucketOf(day: string, unit: TimeUnit): TimeBucket {
 export function bucketRange(first: string, last: string, unit: TimeUnit): TimeBucket[] {
   const buckets: TimeBucket[] = [];
   const step = unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12;
-  const start = unit === 'year' ? Number(first.slice(0, 4)) * 12 : unit === 'quarter' ? monthIndex(first) - (monthIndex(first) % 3) : monthIndex(first);
+  const start =
+    unit === 'year' ? Number(first.slice(0, 4)) * 12 : unit === 'quarter' ? monthIndex(first) - (monthIndex(first) % 3) : monthIndex(first);
   for (let index = start; index <= monthIndex(last); index += step) {
     const year = Math.floor(index / 12);
     buckets.push(bucketOf(`${year}-${String((index % 12) + 1).padStart(2, '0')}-01`, unit));
@@ -83,7 +84,10 @@ export function countOverTime<Item>(
   seriesOf: (item: Item) => string,
   series: readonly ChartSeries[],
 ): Timeline {
-  const days = items.map(dayOf).filter((day): day is string => day !== null).sort();
+  const days = items
+    .map(dayOf)
+    .filter((day): day is string => day !== null)
+    .sort();
   const used = series.filter((entry) => items.some((item) => dayOf(item) !== null && seriesOf(item) === entry.id));
   if (days.length === 0) return { unit: 'month', buckets: [], series: used, counts: [], dated: 0, undated: items.length };
   const unit = chooseTimeUnit(days[0]!, days.at(-1)!);

@@ -32,7 +32,10 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
     '',
     '## Themes',
     '',
-    ...input.themes.map((theme) => `- [${linkText(theme.title)}](${url(sitePaths.theme(theme.id))}): ${theme.scope} (${plural(count(theme.id), 'paper')} with this as their main theme)`),
+    ...input.themes.map(
+      (theme) =>
+        `- [${linkText(theme.title)}](${url(sitePaths.theme(theme.id))}): ${theme.scope} (${plural(count(theme.id), 'paper')} with this as their main theme)`,
+    ),
     '',
     '## Data',
     '',
@@ -46,10 +49,18 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
     if (papers.length === 0) continue;
     lines.push(`## ${themeTitles.get(themeId) ?? 'Unsorted'}`, '');
     for (const paper of papers) {
-      lines.push(`- [${linkText(paper.title)}](${url(sitePaths.paper(paper.id))}): ${formatDay(paper.date)} · ${formatByline(paper)}${paper.summary ? ` — ${paper.summary.replace(/\s+/g, ' ')}` : ''}`);
+      lines.push(
+        `- [${linkText(paper.title)}](${url(sitePaths.paper(paper.id))}): ${formatDay(paper.date)} · ${formatByline(paper)}${paper.summary ? ` — ${paper.summary.replace(/\s+/g, ' ')}` : ''}`,
+      );
     }
     lines.push('');
   }
-  lines.push('## Optional', '', `- [Compare themes](${url(sitePaths.compare())}): papers per theme by approach and by year`, `- [All papers](${url(sitePaths.allPapers())}): one table of every paper`, '');
+  lines.push(
+    '## Optional',
+    '',
+    `- [Compare themes](${url(sitePaths.compare())}): papers per theme by approach and by year`,
+    `- [All papers](${url(sitePaths.allPapers())}): one table of every paper`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -22,14 +22,17 @@ export interface SurveyChanges {
 }
 
 export const HISTORY_NOTE =
-  'Written by `npm run ingest`: the day each paper first appeared in the survey (its listing\'s capture day), its upvotes at the last ingest, and when it left. Commit it with the listings; do not edit it.';
+  "Written by `npm run ingest`: the day each paper first appeared in the survey (its listing's capture day), its upvotes at the last ingest, and when it left. Commit it with the listings; do not edit it.";
 
 /**
  * The survey's history after this ingest, and what changed since the last one. A paper keeps the `added` day it was
  * first given; a new one is dated by the capture day of its listing, so a fresh clone or a repeated ingest gives the
  * same dates. A paper no listing holds any more is kept, marked `removed`, so it keeps its date if it comes back.
  */
-export function updateHistory(previous: PaperHistory | undefined, papers: readonly HistoryPaper[]): { history: PaperHistory; changes: SurveyChanges } {
+export function updateHistory(
+  previous: PaperHistory | undefined,
+  papers: readonly HistoryPaper[],
+): { history: PaperHistory; changes: SurveyChanges } {
   const before = previous?.papers ?? {};
   const changes: SurveyChanges = { firstIngest: previous === undefined, added: [], removed: [], upvotes: [] };
   const next: PaperHistory['papers'] = {};
@@ -39,7 +42,8 @@ export function updateHistory(previous: PaperHistory | undefined, papers: readon
     const known = before[paper.id];
     const added = known?.added ?? paper.source.captured;
     if (!known || known.removed !== null) changes.added.push({ id: paper.id, title: paper.title, added, returned: Boolean(known) });
-    else if (known.upvotes !== paper.upvotes) changes.upvotes.push({ id: paper.id, title: paper.title, before: known.upvotes, after: paper.upvotes });
+    else if (known.upvotes !== paper.upvotes)
+      changes.upvotes.push({ id: paper.id, title: paper.title, before: known.upvotes, after: paper.upvotes });
     next[paper.id] = { added, upvotes: paper.upvotes, removed: null };
   }
   const surveyDay = papers.reduce((latest, paper) => (paper.source.captured > latest ? paper.source.captured : latest), '');
@@ -70,7 +74,7 @@ export function parseHistory(text: string, file: string): PaperHistory {
       error.file,
       error.line,
       `the survey's history is damaged: ${error.problem.replace('valid YAML', 'valid JSON')}`,
-      'ingest writes this file: restore it from git (git checkout -- content/history.json), or delete it to date every paper by its listing\'s capture day again',
+      "ingest writes this file: restore it from git (git checkout -- content/history.json), or delete it to date every paper by its listing's capture day again",
     );
   }
 }

@@ -26,7 +26,11 @@ export function scholarlyArticle(paper: CuratedPaper, context: ArticleContext): 
     ...(paper.links.length > 0 && { sameAs: paper.links.map((link) => link.url) }),
     keywords: [...new Set([...context.themeTitles, ...facetValues, ...paper.tags])],
     ...(paper.upvotes !== null && {
-      interactionStatistic: { '@type': 'InteractionCounter', interactionType: 'https://schema.org/LikeAction', userInteractionCount: paper.upvotes },
+      interactionStatistic: {
+        '@type': 'InteractionCounter',
+        interactionType: 'https://schema.org/LikeAction',
+        userInteractionCount: paper.upvotes,
+      },
     }),
     isPartOf: { '@type': 'CreativeWork', name: context.survey.title, ...(context.survey.url && { url: context.survey.url }) },
   };
@@ -37,5 +41,8 @@ export function scholarlyArticle(paper: CuratedPaper, context: ArticleContext): 
  * (a title containing `</script>` stays data).
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -15,7 +15,11 @@ export function generatedPapers(folder: string): Loader {
     load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
+        const files = existsSync(folder)
+          ? readdirSync(folder)
+              .filter((name) => name.endsWith('.json'))
+              .sort()
+          : [];
         if (files.length === 0) logger.warn(`no papers in ${folder}: run \`npm run ingest\` first`);
         const seen = new Set<string>();
         for (const file of files) {

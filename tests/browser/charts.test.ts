@@ -21,10 +21,14 @@ const charts = [
 /** WCAG contrast of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (colour: string) => {
-    const [r, g, bl] = colour.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((channel) => {
-      const c = channel / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = colour
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((channel) => {
+        const c = channel / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -46,7 +50,9 @@ describe('charts in the browser', () => {
         await figure.screenshot({ path: join(screenshots, `${chart.name}-${scheme}.png`) });
 
         const colours = await page.evaluate((selector) => {
-          const background = [document.body, document.documentElement].map((element) => getComputedStyle(element).backgroundColor).find((colour) => !colour.startsWith('rgba(0, 0, 0, 0'))!;
+          const background = [document.body, document.documentElement]
+            .map((element) => getComputedStyle(element).backgroundColor)
+            .find((colour) => !colour.startsWith('rgba(0, 0, 0, 0'))!;
           const fills = [...document.querySelectorAll(`${selector} svg[role="img"] rect`)].map((rect) => getComputedStyle(rect).fill);
           const cells = [...document.querySelectorAll(`${selector} g[data-column][data-count] text`)].map((text) => ({
             text: getComputedStyle(text).fill,
@@ -58,14 +64,20 @@ describe('charts in the browser', () => {
         const isHeatmap = chart.name === 'compare-heatmap';
         for (const fill of colours.fills) {
           // Heat-map cells carry their number, so only the bars need to stand out from the page on their own.
-          if (!isHeatmap) expect(contrast(fill, colours.background), `${chart.name} ${fill} on ${colours.background}`).toBeGreaterThanOrEqual(3);
+          if (!isHeatmap)
+            expect(contrast(fill, colours.background), `${chart.name} ${fill} on ${colours.background}`).toBeGreaterThanOrEqual(3);
         }
         if (isHeatmap) expect(colours.cells.length).toBeGreaterThan(40);
-        for (const cell of colours.cells) expect(contrast(cell.text, cell.cell), `${chart.name} ${cell.text} on ${cell.cell}`).toBeGreaterThanOrEqual(4.5);
+        for (const cell of colours.cells)
+          expect(contrast(cell.text, cell.cell), `${chart.name} ${cell.text} on ${cell.cell}`).toBeGreaterThanOrEqual(4.5);
       }
       // The stacked timeline uses one colour per theme present: twelve themes, twelve distinct fills.
       await page.goto(`${site.url}/`);
-      const homeFills = await page.evaluate(() => new Set([...document.querySelectorAll('[data-chart="papers-per-month"] .bars rect')].map((rect) => getComputedStyle(rect).fill)).size);
+      const homeFills = await page.evaluate(
+        () =>
+          new Set([...document.querySelectorAll('[data-chart="papers-per-month"] .bars rect')].map((rect) => getComputedStyle(rect).fill))
+            .size,
+      );
       expect(homeFills).toBe(12);
       await context.close();
     });

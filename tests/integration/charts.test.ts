@@ -14,12 +14,15 @@ interface Exported {
   facets: { approach: string[]; benchmark: string[] };
   hidden: boolean;
 }
-const shown = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers.filter((paper) => !paper.hidden);
+const shown = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers.filter(
+  (paper) => !paper.hidden,
+);
 
 /** Sums a chart's drawn counts by a key of each mark. */
 function drawn(chart: HTMLElement, selector: string, keyOf: (mark: HTMLElement) => string): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const mark of chart.querySelectorAll(selector)) sums.set(keyOf(mark), (sums.get(keyOf(mark)) ?? 0) + Number(mark.getAttribute('data-count')));
+  for (const mark of chart.querySelectorAll(selector))
+    sums.set(keyOf(mark), (sums.get(keyOf(mark)) ?? 0) + Number(mark.getAttribute('data-count')));
   return sums;
 }
 
@@ -31,7 +34,11 @@ function tally(keys: string[]): Map<string, number> {
 
 /** The table alternative of a chart: first-column text → the other cells' numbers. */
 function tableRows(chart: HTMLElement): Map<string, number[]> {
-  return new Map(chart.querySelectorAll('tbody tr').map((row) => [row.querySelector('th')!.text.trim(), row.querySelectorAll('td').map((cell) => Number(cell.text))]));
+  return new Map(
+    chart
+      .querySelectorAll('tbody tr')
+      .map((row) => [row.querySelector('th')!.text.trim(), row.querySelectorAll('td').map((cell) => Number(cell.text))]),
+  );
 }
 
 describe('charts', () => {
@@ -40,8 +47,12 @@ describe('charts', () => {
     const svg = chart.querySelector('svg[role="img"]')!;
     expect(svg.querySelector('title')!.text).toBe('Papers per month, by main theme');
     expect(svg.getAttribute('aria-labelledby')).toBe('papers-per-month-title papers-per-month-desc');
-    const expected = tally(shown.filter((paper) => paper.date).map((paper) => `${paper.date!.slice(0, 7)} ${paper.themes[0] ?? 'unsorted'}`));
-    expect(drawn(chart, 'rect[data-count]', (rect) => `${rect.getAttribute('data-bucket')} ${rect.getAttribute('data-series')}`)).toEqual(expected);
+    const expected = tally(
+      shown.filter((paper) => paper.date).map((paper) => `${paper.date!.slice(0, 7)} ${paper.themes[0] ?? 'unsorted'}`),
+    );
+    expect(drawn(chart, 'rect[data-count]', (rect) => `${rect.getAttribute('data-bucket')} ${rect.getAttribute('data-series')}`)).toEqual(
+      expected,
+    );
     const undated = shown.filter((paper) => !paper.date).length;
     expect(svg.getAttribute('data-undated')).toBe(String(undated));
     expect(chart.text.replace(/\s+/g, ' ')).toContain(`${undated} papers have no date in the listing and are not shown.`);
@@ -61,7 +72,9 @@ describe('charts', () => {
       const page = readPage(builtSite, `themes/${themeId}/index.html`);
       const papers = shown.filter((paper) => paper.themes.includes(themeId));
       const timeline = page.querySelector('[data-chart="theme-over-time"]')!;
-      expect(drawn(timeline, 'rect[data-count]', (rect) => rect.getAttribute('data-bucket')!)).toEqual(tally(papers.filter((paper) => paper.date).map((paper) => paper.date!.slice(0, 7))));
+      expect(drawn(timeline, 'rect[data-count]', (rect) => rect.getAttribute('data-bucket')!)).toEqual(
+        tally(papers.filter((paper) => paper.date).map((paper) => paper.date!.slice(0, 7))),
+      );
 
       const benchmarks = tally(papers.flatMap((paper) => [...new Set(paper.facets.benchmark)]));
       const bars = page.querySelectorAll('[data-chart="top-benchmarks"] g[data-label]');
@@ -74,7 +87,8 @@ describe('charts', () => {
       const organisations = tally(papers.flatMap((paper) => (paper.organization ? [paper.organization.name] : [])));
       const organisationChart = page.querySelector('[data-chart="top-organisations"]')!;
       if (organisations.size === 0) expect(organisationChart.text).toContain('The listing names no organisation for these papers.');
-      for (const bar of organisationChart.querySelectorAll('g[data-label]')) expect(Number(bar.getAttribute('data-count'))).toBe(organisations.get(bar.getAttribute('data-label')!));
+      for (const bar of organisationChart.querySelectorAll('g[data-label]'))
+        expect(Number(bar.getAttribute('data-count'))).toBe(organisations.get(bar.getAttribute('data-label')!));
     }
   });
 
@@ -86,14 +100,21 @@ describe('charts', () => {
       const themeId = row.getAttribute('data-row')!;
       for (const cell of row.querySelectorAll('g[data-column]')) {
         const approach = cell.getAttribute('data-column')!;
-        const expected = shown.filter((paper) => (paper.themes.length ? paper.themes : ['unsorted']).includes(themeId) && paper.facets.approach.includes(approach)).length;
+        const expected = shown.filter(
+          (paper) => (paper.themes.length ? paper.themes : ['unsorted']).includes(themeId) && paper.facets.approach.includes(approach),
+        ).length;
         expect(Number(cell.getAttribute('data-count')), `${themeId} × ${approach}`).toBe(expected);
         expect(cell.querySelector('text')?.text.trim() ?? '0').toBe(String(expected));
       }
     }
     // The table that follows has the same cells, plus a total per row.
     const countRows = page.querySelectorAll('#themes-by-approach tbody tr');
-    const tableCells = countRows.flatMap((row) => row.querySelectorAll('td').slice(0, -1).map((cell) => Number(cell.text.trim())));
+    const tableCells = countRows.flatMap((row) =>
+      row
+        .querySelectorAll('td')
+        .slice(0, -1)
+        .map((cell) => Number(cell.text.trim())),
+    );
     expect(heatmap.querySelectorAll('g[data-column]').map((cell) => Number(cell.getAttribute('data-count')))).toEqual(tableCells);
   });
 });

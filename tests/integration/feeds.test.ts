@@ -68,13 +68,18 @@ describe('RSS feeds', () => {
     expect(new Set(items.map((item) => new URL(item.link).pathname))).toEqual(new Set(papers.map((paper) => paper.path)));
     for (const item of items) expect(item.category).toContain('Code generation & software-engineering agents');
     const page = readPage(builtSite, 'themes/code-agents/index.html');
-    expect(page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((link) => link.getAttribute('href'))).toEqual(['/feed.xml', '/themes/code-agents/feed.xml']);
+    expect(page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((link) => link.getAttribute('href'))).toEqual([
+      '/feed.xml',
+      '/themes/code-agents/feed.xml',
+    ]);
   });
 
   test('without SURVEY_SITE the feed links point at the local preview server, and the build says so', () => {
     const channel = readXml(builtSite, 'feed.xml').rss.channel;
     expect((channel.item as FeedItem[])[0]!.link).toMatch(/^http:\/\/localhost:4321\/papers\/[a-z0-9-]+\/$/);
-    expect(readFileSync(`${builtSite}.log`, 'utf8')).toContain('SURVEY_SITE is not set: the feeds link to http://localhost:4321/ (npm run preview) and no sitemap is written.');
+    expect(readFileSync(`${builtSite}.log`, 'utf8')).toContain(
+      'SURVEY_SITE is not set: the feeds link to http://localhost:4321/ (npm run preview) and no sitemap is written.',
+    );
   });
 });
 
@@ -147,7 +152,10 @@ describe('sitemap, llms.txt and page metadata', () => {
     const home = readPage(builtSite, 'index.html');
     const recent = home.querySelector('[aria-labelledby="recent-heading"]')!;
     expect(recent.querySelector('h2')!.text).toBe('Recently added');
-    const latest = papers.map((paper) => paper.added).sort().at(-1)!;
+    const latest = papers
+      .map((paper) => paper.added)
+      .sort()
+      .at(-1)!;
     expect(recent.querySelector('p time')!.getAttribute('datetime')).toBe(latest);
     expect(recent.querySelectorAll('ol li')).toHaveLength(8);
   });

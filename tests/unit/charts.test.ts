@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { bucketRange, chooseTimeUnit, countOverTime, describeTimeline, heatLevel, layoutTimeline, niceTicks, topValues } from '../../src/lib/charts.ts';
+import {
+  bucketRange,
+  chooseTimeUnit,
+  countOverTime,
+  describeTimeline,
+  heatLevel,
+  layoutTimeline,
+  niceTicks,
+  topValues,
+} from '../../src/lib/charts.ts';
 
 const series = [
   { id: 'a', label: 'A', colour: 0 },
@@ -17,13 +26,24 @@ describe('timeline numbers', () => {
       { day: '2025-03-02', theme: 'a' },
       { day: null, theme: 'a' },
     ];
-    const timeline = countOverTime(items, (item) => item.day, (item) => item.theme, series);
+    const timeline = countOverTime(
+      items,
+      (item) => item.day,
+      (item) => item.theme,
+      series,
+    );
     expect(timeline.unit).toBe('month');
     expect(timeline.buckets.map((bucket) => bucket.key)).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(timeline.series.map((entry) => entry.id)).toEqual(['a', 'b']);
-    expect(timeline.counts).toEqual([[1, 1], [0, 0], [1, 0]]);
+    expect(timeline.counts).toEqual([
+      [1, 1],
+      [0, 0],
+      [1, 0],
+    ]);
     expect([timeline.dated, timeline.undated]).toEqual([3, 1]);
-    expect(describeTimeline(timeline, 'papers')).toBe('3 papers by month, from Jan 2025 to Mar 2025; the most in one month is 2, in Jan 2025. 1 without a date are not shown.');
+    expect(describeTimeline(timeline, 'papers')).toBe(
+      '3 papers by month, from Jan 2025 to Mar 2025; the most in one month is 2, in Jan 2025. 1 without a date are not shown.',
+    );
   });
 
   test('long spans count by quarter, then by year, so bars stay readable', () => {
@@ -35,7 +55,12 @@ describe('timeline numbers', () => {
   });
 
   test('no dated item gives no bars and says so', () => {
-    const timeline = countOverTime([{ day: null }], (item) => item.day, () => 'a', series);
+    const timeline = countOverTime(
+      [{ day: null }],
+      (item) => item.day,
+      () => 'a',
+      series,
+    );
     expect(timeline.buckets).toEqual([]);
     expect(describeTimeline(timeline, 'papers')).toBe('None of the papers has a date.');
   });
@@ -51,9 +76,22 @@ describe('timeline numbers', () => {
   test('layout: every count is drawn once, heights proportional to counts, stacks inside the plot', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ day: fc.option(fc.integer({ min: 0, max: 400 }).map((offset) => new Date(Date.UTC(2022, 0, 1 + offset * 3)).toISOString().slice(0, 10))), theme: fc.constantFrom('a', 'b', 'c') }), { maxLength: 300 }),
+        fc.array(
+          fc.record({
+            day: fc.option(
+              fc.integer({ min: 0, max: 400 }).map((offset) => new Date(Date.UTC(2022, 0, 1 + offset * 3)).toISOString().slice(0, 10)),
+            ),
+            theme: fc.constantFrom('a', 'b', 'c'),
+          }),
+          { maxLength: 300 },
+        ),
         (items) => {
-          const timeline = countOverTime(items, (item) => item.day, (item) => item.theme, series);
+          const timeline = countOverTime(
+            items,
+            (item) => item.day,
+            (item) => item.theme,
+            series,
+          );
           const layout = layoutTimeline(timeline, frame);
           const drawn = layout.bars.reduce((sum, bar) => sum + bar.count, 0);
           expect(drawn).toBe(items.filter((item) => item.day !== null).length);

@@ -35,7 +35,11 @@ function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper 
 
 describe('JSON-LD', () => {
   test('says only what the listing says: no author names, and no date, organisation or upvotes it did not give', () => {
-    const data = scholarlyArticle(paper('a', { date: null, authorCount: 5 }), { url: undefined, survey: { title: 'S', url: undefined }, themeTitles: ['RL'] });
+    const data = scholarlyArticle(paper('a', { date: null, authorCount: 5 }), {
+      url: undefined,
+      survey: { title: 'S', url: undefined },
+      themeTitles: ['RL'],
+    });
     expect(data).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ScholarlyArticle',
@@ -45,11 +49,14 @@ describe('JSON-LD', () => {
       keywords: ['RL'],
       isPartOf: { '@type': 'CreativeWork', name: 'S' },
     });
-    const full = scholarlyArticle(paper('b', { upvotes: 7, organization: { handle: 'g', name: 'Google' }, links: [{ url: 'https://github.com/x/y', kind: 'code' }] }), {
-      url: 'https://s.org/papers/b/',
-      survey: { title: 'S', url: 'https://s.org/' },
-      themeTitles: [],
-    });
+    const full = scholarlyArticle(
+      paper('b', { upvotes: 7, organization: { handle: 'g', name: 'Google' }, links: [{ url: 'https://github.com/x/y', kind: 'code' }] }),
+      {
+        url: 'https://s.org/papers/b/',
+        survey: { title: 'S', url: 'https://s.org/' },
+        themeTitles: [],
+      },
+    );
     expect(full).toMatchObject({
       url: 'https://s.org/papers/b/',
       datePublished: '2025-05-19',
@@ -69,7 +76,9 @@ describe('JSON-LD', () => {
 
 describe('feed items', () => {
   test('keep the given order, date each item by its added day, and stop at the limit', () => {
-    const papers = Array.from({ length: FEED_LIMIT + 5 }, (_, index) => paper(`p${index}`, { added: index < 2 ? '2025-11-21' : '2025-10-31', summary: index === 0 ? 'One line.' : null }));
+    const papers = Array.from({ length: FEED_LIMIT + 5 }, (_, index) =>
+      paper(`p${index}`, { added: index < 2 ? '2025-11-21' : '2025-10-31', summary: index === 0 ? 'One line.' : null }),
+    );
     const items = feedItems(papers, { absolute: (path) => `https://s.org${path}`, themeTitle: (id) => id.toUpperCase(), base: '/sub/' });
     expect(items).toHaveLength(FEED_LIMIT);
     expect(items[0]).toMatchObject({ title: 'Title of p0', link: 'https://s.org/sub/papers/p0/', categories: ['RL'] });

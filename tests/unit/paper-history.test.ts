@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { parseHistory, serialiseHistory, updateHistory, type HistoryPaper } from '../../src/lib/paper-history.ts';
 import { InputError } from '../../src/lib/input-error.ts';
 
-const paper = (id: string, captured: string, upvotes: number | null = null): HistoryPaper => ({ id, title: id.toUpperCase(), upvotes, source: { captured } });
+const paper = (id: string, captured: string, upvotes: number | null = null): HistoryPaper => ({
+  id,
+  title: id.toUpperCase(),
+  upvotes,
+  source: { captured },
+});
 
 describe('the survey history', () => {
   test('a first ingest dates every paper by its listing capture day and says it is the first', () => {
@@ -42,7 +47,10 @@ describe('the survey history', () => {
   });
 
   test('a damaged file is an InputError at the damaged line, with the way to recover', () => {
-    const text = serialiseHistory(updateHistory(undefined, [paper('a', '2025-10-31'), paper('b', '2025-10-31')]).history).replace('"upvotes":null,"removed":null}\n', '"upvotes":-1,"removed":null}\n');
+    const text = serialiseHistory(updateHistory(undefined, [paper('a', '2025-10-31'), paper('b', '2025-10-31')]).history).replace(
+      '"upvotes":null,"removed":null}\n',
+      '"upvotes":-1,"removed":null}\n',
+    );
     const error = (() => {
       try {
         parseHistory(text, 'content/history.json');

@@ -20,7 +20,10 @@ export const GET: APIRoute = async ({ params, site }) => {
     title: `${theme.title} · ${survey.title}`,
     description: `Papers on ${theme.scope}, most recently added first.`,
     site: absolute(withBase(sitePaths.theme(theme.id))),
-    items: feedItems([...(papersByTheme.get(theme.id) ?? [])].sort(compareRecentlyAdded), { absolute, themeTitle: (id) => themesById.get(id)?.title ?? id }),
+    items: feedItems([...(papersByTheme.get(theme.id) ?? [])].sort(compareRecentlyAdded), {
+      absolute,
+      themeTitle: (id) => themesById.get(id)?.title ?? id,
+    }),
     customData: '<language>en</language>',
   });
 };
