@@ -124,6 +124,10 @@ interface SizeResult {
   distBytes: number;
   pagefindBytes: number;
   theme100: { rows: number; bytes: number } | null;
+  /** The all-papers page (its first page, for a large survey), gzipped with what it loads. */
+  allPapersPage: number;
+  /** The largest HTML file of the site, uncompressed: what a big table would cost without pages. */
+  largestHtml: { path: string; bytes: number };
 }
 
 async function benchSize(count: number): Promise<SizeResult> {
@@ -152,6 +156,8 @@ async function benchSize(count: number): Promise<SizeResult> {
     distBytes: folderBytes(out),
     pagefindBytes: folderBytes(join(out, 'pagefind')),
     theme100: themeNearHundredRows(out),
+    allPapersPage: pageWeight(out, readFileSync(join(out, 'papers/index.html'), 'utf8')),
+    largestHtml: largestHtmlFile(out),
   };
 }
 
@@ -168,6 +174,17 @@ function themeNearHundredRows(site: string): { rows: number; bytes: number } | n
 }
 
 /** Gzipped bytes of a page and the CSS and JS it loads before any interaction. */
+function largestHtmlFile(site: string): { path: string; bytes: number } {
+  let largest = { path: '', bytes: 0 };
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = statSync(path).size;
+    if (bytes > largest.bytes) largest = { path: path.slice(site.length + 1), bytes };
+  }
+  return largest;
+}
+
 function pageWeight(site: string, html: string): number {
   const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((match) => match[1]!);
   return assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(site, asset))).length, gzipSync(html).length);
@@ -277,6 +294,8 @@ const report = [
   row(['paper page with a note and a table', kb(base.annotatedPaperWeight), '20 KB']),
   row([`theme page, ${base.themeRows} rows (default survey)`, kb(base.themeWeight), '60 KB at 100 rows']),
   ...results.filter((r) => r.theme100).map((r) => row([`theme page, ${r.theme100!.rows} rows (${r.papers}-paper survey)`, kb(r.theme100!.bytes), '60 KB at 100 rows'])),
+  ...results.map((r) => row([`all-papers page (${r.papers}-paper survey; its first page of ${Math.ceil(r.papers / 200)})`, kb(r.allPapersPage), '—'])),
+  ...results.map((r) => row([`largest HTML file (${r.papers}-paper survey), uncompressed: \`${r.largestHtml.path}\``, kb(r.largestHtml.bytes), '—'])),
   row(['table script (loaded when a table scrolls into view)', kb(base.tableScript), '8 KB']),
   '',
   ...budgetSection(),

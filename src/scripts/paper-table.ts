@@ -17,14 +17,48 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<st
 }
 
 /**
+ * A big table's first page holds its first rows only (see src/lib/table-pages.ts): fetches the other pages and
+ * appends their rows, in page order, so sorting, filters and export cover every paper, then hides the pager.
+ * Returns why it could not (a copy opened from disk cannot fetch), or null when every row is here.
+ */
+async function loadOtherPages(root: HTMLElement, table: HTMLTableElement): Promise<string | null> {
+  const others = JSON.parse(root.dataset.otherPages ?? '[]') as string[];
+  if (others.length === 0) return null;
+  const status = element('p', { className: 'table-loading' }, `Loading all ${root.dataset.total ?? ''} papers…`);
+  status.setAttribute('role', 'status');
+  root.prepend(status);
+  try {
+    const pages = await Promise.all(
+      others.map(async (url) => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return response.text();
+      }),
+    );
+    const body = table.tBodies[0]!;
+    for (const html of pages) {
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      for (const row of page.querySelectorAll(`#${CSS.escape(table.id)} > tbody > tr`)) body.append(document.importNode(row, true));
+    }
+    root.querySelector('[data-table-pager]')?.setAttribute('hidden', '');
+    return null;
+  } catch {
+    return 'the other pages could not be loaded';
+  } finally {
+    status.remove();
+  }
+}
+
+/**
  * Adds a reader's controls to a paper table: sort by any column (`aria-sort`), filter chips per facet (AND across
  * facets, OR within one), a text filter, column choice, a live "N of M papers", CSV and BibTeX export of the
  * visible rows — all keyboard-usable, with the state in the URL so a view can be shared and reloaded.
  */
-export function enhanceTable(root: HTMLElement): void {
+export async function enhanceTable(root: HTMLElement): Promise<void> {
   const table = root.querySelector('table');
   if (!table || root.dataset.enhanced) return;
   root.dataset.enhanced = 'true';
+  const partial = await loadOtherPages(root, table);
   const body = table.tBodies[0]!;
   const headers = [...table.tHead!.rows[0]!.cells] as HTMLTableCellElement[];
   const themeLabels = JSON.parse(root.dataset.themeLabels ?? '{}') as Record<string, string>;
@@ -168,7 +202,7 @@ export function enhanceTable(root: HTMLElement): void {
       if (!entry.row.hidden) shown += 1;
       body.append(entry.row);
     }
-    count.textContent = `${shown} of ${rows.length} papers`;
+    count.textContent = `${shown} of ${rows.length} papers${partial ? ` on this page (${partial})` : ''}`;
   }
 
   render();

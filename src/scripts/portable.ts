@@ -13,7 +13,7 @@ customElements.define(
   'paper-table',
   class extends HTMLElement {
     connectedCallback() {
-      enhanceTable(this);
+      void enhanceTable(this);
     }
   },
 );

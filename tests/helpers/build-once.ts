@@ -4,15 +4,30 @@
  * - `dist`: the default survey; `dist-base`: the same under a sub-path of a known public origin (as on GitHub Pages);
  * - `dist-fixture`: the default content plus the notes in tests/fixtures/notes (every frontmatter override,
  *   a hidden paper, an orphan note).
+ * - `dist-large`: a synthetic survey of 500 papers (the benchmark's generator), whose big tables span pages.
  * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtFixtureSite, builtSite, builtSiteUnderBase, fixtureContent, projectRoot, TEST_BASE, TEST_SITE, testBuildRoot, userEnvironment } from './paths.ts';
+import {
+  builtFixtureSite,
+  builtLargeSite,
+  builtSite,
+  builtSiteUnderBase,
+  fixtureContent,
+  LARGE_SURVEY_PAPERS,
+  largeContent,
+  projectRoot,
+  TEST_BASE,
+  TEST_SITE,
+  testBuildRoot,
+  userEnvironment,
+} from './paths.ts';
+import { syntheticListing } from '../../scripts/bench/synthetic-listing.ts';
 
 export default function buildOnce() {
-  if (process.env.SKIP_BUILD === '1' && [builtSite, builtSiteUnderBase, builtFixtureSite].every(existsSync)) return;
+  if (process.env.SKIP_BUILD === '1' && [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite].every(existsSync)) return;
   mkdirSync(testBuildRoot, { recursive: true });
   const build = (out: string, env: Record<string, string> = {}) => {
     const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
@@ -32,4 +47,11 @@ export default function buildOnce() {
   }
   cpSync(join(projectRoot, 'tests/fixtures/notes'), join(fixtureContent, 'notes'), { recursive: true });
   build(builtFixtureSite, { SURVEY_CONTENT_DIR: fixtureContent });
+
+  rmSync(largeContent, { recursive: true, force: true });
+  mkdirSync(join(largeContent, 'listings'), { recursive: true });
+  for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(largeContent, name), { recursive: true });
+  const listing = syntheticListing(readFileSync(join(projectRoot, 'content/listings/reflective-agents.txt')), LARGE_SURVEY_PAPERS);
+  writeFileSync(join(largeContent, 'listings', 'synthetic.txt'), listing);
+  build(builtLargeSite, { SURVEY_CONTENT_DIR: largeContent });
 }

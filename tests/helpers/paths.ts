@@ -13,6 +13,10 @@ export const builtSiteUnderBase = join(testBuildRoot, 'dist-base');
 export const builtFixtureSite = join(testBuildRoot, 'dist-fixture');
 /** The content folder the fixture survey was built from. */
 export const fixtureContent = join(testBuildRoot, 'fixture-content');
+/** A synthetic survey of {@link LARGE_SURVEY_PAPERS} papers, big enough for its tables to span several pages. */
+export const builtLargeSite = join(testBuildRoot, 'dist-large');
+export const largeContent = join(testBuildRoot, 'large-content');
+export const LARGE_SURVEY_PAPERS = 500;
 /** The sub-path the second build is published under. */
 export const TEST_BASE = '/survey-sub-path/';
 /** The public origin of the sub-path build, as on GitHub Pages: feeds, sitemap and Open Graph carry absolute URLs. */
