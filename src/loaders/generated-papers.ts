@@ -10,6 +10,9 @@ import { readEntries } from '../lib/plan-entries.ts';
  * only what changed; in `npm run dev` a re-ingest reloads the collection.
  */
 export function generatedPapers(folder: string): Loader {
+  // Astro may call `load` again in one dev session: the folder is watched once, and a change syncs the latest store.
+  let watching = false;
+  let syncLatest: (() => Promise<void>) | undefined;
   return {
     name: 'survey-generated-papers',
     load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
@@ -36,11 +39,15 @@ export function generatedPapers(folder: string): Loader {
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       };
+      syncLatest = sync;
       await sync();
-      watcher?.add(folder);
-      watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder) && path.endsWith('.json')) void sync();
-      });
+      if (watcher && !watching) {
+        watching = true;
+        watcher.add(folder);
+        watcher.on('all', (_event, path) => {
+          if (path.startsWith(folder) && path.endsWith('.json')) void syncLatest?.();
+        });
+      }
     },
   };
 }
