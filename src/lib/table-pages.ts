@@ -38,6 +38,8 @@ export function tablePagePath(tablePath: string, page: number): string {
  * gap. `[1, null, 4, 5, 6, null, 20]` for page 5 of 20.
  */
 export function pagerNumbers(current: number, count: number): (number | null)[] {
-  const shown = [...new Set([1, current - 1, current, current + 1, count])].filter((page) => page >= 1 && page <= count).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 1, current, current + 1, count])]
+    .filter((page) => page >= 1 && page <= count)
+    .sort((a, b) => a - b);
   return shown.flatMap((page, index) => (index > 0 && page - shown[index - 1]! > 1 ? [null, page] : [page]));
 }

@@ -9,9 +9,11 @@ import { builtLargeSite, LARGE_SURVEY_PAPERS } from '../helpers/paths.ts';
 import { useServedSite } from '../helpers/browser.ts';
 
 const site = useServedSite(builtLargeSite);
-const papers = (JSON.parse(readFileSync(join(builtLargeSite, 'data/papers.json'), 'utf8')) as { papers: { id: string; date: string | null; hidden: boolean }[] }).papers.filter(
-  (paper) => !paper.hidden,
-);
+const papers = (
+  JSON.parse(readFileSync(join(builtLargeSite, 'data/papers.json'), 'utf8')) as {
+    papers: { id: string; date: string | null; hidden: boolean }[];
+  }
+).papers.filter((paper) => !paper.hidden);
 
 describe('a table in pages', () => {
   test('the first page sorts and filters every paper of the table, not only its own rows', async () => {
@@ -21,7 +23,9 @@ describe('a table in pages', () => {
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     await page.goto(`${site.url}/papers/`);
     await page.locator('paper-table table').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('.table-count').innerText(), { timeout: 15_000 }).toBe(`${LARGE_SURVEY_PAPERS} of ${LARGE_SURVEY_PAPERS} papers`);
+    await expect
+      .poll(() => page.locator('.table-count').innerText(), { timeout: 15_000 })
+      .toBe(`${LARGE_SURVEY_PAPERS} of ${LARGE_SURVEY_PAPERS} papers`);
     expect(await page.locator('[data-table-pager]').isHidden()).toBe(true);
     expect(await page.locator('#all-papers tbody tr').count()).toBe(LARGE_SURVEY_PAPERS);
 
@@ -35,7 +39,9 @@ describe('a table in pages', () => {
 
     // A text filter counts matches on every page.
     await page.locator('.table-tools input[type="search"]').fill('driving');
-    const matching = await page.locator('#all-papers tbody tr').evaluateAll((rows) => rows.filter((row) => (row.textContent ?? '').toLowerCase().includes('driving')).length);
+    const matching = await page
+      .locator('#all-papers tbody tr')
+      .evaluateAll((rows) => rows.filter((row) => (row.textContent ?? '').toLowerCase().includes('driving')).length);
     expect(matching).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.table-count').innerText()).toBe(`${matching} of ${LARGE_SURVEY_PAPERS} papers`);
     expect(problems).toEqual([]);

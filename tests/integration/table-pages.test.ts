@@ -14,7 +14,9 @@ interface Exported {
   themes: string[];
   hidden: boolean;
 }
-const papers = (JSON.parse(readFileSync(join(builtLargeSite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers.filter((paper) => !paper.hidden);
+const papers = (JSON.parse(readFileSync(join(builtLargeSite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers.filter(
+  (paper) => !paper.hidden,
+);
 
 /** The row ids of every page of a table, following its pager from the first page. */
 function rowsOfEveryPage(firstPage: string, tableId: string): { pages: string[]; ids: string[] } {
@@ -42,7 +44,10 @@ describe('tables in pages', () => {
     expect(pages).toEqual(['/papers/', '/papers/page/2/', '/papers/page/3/']);
     expect(ids).toEqual(papers.map((paper) => paper.id));
     const first = readPage(builtLargeSite, 'papers/index.html');
-    expect(JSON.parse(first.querySelector('paper-table')!.getAttribute('data-other-pages')!)).toEqual(['/papers/page/2/', '/papers/page/3/']);
+    expect(JSON.parse(first.querySelector('paper-table')!.getAttribute('data-other-pages')!)).toEqual([
+      '/papers/page/2/',
+      '/papers/page/3/',
+    ]);
     expect(first.querySelector('paper-table')!.getAttribute('data-total')).toBe(String(LARGE_SURVEY_PAPERS));
     const pager = first.querySelector('nav[data-table-pager]')!;
     expect(pager.getAttribute('aria-label')).toBe('Pages of all papers');

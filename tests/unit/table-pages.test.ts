@@ -16,7 +16,10 @@ describe('table pages', () => {
   });
 
   test('positions, paths and the pager', () => {
-    const pages = paginate(Array.from({ length: 450 }, (_, i) => i), 200);
+    const pages = paginate(
+      Array.from({ length: 450 }, (_, i) => i),
+      200,
+    );
     expect(pages.map((page) => [page.first, page.last])).toEqual([
       [1, 200],
       [201, 400],
