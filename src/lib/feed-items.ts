@@ -1,6 +1,7 @@
 import type { CuratedPaper } from './notes.ts';
 import { formatByline, formatDay } from './paper-display.ts';
 import { sitePaths, withBase } from './site-url.ts';
+import { escapeHtml } from './escape-html.ts';
 
 /** The most items a feed carries: readers poll it for what is new, and a survey can hold ten thousand papers. */
 export const FEED_LIMIT = 200;
@@ -26,7 +27,10 @@ export function feedItems(
     title: paper.title,
     link: options.absolute(withBase(sitePaths.paper(paper.id), options.base)),
     pubDate: new Date(`${paper.added}T00:00:00Z`),
-    description: `${paper.summary ? `${paper.summary}\n\n` : ''}Published ${formatDay(paper.date)} · ${formatByline(paper)}.\n\n${paper.abstract}`,
+    // Feed readers show a description as HTML: the pasted text is escaped, and each part is its own paragraph.
+    description: [...(paper.summary ? [paper.summary] : []), `Published ${formatDay(paper.date)} · ${formatByline(paper)}.`, paper.abstract]
+      .map((part) => `<p>${escapeHtml(part)}</p>`)
+      .join(''),
     categories: paper.themes.map(options.themeTitle),
   }));
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from './escape-html.ts';
 import { SEARCH_FILTERS, type SearchState } from './search-state.ts';
 
 /**
@@ -156,8 +157,4 @@ export function makeExcerpt(body: string, words: readonly string[]): string {
     .slice(start, start + EXCERPT_WORDS)
     .map((part) => (words.length > 0 && isMatch(part) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
     .join(' ');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -84,7 +84,9 @@ describe('feed items', () => {
     expect(items[0]).toMatchObject({ title: 'Title of p0', link: 'https://s.org/sub/papers/p0/', categories: ['RL'] });
     expect(items[0]!.pubDate.toISOString()).toBe('2025-11-21T00:00:00.000Z');
     expect(items[2]!.pubDate.toISOString()).toBe('2025-10-31T00:00:00.000Z');
-    expect(items[0]!.description).toBe('One line.\n\nPublished 19 May 2025 · 3 authors.\n\nWe study p0.');
+    expect(items[0]!.description).toBe('<p>One line.</p><p>Published 19 May 2025 · 3 authors.</p><p>We study p0.</p>');
+    const hostile = feedItems([paper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { absolute: (path) => path, themeTitle: (id) => id });
+    expect(hostile[0]!.description).toBe('<p>Published 19 May 2025 · 3 authors.</p><p>A &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;more&#34;</p>');
   });
 });
 
