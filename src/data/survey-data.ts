@@ -7,6 +7,7 @@ import type { Vocabularies } from '../schemas/facets.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
 import { compareNewestFirst, compareRecentlyAdded } from '../lib/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
+import { DEFAULT_THEME_COLUMNS, type TableColumn } from '../lib/table-columns.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -30,6 +31,11 @@ export interface SurveyData {
   papersByPrimaryTheme: Map<string, CuratedPaper[]>;
   /** Every shown paper, most recently added to the survey first (then newest): "Recently added" and the feeds. */
   recentlyAdded: CuratedPaper[];
+  /**
+   * The tables with a theme page: every theme in order, then `unsorted` when any paper fits no theme; each with
+   * its columns. The theme pages and their later table pages are made from this one list.
+   */
+  themeTables: Array<{ id: string; title: string; scope: string; columns: readonly TableColumn[] }>;
   /** Papers the curator marked `featured`, newest first. */
   featured: CuratedPaper[];
   notesById: Map<string, NoteEntry>;
@@ -101,6 +107,12 @@ async function loadSurveyData(): Promise<SurveyData> {
     papersByTheme,
     papersByPrimaryTheme,
     recentlyAdded: [...papers].sort(compareRecentlyAdded),
+    themeTables: [
+      ...themes.map((theme) => ({ id: theme.id, title: theme.title, scope: theme.scope, columns: theme.columns ?? DEFAULT_THEME_COLUMNS })),
+      ...(papersByTheme.get(UNSORTED_THEME_ID)!.length > 0
+        ? [{ id: UNSORTED_THEME_ID, title: 'Unsorted', scope: 'papers that no theme fits yet', columns: DEFAULT_THEME_COLUMNS }]
+        : []),
+    ],
     featured: papers.filter((paper) => paper.featured),
     notesById,
     orphans,

@@ -131,7 +131,6 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
   // each distinct word is checked against every prefix once, not once per occurrence.
   const prefixCache = new Map<string, Phrase[]>();
   const prefixesMatching = (token: Token): Phrase[] => {
-    if (prefixes.length === 0) return NONE;
     const key = token.original;
     let matched = prefixCache.get(key);
     if (!matched) {
