@@ -133,16 +133,17 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const vocabularies = compileVocabularies(inputs.vocabularies ?? {});
   const schema = createPaperSchema(themeIds);
 
-  // One pass per paper over its words: keyword scores and facets share the split title and abstract.
+  // One pass per paper over its words: keyword scores, facets and TF-IDF terms share the split title and abstract.
   const keywordScores: ReturnType<typeof scoreThemes>[] = [];
   const facets: ReturnType<typeof extractFacets>[] = [];
+  const terms: string[][] = [];
   for (const [index, paper] of unique.entries()) {
     if (index % 500 === 0) progress('keywords and facets', index, unique.length);
     keywordScores.push(scoreThemes(paper, matchers));
     facets.push(extractFacets(paper, vocabularies));
+    terms.push(paperTerms(paper));
   }
   progress('themes', 0, unique.length);
-  const terms = unique.map(paperTerms);
   const space = buildVectorSpace(terms);
   const vectors = terms.map((list) => vectorize(space, list));
   const assignments = assignThemes(

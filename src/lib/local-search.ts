@@ -49,6 +49,11 @@ export function tokenize(text: string): string[] {
   return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
 
+/** The term {@link tokenize} makes of one lower-case, accent-free word: its stem, or null for a stop word. */
+export function termOfWord(word: string): string | null {
+  return STOP_WORDS.has(word) ? null : stem(word);
+}
+
 /** Words whose final `s` or `ies` is not a plural. */
 const NOT_PLURAL = new Set(['series', 'species', 'analysis', 'thesis', 'hypothesis', 'synthesis', 'basis']);
 

@@ -1,3 +1,5 @@
+import { lexiconSize, lowerIdOf, wordId, wordOf, wordsOf } from './text-words.ts';
+
 /**
  * Turns a curated search term into a global regular expression, the same way for theme keywords and facet
  * vocabularies:
@@ -53,33 +55,23 @@ export interface TermMatch {
 interface Phrase {
   term: number;
   words: string[];
+  /** The lexicon ids of `words`, for comparing a text's words by id. */
+  wordIds: number[];
   acronym: boolean;
   prefix: boolean;
 }
 
+/** What a set's terms can make of one word, wherever it occurs. */
+interface WordStarts {
+  /** One-word terms the word matches on its own. */
+  whole: Phrase[];
+  /** Terms of several words whose first word this is: the following words decide. */
+  longer: Phrase[];
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 const NONE: never[] = [];
-
-interface Token {
-  word: string;
-  original: string;
-  start: number;
-  end: number;
-}
-
-// Every matcher reads the same title and abstract in turn (themes, then each facet): their words are split once.
-const recentTexts = new Map<string, Token[]>();
-const RECENT_LIMIT = 8;
-
-function wordsOf(text: string): Token[] {
-  const cached = recentTexts.get(text);
-  if (cached) return cached;
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push({ word: match[0].toLowerCase(), original: match[0], start: match.index, end: match.index + match[0].length });
-  if (recentTexts.size >= RECENT_LIMIT) recentTexts.delete(recentTexts.keys().next().value!);
-  recentTexts.set(text, tokens);
-  return tokens;
-}
+const NOTHING_STARTS: WordStarts = { whole: NONE, longer: NONE };
 
 /**
  * Compiles many terms into one matcher that reads a text's words once, instead of running one regular expression
@@ -102,7 +94,7 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
     if (words.length === 0) return;
     const variants = [words, ...(words.length > 1 && !prefix ? [[words.join('')]] : [])];
     for (const variant of variants) {
-      const phrase = { term: index, words: variant, acronym, prefix };
+      const phrase = { term: index, words: variant, wordIds: variant.map(wordId), acronym, prefix };
       if (prefix && variant.length === 1) prefixes.push(phrase);
       else {
         const first = variant[0]!.toLowerCase();
@@ -127,45 +119,47 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
     return Boolean(options.plurals) && (text === `${target}s` || text === `${target}es`);
   };
 
-  // Which `word*` terms a word matches depends on the word alone, and a survey's words repeat from paper to paper:
-  // each distinct word is checked against every prefix once, not once per occurrence.
-  const prefixCache = new Map<string, Phrase[]>();
-  const prefixesMatching = (token: Token): Phrase[] => {
-    const key = token.original;
-    let matched = prefixCache.get(key);
-    if (!matched) {
-      matched = prefixes.filter((phrase) => wordMatches(phrase, token.word, true, token.original));
-      if (matched.length === 0) matched = NONE;
-      if (prefixCache.size > 200_000) prefixCache.clear();
-      prefixCache.set(key, matched);
-    }
-    return matched;
+  // Which terms can start at a word depends on the word alone, and a survey's words repeat from paper to paper:
+  // each distinct word is looked up once per set (by its lexicon id), not once per occurrence.
+  const startsByWord: Array<WordStarts | null> = [];
+  const startsAt = (id: number): WordStarts => {
+    const known = startsByWord[id];
+    if (known) return known;
+    // Grown densely, so the cache stays a plain array however the lexicon's ids arrive.
+    while (startsByWord.length < lexiconSize()) startsByWord.push(null);
+    const original = wordOf(id);
+    const lower = wordOf(lowerIdOf(id));
+    const candidates = byFirstWord.get(lower) ?? NONE;
+    const whole = [
+      ...candidates.filter((phrase) => phrase.words.length === 1 && wordMatches(phrase, lower, true, original)),
+      ...prefixes.filter((phrase) => wordMatches(phrase, lower, true, original)),
+    ];
+    const longer = candidates.filter((phrase) => phrase.words.length > 1);
+    const starts = whole.length + longer.length === 0 ? NOTHING_STARTS : { whole, longer };
+    startsByWord[id] = starts;
+    return starts;
   };
 
   /** Every match in a text, in order of position; overlapping matches of different terms are all kept. */
   return function findTerms(text: string): TermMatch[] {
-    const tokens = wordsOf(text);
+    const { ids, starts, ends, joined } = wordsOf(text);
     const found: TermMatch[] = [];
-    const adjacent = (i: number) => {
-      // Words of a phrase may be separated by one space or hyphen only.
-      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      return gap === ' ' || gap === '-' || gap === '\u00A0';
-    };
-    for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i]!;
-      for (const phrase of byFirstWord.get(token.word) ?? NONE) {
+    for (let i = 0; i < ids.length; i += 1) {
+      const { whole, longer } = startsAt(ids[i]!);
+      for (const phrase of whole) found.push({ term: phrase.term, start: starts[i]!, end: ends[i]! });
+      for (const phrase of longer) {
         const n = phrase.words.length;
-        if (i + n > tokens.length) continue;
+        if (i + n > ids.length) continue;
         let ok = true;
         for (let k = 0; k < n && ok; k += 1) {
-          const candidate = tokens[i + k]!;
-          if (k > 0 && !adjacent(i + k)) ok = false;
-          else if (k < n - 1) ok = (phrase.acronym ? candidate.original : candidate.word) === phrase.words[k];
-          else ok = wordMatches(phrase, candidate.word, true, candidate.original);
+          const id = ids[i + k]!;
+          // Words of a phrase may be separated by one space or hyphen only.
+          if (k > 0 && !joined[i + k]) ok = false;
+          else if (k < n - 1) ok = (phrase.acronym ? id : lowerIdOf(id)) === phrase.wordIds[k];
+          else ok = wordMatches(phrase, wordOf(lowerIdOf(id)), true, wordOf(id));
         }
-        if (ok) found.push({ term: phrase.term, start: token.start, end: tokens[i + n - 1]!.end });
+        if (ok) found.push({ term: phrase.term, start: starts[i]!, end: ends[i + n - 1]! });
       }
-      if (prefixes.length > 0) for (const phrase of prefixesMatching(token)) found.push({ term: phrase.term, start: token.start, end: token.end });
     }
     for (const { term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found.push({ term, start, end });
     return found.sort((a, b) => a.start - b.start || a.term - b.term);

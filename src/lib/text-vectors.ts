@@ -1,4 +1,5 @@
-import { tokenize } from './local-search.ts';
+import { termOfWord, tokenize } from './local-search.ts';
+import { lexiconSize, lowerIdOf, wordOf, wordsOf } from './text-words.ts';
 
 /** A unit-length TF-IDF vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -28,11 +29,37 @@ export interface VectorSpace {
   idf: number[];
 }
 
-/** Terms of a paper: the title's words counted three times, then the abstract's; field stop words dropped. */
+/** Terms of a paper: the title's words counted {@link TITLE_REPEAT} times, then the abstract's; field stop words dropped. */
 export function paperTerms(paper: { title: string; abstract: string }): string[] {
-  const title = tokenize(paper.title);
-  const words = [...Array.from({ length: TITLE_REPEAT }, () => title).flat(), ...tokenize(paper.abstract)];
-  return words.filter((word) => !FIELD_STOP_WORDS.has(word) && word.length > 1 && !/^\d+$/.test(word));
+  const title = textTerms(paper.title);
+  return [...Array.from({ length: TITLE_REPEAT }, () => title).flat(), ...textTerms(paper.abstract)];
+}
+
+/** Whether a search term says something about a paper here: not a field stop word, a single character or a number. */
+export const isFieldTerm = (term: string) => !FIELD_STOP_WORDS.has(term) && term.length > 1 && !/^\d+$/.test(term);
+
+// A word's term depends on the word alone: worked out once per distinct lower-case word (by lexicon id), not once
+// per occurrence. `undefined` is not worked out yet; null is no term (a stop word, a number, a single letter).
+const termOfLowerWord: Array<string | null | undefined> = [];
+
+/** {@link tokenize}'s terms of a text, less the field stop words; from the text's shared words when they allow. */
+function textTerms(text: string): string[] {
+  const words = wordsOf(text);
+  // Folding a whole text can join or split words where it has accents or marks: such a text is tokenized afresh.
+  if (!words.plain) return tokenize(text).filter(isFieldTerm);
+  const terms: string[] = [];
+  for (const id of words.ids) {
+    const lower = lowerIdOf(id);
+    let term = termOfLowerWord[lower];
+    if (term === undefined) {
+      while (termOfLowerWord.length < lexiconSize()) termOfLowerWord.push(undefined);
+      const candidate = termOfWord(wordOf(lower));
+      term = candidate !== null && isFieldTerm(candidate) ? candidate : null;
+      termOfLowerWord[lower] = term;
+    }
+    if (term !== null) terms.push(term);
+  }
+  return terms;
 }
 
 /** Builds the vector space of a corpus (each document a list of terms). */
@@ -56,13 +83,27 @@ export function buildVectorSpace(documents: readonly string[][]): VectorSpace {
 
 /** A document's unit TF-IDF vector (sublinear term frequency); unknown terms are ignored. */
 export function vectorize(space: VectorSpace, document: readonly string[]): SparseVector {
-  const counts = new Map<number, number>();
+  const counts = countsFor(space);
+  const ids: number[] = [];
   for (const term of document) {
     const id = space.termIds.get(term);
-    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (id !== undefined && counts[id]++ === 0) ids.push(id);
   }
-  const entries = [...counts].map(([id, count]) => [id, (1 + Math.log(count)) * space.idf[id]!] as const).sort((a, b) => a[0] - b[0]);
-  return normalise({ terms: entries.map(([id]) => id), weights: entries.map(([, weight]) => weight) });
+  ids.sort((a, b) => a - b);
+  const weights = ids.map((id) => (1 + Math.log(counts[id]!)) * space.idf[id]!);
+  for (const id of ids) counts[id] = 0;
+  return normalise({ terms: ids, weights });
+}
+
+// One zeroed count per term of a space, reused by every vectorize call (and left zeroed after each).
+const countsBySpace = new WeakMap<VectorSpace, Int32Array>();
+function countsFor(space: VectorSpace): Int32Array {
+  let counts = countsBySpace.get(space);
+  if (!counts) {
+    counts = new Int32Array(space.terms.length);
+    countsBySpace.set(space, counts);
+  }
+  return counts;
 }
 
 /** Scales a vector to unit length (a zero vector stays zero). */
@@ -105,13 +146,33 @@ export function sharedTerms(space: VectorSpace, a: SparseVector, b: SparseVector
     .map(([term]) => space.terms[term]!);
 }
 
-/** A vector's strongest terms, for naming and indexing. */
+/** A vector's strongest terms, for naming and indexing (ties to the lower term id). */
 export function topTerms(vector: SparseVector, limit: number): number[] {
-  return vector.terms
-    .map((term, i) => [term, vector.weights[i]!] as const)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([term]) => term);
+  return largest(vector.terms, vector.weights, limit);
+}
+
+/**
+ * The `limit` entries of `keys` with the largest positive `values`, largest first, ties to the smaller key: kept in
+ * a short sorted list while scanning once, as a vector has a hundred terms and only a handful are wanted.
+ */
+function largest(keys: readonly number[], values: ArrayLike<number>, limit: number): number[] {
+  const topKeys: number[] = [];
+  const topValues: number[] = [];
+  for (let i = 0; i < keys.length; i += 1) {
+    const value = values[i]!;
+    if (!(value > 0)) continue;
+    const key = keys[i]!;
+    let at = topKeys.length;
+    while (at > 0 && (topValues[at - 1]! < value || (topValues[at - 1] === value && topKeys[at - 1]! > key))) at -= 1;
+    if (at >= limit) continue;
+    topKeys.splice(at, 0, key);
+    topValues.splice(at, 0, value);
+    if (topKeys.length > limit) {
+      topKeys.pop();
+      topValues.pop();
+    }
+  }
+  return topKeys;
 }
 
 /** A vector spread over the whole vocabulary, for fast comparison of many sparse vectors against it. */
@@ -130,10 +191,6 @@ export function cosineDense(vector: SparseVector, dense: Float64Array): number {
 
 /** The terms of a sparse vector that weigh most in its similarity to a dense one, largest first. */
 export function sharedTermsDense(space: VectorSpace, vector: SparseVector, dense: Float64Array, limit = 5): string[] {
-  return vector.terms
-    .map((term, i) => [term, vector.weights[i]! * (dense[term] ?? 0)] as const)
-    .filter(([, contribution]) => contribution > 0)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([term]) => space.terms[term]!);
+  const contributions = vector.terms.map((term, i) => vector.weights[i]! * (dense[term] ?? 0));
+  return largest(vector.terms, contributions, limit).map((term) => space.terms[term]!);
 }
