@@ -34,40 +34,61 @@ export function findRelatedPapers(
   });
   const limitCandidates = maxCandidates(vectors.length);
   const shared = new Int32Array(vectors.length);
+  // Scratch space reused for every paper: a 10,000-paper survey would otherwise allocate it 10,000 times.
+  const touched = new Int32Array(vectors.length);
+  const candidates = new Int32Array(vectors.length);
+  const tied = new Int32Array(vectors.length);
+  const papersSharing = new Int32Array(terms + 1);
   // The current paper spread over the vocabulary, so each comparison costs only the candidate's length.
   const vocabulary = vectors.reduce((max, vector) => Math.max(max, vector.terms.at(-1) ?? 0), 0) + 1;
   const dense = new Float64Array(vocabulary);
   return vectors.map((vector, index) => {
     // Count, for each other paper, how many of this paper's strong terms it also has as strong terms.
-    const touched: number[] = [];
+    let touchedCount = 0;
     for (const term of strongest[index]!) {
       const list = postings.get(term)!;
       if (list.length > maxPosting) continue;
       for (const other of list) {
         if (other === index) continue;
-        if (shared[other] === 0) touched.push(other);
+        if (shared[other] === 0) touched[touchedCount++] = other;
         shared[other]! += 1;
       }
     }
-    // The papers sharing the most strong terms, without sorting them all: bucket by count, highest first.
-    const buckets: number[][] = Array.from({ length: terms + 1 }, () => []);
-    for (const other of touched) buckets[shared[other]!]!.push(other);
-    const candidates: number[] = [];
-    for (let count = terms; count > 0 && candidates.length < limitCandidates; count -= 1) {
-      for (const other of buckets[count]!.sort((a, b) => a - b)) {
-        if (candidates.length === limitCandidates) break;
-        candidates.push(other);
+    // The papers sharing the most strong terms, ties to the earlier paper, without sorting them all: every paper
+    // above the count where the limit falls, then the earliest of those at that count.
+    papersSharing.fill(0);
+    for (let i = 0; i < touchedCount; i += 1) papersSharing[shared[touched[i]!]!]! += 1;
+    let cutoff = terms;
+    let above = 0;
+    while (cutoff > 1 && above + papersSharing[cutoff]! < limitCandidates) above += papersSharing[cutoff--]!;
+    let candidateCount = 0;
+    let tiedCount = 0;
+    for (let i = 0; i < touchedCount; i += 1) {
+      const other = touched[i]!;
+      if (shared[other]! > cutoff) candidates[candidateCount++] = other;
+      else if (shared[other] === cutoff) tied[tiedCount++] = other;
+      shared[other] = 0;
+    }
+    const earliestTied = tiedCount > limitCandidates - candidateCount ? tied.subarray(0, tiedCount).sort() : tied;
+    for (let i = 0; candidateCount < limitCandidates && i < tiedCount; i += 1) candidates[candidateCount++] = earliestTied[i]!;
+
+    vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
+    const best: Array<{ index: number; score: number }> = [];
+    for (let i = 0; i < candidateCount; i += 1) {
+      const other = candidates[i]!;
+      const similarity = cosineDense(vectors[other]!, dense);
+      if (similarity < MIN_SIMILARITY) continue;
+      // Among similar papers, those in the same primary theme come a little earlier.
+      const score = similarity + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0);
+      // Kept in order, best first (ties to the earlier paper), and no longer than the limit.
+      let at = best.length;
+      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.index > other))) at -= 1;
+      if (at < limit) {
+        best.splice(at, 0, { index: other, score });
+        if (best.length > limit) best.pop();
       }
     }
-    for (const other of touched) shared[other] = 0;
-    vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
-    const scored = candidates.map((other) => ({ index: other, similarity: cosineDense(vectors[other]!, dense) }));
     for (const term of vector.terms) dense[term] = 0;
-    return scored
-      .filter((candidate) => candidate.similarity >= MIN_SIMILARITY)
-      // Among similar papers, those in the same primary theme come a little earlier.
-      .map(({ index: other, similarity }) => ({ index: other, score: similarity + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0) }))
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .slice(0, limit);
+    return best;
   });
 }
