@@ -87,7 +87,9 @@ export function vectorize(space: VectorSpace, document: readonly string[]): Spar
   const ids: number[] = [];
   for (const term of document) {
     const id = space.termIds.get(term);
-    if (id !== undefined && counts[id]++ === 0) ids.push(id);
+    if (id === undefined) continue;
+    if (counts[id] === 0) ids.push(id);
+    counts[id]! += 1;
   }
   ids.sort((a, b) => a - b);
   const weights = ids.map((id) => (1 + Math.log(counts[id]!)) * space.idf[id]!);
