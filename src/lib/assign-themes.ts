@@ -1,5 +1,5 @@
 import type { Theme } from '../schemas/survey.ts';
-import { compileTermSet } from './term-pattern.ts';
+import { compileEachTermSet, type TermMatch, type TermSetCompiler } from './term-pattern.ts';
 
 /** A keyword found in a title counts this many times a keyword found in an abstract. */
 export const TITLE_WEIGHT = 3;
@@ -30,19 +30,19 @@ export interface ThemeMatchers {
   themeIds: readonly string[];
   /** For each compiled keyword: its theme (index into `themeIds`) and its text. */
   keywords: ReadonlyArray<{ theme: number; keyword: string }>;
-  find: ReturnType<typeof compileTermSet>;
+  find: (text: string) => TermMatch[];
 }
 
-/** Compiles every theme's keywords (see {@link compileTermSet}; plurals match, `*` matches any ending). */
-export function compileThemeMatchers(themes: readonly Theme[]): ThemeMatchers {
+/**
+ * Compiles every theme's keywords (see `compileTermSet`; plurals match, `*` matches any ending), on their own or,
+ * with `compile` from `shareTermSets`, read together with other term sets.
+ */
+export function compileThemeMatchers(themes: readonly Theme[], compile: TermSetCompiler = compileEachTermSet): ThemeMatchers {
   const keywords = themes.flatMap((theme, index) => theme.keywords.map((keyword) => ({ theme: index, keyword })));
   return {
     themeIds: themes.map((theme) => theme.id),
     keywords,
-    find: compileTermSet(
-      keywords.map((k) => k.keyword),
-      { plurals: true },
-    ),
+    find: compile({ terms: keywords.map((k) => k.keyword), plurals: true }),
   };
 }
 

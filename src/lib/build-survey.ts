@@ -8,6 +8,7 @@ import { findRelatedPapers } from './related-papers.ts';
 import { buildVectorSpace, paperTerms, vectorize } from './text-vectors.ts';
 import { assignThemes } from './theme-assignment.ts';
 import { compileVocabularies, extractFacets } from './extract-facets.ts';
+import { shareTermSets } from './term-pattern.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
 import { decodeTextLines } from './decode-text.ts';
 import { InputError, type InputWarning } from './input-error.ts';
@@ -129,8 +130,10 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const notes = readNotes(inputs.notes, themeIds);
   const orphans = findOrphans(inputs.notes, ids);
   warnings.push(...orphans.map(describeOrphan));
-  const matchers = compileThemeMatchers(config.themes);
-  const vocabularies = compileVocabularies(inputs.vocabularies ?? {});
+  // Theme keywords and facet vocabularies are read together: one walk of each text's words serves them all.
+  const compileTogether = shareTermSets();
+  const matchers = compileThemeMatchers(config.themes, compileTogether);
+  const vocabularies = compileVocabularies(inputs.vocabularies ?? {}, compileTogether);
   const schema = createPaperSchema(themeIds);
 
   // One pass per paper over its words: keyword scores, facets and TF-IDF terms share the split title and abstract.

@@ -1,5 +1,5 @@
 import { FACET_KINDS, type EvidenceSpan, type FacetKind, type FacetValue, type HeadlineResult, type PaperFacets, type Vocabularies } from '../schemas/facets.ts';
-import { compileTermSet } from './term-pattern.ts';
+import { compileEachTermSet, type TermMatch, type TermSetCompiler } from './term-pattern.ts';
 
 /** At most this many evidence spans are kept per value: enough to highlight, small enough to store. */
 const MAX_EVIDENCE = 5;
@@ -11,19 +11,22 @@ interface CompiledVocabulary {
   labels: string[];
   /** For each compiled pattern, the index of its term in `labels`. */
   termOfPattern: number[];
-  find: ReturnType<typeof compileTermSet>;
+  find: (text: string) => TermMatch[];
 }
 
 /** Vocabularies compiled for matching; build once per ingest with {@link compileVocabularies}. */
 export type CompiledVocabularies = Record<FacetKind, CompiledVocabulary>;
 
-/** Compiles every pattern of every vocabulary; an invalid one throws with the pattern in the message. */
-export function compileVocabularies(vocabularies: Partial<Vocabularies>): CompiledVocabularies {
+/**
+ * Compiles every pattern of every vocabulary (an invalid one throws with the pattern in the message), each on its
+ * own or, with `compile` from `shareTermSets`, read together with other term sets.
+ */
+export function compileVocabularies(vocabularies: Partial<Vocabularies>, compile: TermSetCompiler = compileEachTermSet): CompiledVocabularies {
   return Object.fromEntries(
     FACET_KINDS.map((kind) => {
       const terms = vocabularies[kind] ?? [];
       const patterns = terms.flatMap((term, index) => term.patterns.map((pattern) => ({ index, pattern })));
-      return [kind, { labels: terms.map((term) => term.label), termOfPattern: patterns.map((p) => p.index), find: compileTermSet(patterns.map((p) => p.pattern)) }];
+      return [kind, { labels: terms.map((term) => term.label), termOfPattern: patterns.map((p) => p.index), find: compile({ terms: patterns.map((p) => p.pattern) }) }];
     }),
   ) as CompiledVocabularies;
 }

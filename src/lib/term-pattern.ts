@@ -53,20 +53,30 @@ export interface TermMatch {
 }
 
 interface Phrase {
+  /** Which set the term belongs to, and its index there. */
+  set: number;
   term: number;
   words: string[];
   /** The lexicon ids of `words`, for comparing a text's words by id. */
   wordIds: number[];
   acronym: boolean;
   prefix: boolean;
+  plurals: boolean;
 }
 
-/** What a set's terms can make of one word, wherever it occurs. */
+/** What the sets' terms can make of one word, wherever it occurs. */
 interface WordStarts {
   /** One-word terms the word matches on its own. */
   whole: Phrase[];
   /** Terms of several words whose first word this is: the following words decide. */
   longer: Phrase[];
+}
+
+/** A set of terms to compile: theme keywords (with plurals) or one facet vocabulary's patterns. */
+export interface TermSetSource {
+  terms: readonly string[];
+  /** A final `s`/`es` is allowed on the last word. */
+  plurals?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -79,48 +89,59 @@ const NOTHING_STARTS: WordStarts = { whole: NONE, longer: NONE };
  * expressions. Same meaning as {@link compileTerm}: whole words, a space or hyphen between words (or none),
  * acronyms case-sensitive, optional plurals, trailing `*` for any ending.
  */
-export function compileTermSet(terms: readonly string[], options: { plurals?: boolean } = {}) {
+export function compileTermSet(terms: readonly string[], options: { plurals?: boolean } = {}): (text: string) => TermMatch[] {
+  const findAll = compileTermSets([{ terms, ...options }]);
+  return (text) => findAll(text)[0]!;
+}
+
+/**
+ * Compiles several term sets into one matcher that walks a text's words once for all of them (a paper's title and
+ * abstract are read for the themes and for every facet vocabulary): returns each set's matches, as
+ * {@link compileTermSet} would find them.
+ */
+export function compileTermSets(sets: readonly TermSetSource[]): (text: string) => TermMatch[][] {
   const byFirstWord = new Map<string, Phrase[]>();
   const prefixes: Phrase[] = [];
-  const regexes: Array<{ term: number; pattern: RegExp }> = [];
-  terms.forEach((term, index) => {
-    if (/^\/(.+)\/([a-z]*)$/s.test(term.trim())) {
-      regexes.push({ term: index, pattern: compileTerm(term) });
-      return;
-    }
-    const prefix = term.endsWith('*');
-    const acronym = /\p{Lu}/u.test(term) && !/\p{Ll}/u.test(term);
-    const words = (term.replace(/\*$/, '').match(WORD) ?? []).map((word) => (acronym ? word : word.toLowerCase()));
-    if (words.length === 0) return;
-    const variants = [words, ...(words.length > 1 && !prefix ? [[words.join('')]] : [])];
-    for (const variant of variants) {
-      const phrase = { term: index, words: variant, wordIds: variant.map(wordId), acronym, prefix };
-      if (prefix && variant.length === 1) prefixes.push(phrase);
-      else {
-        const first = variant[0]!.toLowerCase();
-        // A one-word term with plurals is also filed under its plural forms, so each word is looked up once.
-        const keys = variant.length === 1 && options.plurals ? [first, `${first}s`, `${first}es`] : [first];
-        for (const key of keys) {
-          const list = byFirstWord.get(key);
-          if (list) list.push(phrase);
-          else byFirstWord.set(key, [phrase]);
+  const regexes: Array<{ set: number; term: number; pattern: RegExp }> = [];
+  sets.forEach(({ terms, plurals = false }, set) =>
+    terms.forEach((term, index) => {
+      if (/^\/(.+)\/([a-z]*)$/s.test(term.trim())) {
+        regexes.push({ set, term: index, pattern: compileTerm(term) });
+        return;
+      }
+      const prefix = term.endsWith('*');
+      const acronym = /\p{Lu}/u.test(term) && !/\p{Ll}/u.test(term);
+      const words = (term.replace(/\*$/, '').match(WORD) ?? []).map((word) => (acronym ? word : word.toLowerCase()));
+      if (words.length === 0) return;
+      const variants = [words, ...(words.length > 1 && !prefix ? [[words.join('')]] : [])];
+      for (const variant of variants) {
+        const phrase = { set, term: index, words: variant, wordIds: variant.map(wordId), acronym, prefix, plurals };
+        if (prefix && variant.length === 1) prefixes.push(phrase);
+        else {
+          const first = variant[0]!.toLowerCase();
+          // A one-word term with plurals is also filed under its plural forms, so each word is looked up once.
+          const keys = variant.length === 1 && plurals ? [first, `${first}s`, `${first}es`] : [first];
+          for (const key of keys) {
+            const list = byFirstWord.get(key);
+            if (list) list.push(phrase);
+            else byFirstWord.set(key, [phrase]);
+          }
         }
       }
-    }
-  });
+    }),
+  );
 
-  const wordMatches = (phrase: Phrase, word: string, isLast: boolean, original: string): boolean => {
+  /** Whether a word (lower-case, and as written) matches the last word of a phrase. */
+  const lastWordMatches = (phrase: Phrase, word: string, original: string): boolean => {
     const text = phrase.acronym ? original : word;
-    const wanted = phrase.words;
-    const target = wanted[wanted.length - 1]!;
-    if (!isLast) return false;
+    const target = phrase.words[phrase.words.length - 1]!;
     if (phrase.prefix) return text.startsWith(target);
     if (text === target) return true;
-    return Boolean(options.plurals) && (text === `${target}s` || text === `${target}es`);
+    return phrase.plurals && (text === `${target}s` || text === `${target}es`);
   };
 
   // Which terms can start at a word depends on the word alone, and a survey's words repeat from paper to paper:
-  // each distinct word is looked up once per set (by its lexicon id), not once per occurrence.
+  // each distinct word is looked up once (by its lexicon id), not once per occurrence.
   const startsByWord: Array<WordStarts | null> = [];
   const startsAt = (id: number): WordStarts => {
     const known = startsByWord[id];
@@ -131,8 +152,8 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
     const lower = wordOf(lowerIdOf(id));
     const candidates = byFirstWord.get(lower) ?? NONE;
     const whole = [
-      ...candidates.filter((phrase) => phrase.words.length === 1 && wordMatches(phrase, lower, true, original)),
-      ...prefixes.filter((phrase) => wordMatches(phrase, lower, true, original)),
+      ...candidates.filter((phrase) => phrase.words.length === 1 && lastWordMatches(phrase, lower, original)),
+      ...prefixes.filter((phrase) => lastWordMatches(phrase, lower, original)),
     ];
     const longer = candidates.filter((phrase) => phrase.words.length > 1);
     const starts = whole.length + longer.length === 0 ? NOTHING_STARTS : { whole, longer };
@@ -140,13 +161,12 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
     return starts;
   };
 
-  /** Every match in a text, in order of position; overlapping matches of different terms are all kept. */
-  return function findTerms(text: string): TermMatch[] {
+  return function findTerms(text: string): TermMatch[][] {
     const { ids, starts, ends, joined } = wordsOf(text);
-    const found: TermMatch[] = [];
+    const found: TermMatch[][] = sets.map(() => []);
     for (let i = 0; i < ids.length; i += 1) {
       const { whole, longer } = startsAt(ids[i]!);
-      for (const phrase of whole) found.push({ term: phrase.term, start: starts[i]!, end: ends[i]! });
+      for (const phrase of whole) found[phrase.set]!.push({ term: phrase.term, start: starts[i]!, end: ends[i]! });
       for (const phrase of longer) {
         const n = phrase.words.length;
         if (i + n > ids.length) continue;
@@ -156,12 +176,46 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
           // Words of a phrase may be separated by one space or hyphen only.
           if (k > 0 && !joined[i + k]) ok = false;
           else if (k < n - 1) ok = (phrase.acronym ? id : lowerIdOf(id)) === phrase.wordIds[k];
-          else ok = wordMatches(phrase, wordOf(lowerIdOf(id)), true, wordOf(id));
+          else ok = lastWordMatches(phrase, wordOf(lowerIdOf(id)), wordOf(id));
         }
-        if (ok) found.push({ term: phrase.term, start: starts[i]!, end: ends[i + n - 1]! });
+        if (ok) found[phrase.set]!.push({ term: phrase.term, start: starts[i]!, end: ends[i + n - 1]! });
       }
     }
-    for (const { term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found.push({ term, start, end });
-    return found.sort((a, b) => a.start - b.start || a.term - b.term);
+    for (const { set, term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found[set]!.push({ term, start, end });
+    for (const matches of found) if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.term - b.term);
+    return found;
+  };
+}
+
+/** Compiles one term set into a matcher (see {@link compileTermSet}). */
+export type TermSetCompiler = (source: TermSetSource) => (text: string) => TermMatch[];
+
+/** Each set on its own. */
+export const compileEachTermSet: TermSetCompiler = ({ terms, plurals }) => compileTermSet(terms, { plurals });
+
+/**
+ * A compiler whose sets are read together: each set's matcher answers from one walk of the text's words for all of
+ * them (see {@link compileTermSets}). Ingest reads every paper's title and abstract for the theme keywords and then
+ * for each facet vocabulary; with one walk, the words of a text are visited once instead of six times.
+ */
+export function shareTermSets(): TermSetCompiler {
+  const sources: TermSetSource[] = [];
+  let findAll: (text: string) => TermMatch[][] = () => [];
+  // The last few texts' matches, compared by identity first: a title and an abstract are asked for in turn.
+  const RECENT_LIMIT = 4;
+  let recent: Array<{ text: string; found: TermMatch[][] }> = [];
+  const matchesOf = (text: string): TermMatch[][] => {
+    const known = recent.find((entry) => entry.text === text);
+    if (known) return known.found;
+    const found = findAll(text);
+    recent = [{ text, found }, ...recent.slice(0, RECENT_LIMIT - 1)];
+    return found;
+  };
+  return (source) => {
+    const set = sources.push(source) - 1;
+    // Compiled again with each set (a few hundred terms, once per ingest), so a bad pattern throws here, at once.
+    findAll = compileTermSets(sources);
+    recent = [];
+    return (text) => matchesOf(text)[set]!;
   };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { tokenize } from '../../src/lib/local-search.ts';
-import { compileTerm, compileTermSet, findTerm } from '../../src/lib/term-pattern.ts';
+import { compileTerm, compileTermSet, findTerm, shareTermSets } from '../../src/lib/term-pattern.ts';
 import { isFieldTerm, paperTerms } from '../../src/lib/text-vectors.ts';
 import { lowerIdOf, wordId, wordOf, wordsOf } from '../../src/lib/text-words.ts';
 
@@ -122,5 +122,22 @@ describe('shared words give the same results as reading each text afresh', () =>
       { term: 0, start: 10, end: 16 },
       { term: 0, start: 23, end: 35 },
     ]);
+  });
+
+  test('term sets read together find what each finds alone, and a bad pattern still throws when compiled', () => {
+    const sources = [
+      { terms: ['agent', 'self reflection', 'verif*'], plurals: true },
+      { terms: ['RL', 'SWE-bench', '/\\bGPT-?4o?\\b/'] },
+      { terms: ['model', 'bench'] },
+    ];
+    const compile = shareTermSets();
+    const together = sources.map(compile);
+    const alone = sources.map(({ terms, plurals }) => compileTermSet(terms, { plurals }));
+    fc.assert(
+      fc.property(text, text, (title, abstract) => {
+        for (const value of [title, abstract, title]) together.forEach((find, set) => expect(find(value)).toEqual(alone[set]!(value)));
+      }),
+    );
+    expect(() => compile({ terms: ['/(unclosed/'] })).toThrow(/"\/\(unclosed\/" is not a valid regular expression/);
   });
 });
