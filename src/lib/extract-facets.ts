@@ -72,15 +72,19 @@ const FIGURE =
   /\d(?:[\d,]*\.?\d*)?\s?%|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?[×x](?![\p{L}\p{N}])|\b\d+(?:\.\d+)?\s+(?:absolute\s+)?(?:percentage\s+)?(?:points?|pp)\b|(?:pass@\d+|R\^?2|accuracy|success rate|score)\s*(?:of|=|:)\s*\d/iu;
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
-const DIGIT = /\d/;
+const DIGITS = /\d/g;
 
 /** The abstract's sentences that report a figure, kept whole with their offsets (at most three, in order). */
 export function findHeadlineResults(abstract: string): HeadlineResult[] {
   const results: HeadlineResult[] = [];
-  // Every figure has a digit: an abstract or sentence without one is passed over before the costlier pattern runs.
-  if (!DIGIT.test(abstract)) return results;
-  for (const { segment, index } of SENTENCES.segment(abstract)) {
-    if (!DIGIT.test(segment)) continue;
+  // Every figure has a digit: only the sentences holding one are looked at, found from the digits (most of an
+  // abstract's sentences have none), before the costlier pattern runs.
+  let sentences: Intl.Segments | undefined;
+  DIGITS.lastIndex = 0;
+  for (let digit = DIGITS.exec(abstract); digit; digit = DIGITS.exec(abstract)) {
+    sentences ??= SENTENCES.segment(abstract);
+    const { segment, index } = sentences.containing(digit.index)!;
+    DIGITS.lastIndex = index + segment.length;
     const text = segment.trim();
     if (!FIGURE.test(text)) continue;
     const start = index + segment.indexOf(text);

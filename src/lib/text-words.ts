@@ -134,27 +134,32 @@ const recentTexts: string[] = [];
 const recentWords: TextWords[] = [];
 let nextRecent = 0;
 
+// Where the words of the text being split are gathered, then copied out at their final length.
+let scratchIds = new Int32Array(1024);
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+let scratchJoined = new Uint8Array(1024);
+function growScratch(textLength: number) {
+  const size = Math.ceil((textLength + 1) / 2) + 1;
+  scratchIds = new Int32Array(size);
+  scratchStarts = new Int32Array(size);
+  scratchEnds = new Int32Array(size);
+  scratchJoined = new Uint8Array(size);
+}
+
 /** The words of a text (see {@link TextWords}); the same text read again soon after costs a lookup. */
 export function wordsOf(text: string): TextWords {
   for (let i = 0; i < recentTexts.length; i += 1) if (recentTexts[i] === text) return recentWords[i]!;
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const joined: number[] = [];
+  // A text of n characters has at most (n + 1) / 2 words.
+  if (scratchIds.length < (text.length + 1) / 2 + 1) growScratch(text.length);
+  let count = 0;
   let plain = true;
   let start = -1;
   let hash = FNV_OFFSET;
   let previousEnd = -1;
-  const endWord = (end: number) => {
-    ids.push(findOrAddWord(text, start, end, hash));
-    joined.push(previousEnd >= 0 && start - previousEnd === 1 && isJoiner(text.charCodeAt(previousEnd)) ? 1 : 0);
-    starts.push(start);
-    ends.push(end);
-    previousEnd = end;
-    start = -1;
-  };
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
+  // One step past the end, where the last word (if any) ends.
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
     let width = 1;
     let kind: CharKind;
     if (code < 128) kind = isAsciiWordChar(code) ? CharKind.Word : CharKind.Separator;
@@ -171,15 +176,22 @@ export function wordsOf(text: string): TextWords {
       }
       hash = hashStep(hash, code);
       if (width === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
-    } else if (start >= 0) endWord(i);
+    } else if (start >= 0) {
+      scratchIds[count] = findOrAddWord(text, start, i, hash);
+      scratchStarts[count] = start;
+      scratchEnds[count] = i;
+      scratchJoined[count] = previousEnd >= 0 && start - previousEnd === 1 && isJoiner(text.charCodeAt(previousEnd)) ? 1 : 0;
+      count += 1;
+      previousEnd = i;
+      start = -1;
+    }
     i += width;
   }
-  if (start >= 0) endWord(text.length);
   const words: TextWords = {
-    ids: Int32Array.from(ids),
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-    joined: Uint8Array.from(joined),
+    ids: scratchIds.slice(0, count),
+    starts: scratchStarts.slice(0, count),
+    ends: scratchEnds.slice(0, count),
+    joined: scratchJoined.slice(0, count),
     plain,
   };
   recentTexts[nextRecent] = text;
