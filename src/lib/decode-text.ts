@@ -27,11 +27,7 @@ export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Non-breaking, thin and other Unicode spaces become plain spaces; tabs too; trailing space is dropped. */
-export function normaliseSpaces(line: string): string {
-  return replaceOddSpaces(line).trimEnd();
-}
-
+/** Non-breaking, thin and other Unicode spaces become plain spaces, tabs too; zero-width ones go; runs shrink. */
 function replaceOddSpaces(text: string): string {
   return text
     .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
