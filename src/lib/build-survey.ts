@@ -134,7 +134,23 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const compileTogether = shareTermSets();
   const matchers = compileThemeMatchers(config.themes, compileTogether);
   const vocabularies = compileVocabularies(inputs.vocabularies ?? {}, compileTogether);
-  const schema = createPaperSchema(themeIds);
+  // Ingest checks what came from the listings, to stop at the paper's line with a clear message. What ingest works
+  // out itself (facets, candidates, related papers) is checked against the full schema by the build's content layer.
+  const listedPaperSchema = createPaperSchema(themeIds).pick({
+    id: true,
+    title: true,
+    abstract: true,
+    authorCount: true,
+    organization: true,
+    date: true,
+    dateHasYear: true,
+    upvotes: true,
+    themes: true,
+    links: true,
+    code: true,
+    source: true,
+    added: true,
+  }).strip();
 
   // One pass per paper over its words: keyword scores, facets and TF-IDF terms share the split title and abstract.
   const keywordScores: ReturnType<typeof scoreThemes>[] = [];
@@ -173,7 +189,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     const assignment = assignments[index]!;
     const themes = pinned ? [...new Set(pinned)] : assignment.themes;
     const links = extractLinks(paper.abstract);
-    const candidate = {
+    const candidate: Paper = {
       id,
       title: paper.title,
       abstract: paper.abstract,
@@ -193,12 +209,12 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
       source: { listing: paper.listing, line: paper.line, captured: paper.captured },
       added: history.papers[id]!.added,
     };
-    const result = schema.safeParse(candidate);
+    const result = listedPaperSchema.safeParse(candidate);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       throw new InputError(paper.listing, paper.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
     }
-    return result.data;
+    return candidate;
   });
   return { papers, duplicates, orphans, warnings, history, changes };
 }
