@@ -18,9 +18,14 @@ const MIN_SIMILARITY = 0.08;
  */
 export function findRelatedPapers(
   vectors: readonly SparseVector[],
-  options: { limit?: number; groups?: readonly (string | undefined)[] } = {},
+  options: {
+    limit?: number;
+    groups?: readonly (string | undefined)[];
+    /** How many candidates are compared in full; by default more for a small survey, where it costs little. */
+    candidates?: number;
+  } = {},
 ): Array<Array<{ index: number; score: number }>> {
-  const { limit = 5, groups = [] } = options;
+  const { limit = 5, groups = [], candidates: limitCandidates = maxCandidates(vectors.length) } = options;
   const maxPosting = Math.max(60, Math.min(250, Math.ceil(Math.sqrt(vectors.length) * 2.5)));
   const terms = candidateTerms(vectors.length);
   const strongest = vectors.map((vector) => topTerms(vector, terms));
@@ -32,7 +37,6 @@ export function findRelatedPapers(
       else postings.set(term, [index]);
     }
   });
-  const limitCandidates = maxCandidates(vectors.length);
   const shared = new Int32Array(vectors.length);
   // Scratch space reused for every paper: a 10,000-paper survey would otherwise allocate it 10,000 times.
   const touched = new Int32Array(vectors.length);
