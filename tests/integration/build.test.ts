@@ -17,6 +17,13 @@ describe('the built default survey', () => {
     expect(readdirSync(join(builtSite, 'pagefind')).some((name) => name.endsWith('.pf_meta'))).toBe(true);
   });
 
+  test('indexes for search exactly the pages marked as searchable, and no others', () => {
+    const searchable = htmlPages(builtSite).filter((page) => readFileSync(join(builtSite, page), 'utf8').includes('data-pagefind-body'));
+    const entry = JSON.parse(readFileSync(join(builtSite, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(searchable).toHaveLength(121 + 12);
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(searchable.length);
+  });
+
   test('exports every paper in data/papers.json with the documented fields', () => {
     expect(json.papers).toHaveLength(121);
     const thinkless = json.papers.find((paper) => paper.id === 'thinkless-llm-learns-when-to-think');
