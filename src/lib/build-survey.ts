@@ -4,8 +4,9 @@ import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { SurveyConfig } from '../schemas/survey.ts';
 import { extractLinks } from './abstract-links.ts';
 import { compileThemeMatchers, scoreThemes } from './assign-themes.ts';
-import { findRelatedPapers } from './related-papers.ts';
-import { buildVectorSpace, paperTerms, vectorize } from './text-vectors.ts';
+import { rankRelatedPapers } from './related-papers.ts';
+import { vectorize } from './text-vectors.ts';
+import { measureTextSimilarity, type TextSimilarity } from './text-similarity.ts';
 import { assignThemes } from './theme-assignment.ts';
 import { compileVocabularies, extractFacets } from './extract-facets.ts';
 import { shareTermSets } from './term-pattern.ts';
@@ -85,9 +86,20 @@ interface Occurrence extends ListedPaper {
 
 /**
  * The pure core of `npm run ingest`: parse every listing, merge duplicates, give ids, assign themes (pins win),
- * extract links and validate each paper with the site's schema. Throws an {@link InputError} on bad input.
+ * extract facets and links, find related papers and validate each paper with the site's schema. Throws an
+ * {@link InputError} on bad input. In two steps, {@link readSurvey} then {@link completeSurvey}, so that ingest can
+ * have the text similarity worked out meanwhile, in parallel.
  */
 export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
+  const reading = readSurvey(inputs);
+  return completeSurvey(reading, measureTextSimilarity(reading.papers));
+}
+
+/** Every paper of the listings, in order, duplicates merged, with the parser's warnings. */
+export type ListedPapers = ReturnType<typeof collectListedPapers>;
+
+/** Every paper of the listings, in order, duplicates merged (the newest capture wins), with the parser's warnings. */
+export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'config' | 'onProgress'>) {
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   const warnings: InputWarning[] = [];
@@ -108,7 +120,22 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     occurrences.push(...parsed.papers.map((paper) => ({ ...paper, listing: listing.file, captured })));
   }
 
-  const { unique, duplicates: duplicateGroups } = mergeDuplicates(occurrences);
+  const { unique, duplicates } = mergeDuplicates(occurrences);
+  return { papers: unique, duplicates, warnings };
+}
+
+/** What {@link readSurvey} found; {@link completeSurvey} finishes the survey from it. */
+export type SurveyReading = ReturnType<typeof readSurvey>;
+
+/**
+ * The first step of {@link buildSurvey}: the listed papers with their ids, notes, keyword scores and facets.
+ * `listed` is {@link collectListedPapers} of the same inputs, when the caller has it already.
+ */
+export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectListedPapers(inputs)) {
+  const { config } = inputs;
+  const progress = inputs.onProgress ?? (() => {});
+  const { papers: unique, duplicates: duplicateGroups } = listed;
+  const warnings = [...listed.warnings];
   const ids = assignPaperIds(unique.map((paper) => paper.title));
   const duplicates = duplicateGroups.map(({ index, kept, dropped }) => ({
     id: ids[index]!,
@@ -152,19 +179,28 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
     added: true,
   }).strip();
 
-  // One pass per paper over its words: keyword scores, facets and TF-IDF terms share the split title and abstract.
+  // One pass per paper over its words: keyword scores and facets share the split title and abstract.
   const keywordScores: ReturnType<typeof scoreThemes>[] = [];
   const facets: ReturnType<typeof extractFacets>[] = [];
-  const terms: string[][] = [];
   for (const [index, paper] of unique.entries()) {
     if (index % 500 === 0) progress('keywords and facets', index, unique.length);
     keywordScores.push(scoreThemes(paper, matchers));
     facets.push(extractFacets(paper, vocabularies));
-    terms.push(paperTerms(paper));
   }
+  return { inputs, papers: unique, ids, duplicates, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets };
+}
+
+/**
+ * The second step of {@link buildSurvey}: themes from keywords and content (pins win), related papers, history and
+ * validation. `similarity` must be {@link measureTextSimilarity} of the reading's papers, in their order.
+ */
+export function completeSurvey(reading: SurveyReading, similarity: TextSimilarity): BuiltSurvey {
+  const { inputs, papers: unique, ids, duplicates, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets } = reading;
+  const { config } = inputs;
+  const progress = inputs.onProgress ?? (() => {});
+  const { space, vectors } = similarity;
+  if (vectors.length !== unique.length) throw new Error(`text similarity of ${vectors.length} papers given for a survey of ${unique.length}`);
   progress('themes', 0, unique.length);
-  const space = buildVectorSpace(terms);
-  const vectors = terms.map((list) => vectorize(space, list));
   const assignments = assignThemes(
     unique.map((paper, index) => ({ title: paper.title, abstract: paper.abstract, vector: vectors[index]! })),
     config.themes,
@@ -176,7 +212,7 @@ export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
 
   const finalThemes = unique.map((_, index) => notes.get(ids[index]!)?.frontmatter.themes ?? assignments[index]!.themes);
   progress('related papers', 0, unique.length);
-  const related = findRelatedPapers(vectors, { groups: finalThemes.map((themes) => themes[0]) });
+  const related = rankRelatedPapers(similarity.related, { groups: finalThemes.map((themes) => themes[0]) });
   progress('validating', 0, unique.length);
   const { history, changes } = updateHistory(
     inputs.history,

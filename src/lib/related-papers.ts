@@ -10,6 +10,17 @@ const SAME_GROUP_BONUS = 0.05;
 const MIN_SIMILARITY = 0.08;
 
 /**
+ * Each paper's similar papers before ranking, packed in flat arrays (they cross to ingest's main thread from a
+ * worker, and a 10,000-paper survey has half a million of them): paper `i`'s are `index[k]` and `similarity[k]`
+ * for `k` from `start[i]` to `start[i + 1]`.
+ */
+export interface RelatedCandidates {
+  start: Int32Array;
+  index: Int32Array;
+  similarity: Float64Array;
+}
+
+/**
  * Up to `limit` most similar papers for each paper (cosine over TF-IDF vectors), without comparing every pair:
  * an inverted index over each paper's strongest terms yields candidates, and terms shared by too many papers
  * (which say little) are skipped, so the work grows with the number of papers, not its square. Among similar
@@ -25,7 +36,15 @@ export function findRelatedPapers(
     candidates?: number;
   } = {},
 ): Array<Array<{ index: number; score: number }>> {
-  const { limit = 5, groups = [], candidates: limitCandidates = maxCandidates(vectors.length) } = options;
+  return rankRelatedPapers(findRelatedCandidates(vectors, options), options);
+}
+
+/**
+ * The similar papers of each paper (see {@link findRelatedPapers}), unranked: the candidates sharing the most strong
+ * terms, compared in full, those similar enough kept with their similarity.
+ */
+export function findRelatedCandidates(vectors: readonly SparseVector[], options: { candidates?: number } = {}): RelatedCandidates {
+  const { candidates: limitCandidates = maxCandidates(vectors.length) } = options;
   const maxPosting = Math.max(60, Math.min(250, Math.ceil(Math.sqrt(vectors.length) * 2.5)));
   const terms = candidateTerms(vectors.length);
   const strongest = vectors.map((vector) => topTerms(vector, terms));
@@ -46,7 +65,13 @@ export function findRelatedPapers(
   // The current paper spread over the vocabulary, so each comparison costs only the candidate's length.
   const vocabulary = vectors.reduce((max, vector) => Math.max(max, vector.terms.at(-1) ?? 0), 0) + 1;
   const dense = new Float64Array(vocabulary);
-  return vectors.map((vector, index) => {
+  const found = {
+    start: new Int32Array(vectors.length + 1),
+    index: new Int32Array(vectors.length * Math.min(limitCandidates, vectors.length)),
+    similarity: new Float64Array(vectors.length * Math.min(limitCandidates, vectors.length)),
+  };
+  let count = 0;
+  vectors.forEach((vector, index) => {
     // Count, for each other paper, how many of this paper's strong terms it also has as strong terms.
     let touchedCount = 0;
     for (const term of strongest[index]!) {
@@ -77,13 +102,32 @@ export function findRelatedPapers(
     for (let i = 0; candidateCount < limitCandidates && i < tiedCount; i += 1) candidates[candidateCount++] = earliestTied[i]!;
 
     vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
-    const best: Array<{ index: number; score: number }> = [];
     for (let i = 0; i < candidateCount; i += 1) {
       const other = candidates[i]!;
       const similarity = cosineDense(vectors[other]!, dense);
       if (similarity < MIN_SIMILARITY) continue;
+      found.index[count] = other;
+      found.similarity[count] = similarity;
+      count += 1;
+    }
+    for (const term of vector.terms) dense[term] = 0;
+    found.start[index + 1] = count;
+  });
+  return { start: found.start, index: found.index.slice(0, count), similarity: found.similarity.slice(0, count) };
+}
+
+/** Each paper's best `limit` candidates, best first: similarity, plus a little for the same group; ties to the earlier paper. */
+export function rankRelatedPapers(
+  found: RelatedCandidates,
+  options: { limit?: number; groups?: readonly (string | undefined)[] } = {},
+): Array<Array<{ index: number; score: number }>> {
+  const { limit = 5, groups = [] } = options;
+  return Array.from({ length: found.start.length - 1 }, (_, index) => {
+    const best: Array<{ index: number; score: number }> = [];
+    for (let k = found.start[index]!; k < found.start[index + 1]!; k += 1) {
+      const other = found.index[k]!;
       // Among similar papers, those in the same primary theme come a little earlier.
-      const score = similarity + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0);
+      const score = found.similarity[k]! + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0);
       // Kept in order, best first (ties to the earlier paper), and no longer than the limit.
       let at = best.length;
       while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.index > other))) at -= 1;
@@ -92,7 +136,6 @@ export function findRelatedPapers(
         if (best.length > limit) best.pop();
       }
     }
-    for (const term of vector.terms) dense[term] = 0;
     return best;
   });
 }

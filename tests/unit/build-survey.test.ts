@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildSurvey, type ListingSource } from '../../src/lib/build-survey.ts';
+import { join } from 'node:path';
+import { readListings } from '../../scripts/lib/read-content.ts';
+import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, type ListingSource } from '../../src/lib/build-survey.ts';
+import { resolveContentPaths } from '../../src/lib/content-paths.ts';
+import { loadSurveyConfig, loadVocabularies } from '../../src/lib/load-survey-config.ts';
+import { measureTextSimilarity } from '../../src/lib/text-similarity.ts';
+import { projectRoot } from '../helpers/paths.ts';
 import { InputError } from '../../src/lib/input-error.ts';
 import type { SurveyConfig } from '../../src/schemas/survey.ts';
 
@@ -79,5 +85,17 @@ describe('building the survey', () => {
   test('bad input is an InputError naming the listing and line', () => {
     expect(() => buildSurvey(inputs([listing('newer', '  • 4 authors\n·\nSep 24\n')]))).toThrow(InputError);
     expect(() => buildSurvey(inputs([listing('newer', '  • 4 authors\n·\nSep 24\n')]))).toThrow(/^content\/listings\/newer\.txt:1: /);
+  });
+});
+
+describe('building the survey in two steps, with the text similarity worked out elsewhere', () => {
+  test('gives the same survey as one step, with the similarity copied across threads as a worker posts it', () => {
+    const paths = resolveContentPaths(join(projectRoot, 'content'));
+    const survey = { listings: readListings(paths.listings), config: loadSurveyConfig(paths).data, notes: [], vocabularies: loadVocabularies(paths) };
+    const listed = collectListedPapers(survey);
+    const posted = structuredClone(measureTextSimilarity(listed.papers.map(({ title, abstract }) => ({ title, abstract }))));
+    const inTwoSteps = completeSurvey(readSurvey(survey, listed), posted);
+    expect(inTwoSteps.papers.length).toBeGreaterThan(100);
+    expect(inTwoSteps).toEqual(buildSurvey(survey));
   });
 });
