@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
+import { collectListedPapers, completeSurvey, readSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
 import { resolveContentPaths } from '../src/lib/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input-error.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/lib/load-survey-config.ts';
@@ -15,6 +15,7 @@ import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
+import { startTextSimilarity } from './lib/parallel-similarity.ts';
 import { readHistory, readListings, readNotes, writeFileAtomically } from './lib/read-content.ts';
 import { serialiseHistory, type SurveyChanges } from '../src/lib/paper-history.ts';
 
@@ -23,17 +24,30 @@ const paths = resolveContentPaths(options.content);
 const progress = createProgress();
 
 try {
-  await withIngestLock(paths.lock, () => {
+  await withIngestLock(paths.lock, async () => {
     refuseLegacyOverrides(paths.legacyOverrides);
     const config = loadSurveyConfig(paths);
-    const survey = buildSurvey({
-      listings: readListings(paths.listings),
-      config: config.data,
-      notes: readNotes(paths.notes),
-      vocabularies: loadVocabularies(paths),
-      history: readHistory(paths.history),
-      onProgress: progress.update,
-    });
+    // The text similarity depends on the papers' words alone: a worker thread works it out while this one reads
+    // the rest. It is started before the listings are read, as it takes a moment to load.
+    const similarity = startTextSimilarity();
+    let survey: BuiltSurvey;
+    try {
+      const inputs = {
+        listings: readListings(paths.listings),
+        config: config.data,
+        notes: readNotes(paths.notes),
+        vocabularies: loadVocabularies(paths),
+        history: readHistory(paths.history),
+        onProgress: progress.update,
+      };
+      const listed = collectListedPapers(inputs);
+      similarity.send(listed.papers);
+      const reading = readSurvey(inputs, listed);
+      progress.update('text similarity', 0, reading.papers.length);
+      survey = completeSurvey(reading, await similarity.result());
+    } finally {
+      similarity.stop();
+    }
     progress.update('writing entries', 0, survey.papers.length);
     const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
     // After the entries: a crash in between leaves the old history, and the next ingest derives the same dates again.
