@@ -38,6 +38,8 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   // No inline scripts or stylesheets: every page's Content-Security-Policy allows scripts from the site itself only.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: a page is rendered while the last ones are written, instead of each page waiting for its
+  // file on disk (for 10,000 papers, 300 MB of HTML: the build went from about 47 s to 37 s on two cores).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
 });
