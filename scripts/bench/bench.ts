@@ -6,7 +6,7 @@
  *
  * `npm run bench -- --sizes 1000` for a quicker run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,13 @@ interface Run {
   output: string;
 }
 
-/** Runs a command, sampling the resident memory of its whole process tree every 50 ms. */
+/**
+ * Runs a command, sampling the resident memory of its whole process tree every 50 ms. The disk is flushed first
+ * (`sync`, not timed): the bench deletes hundreds of megabytes of earlier output, and the kernel writing that back
+ * while a command runs would be timed as the command's.
+ */
 function measure(args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
+  spawnSync('sync');
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
