@@ -1,4 +1,4 @@
-import { cosineDense, topTerms, type SparseVector } from './text-vectors.ts';
+import { cosineDense, largestPositions, topTerms, type SparseVector } from './text-vectors.ts';
 
 /** How many of a paper's strongest terms lead to candidates: more for a small survey, where it costs little. */
 const candidateTerms = (papers: number) => (papers <= 2000 ? 20 : 12);
@@ -123,19 +123,10 @@ export function rankRelatedPapers(
 ): Array<Array<{ index: number; score: number }>> {
   const { limit = 5, groups = [] } = options;
   return Array.from({ length: found.start.length - 1 }, (_, index) => {
-    const best: Array<{ index: number; score: number }> = [];
-    for (let k = found.start[index]!; k < found.start[index + 1]!; k += 1) {
-      const other = found.index[k]!;
-      // Among similar papers, those in the same primary theme come a little earlier.
-      const score = found.similarity[k]! + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0);
-      // Kept in order, best first (ties to the earlier paper), and no longer than the limit.
-      let at = best.length;
-      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.index > other))) at -= 1;
-      if (at < limit) {
-        best.splice(at, 0, { index: other, score });
-        if (best.length > limit) best.pop();
-      }
-    }
-    return best;
+    const others = found.index.subarray(found.start[index]!, found.start[index + 1]!);
+    const similarities = found.similarity.subarray(found.start[index]!, found.start[index + 1]!);
+    // Among similar papers, those in the same primary theme come a little earlier.
+    const scores = Array.from(others, (other, k) => similarities[k]! + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0));
+    return largestPositions(scores, others, limit).map((position) => ({ index: others[position]!, score: scores[position]! }));
   });
 }

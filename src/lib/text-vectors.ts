@@ -150,31 +150,26 @@ export function sharedTerms(space: VectorSpace, a: SparseVector, b: SparseVector
 
 /** A vector's strongest terms, for naming and indexing (ties to the lower term id). */
 export function topTerms(vector: SparseVector, limit: number): number[] {
-  return largest(vector.terms, vector.weights, limit);
+  return largestPositions(vector.weights, vector.terms, limit).map((position) => vector.terms[position]!);
 }
 
 /**
- * The `limit` entries of `keys` with the largest positive `values`, largest first, ties to the smaller key: kept in
- * a short sorted list while scanning once, as a vector has a hundred terms and only a handful are wanted.
+ * The positions of the `limit` largest positive `values`, largest first, ties to the smaller key (`keys` are
+ * unique): kept in a short sorted list while scanning once, as there are a hundred values and a handful are wanted.
  */
-function largest(keys: readonly number[], values: ArrayLike<number>, limit: number): number[] {
-  const topKeys: number[] = [];
-  const topValues: number[] = [];
-  for (let i = 0; i < keys.length; i += 1) {
+export function largestPositions(values: ArrayLike<number>, keys: ArrayLike<number>, limit: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i += 1) {
     const value = values[i]!;
     if (!(value > 0)) continue;
     const key = keys[i]!;
-    let at = topKeys.length;
-    while (at > 0 && (topValues[at - 1]! < value || (topValues[at - 1] === value && topKeys[at - 1]! > key))) at -= 1;
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1]!]! < value || (values[top[at - 1]!] === value && keys[top[at - 1]!]! > key))) at -= 1;
     if (at >= limit) continue;
-    topKeys.splice(at, 0, key);
-    topValues.splice(at, 0, value);
-    if (topKeys.length > limit) {
-      topKeys.pop();
-      topValues.pop();
-    }
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
   }
-  return topKeys;
+  return top;
 }
 
 /** A vector spread over the whole vocabulary, for fast comparison of many sparse vectors against it. */
@@ -194,5 +189,5 @@ export function cosineDense(vector: SparseVector, dense: Float64Array): number {
 /** The terms of a sparse vector that weigh most in its similarity to a dense one, largest first. */
 export function sharedTermsDense(space: VectorSpace, vector: SparseVector, dense: Float64Array, limit = 5): string[] {
   const contributions = vector.terms.map((term, i) => vector.weights[i]! * (dense[term] ?? 0));
-  return largest(vector.terms, contributions, limit).map((term) => space.terms[term]!);
+  return largestPositions(contributions, vector.terms, limit).map((position) => space.terms[vector.terms[position]!]!);
 }
