@@ -1,8 +1,8 @@
 /**
- * A text's words, split once and shared by every reader of a paper: the theme keywords, each facet vocabulary and
- * the TF-IDF terms all walk the same title and abstract. A word is a run of letters and digits (`[\p{L}\p{N}]+`,
- * as everywhere else in the survey). Each distinct word gets a small integer id in one lexicon, so the matchers
- * can cache what they know about a word by id instead of looking it up, as a string, once per set per occurrence.
+ * A text's words, as the term matchers and the TF-IDF terms read them. A word is a run of letters and digits
+ * (`[\p{L}\p{N}]+`, as everywhere else in the survey). Each distinct word gets a small integer id in one lexicon,
+ * so the readers can cache what they know about a word by id instead of looking it up, as a string, once per
+ * occurrence. (Ingest's term sets share one walk of each text's words: see `shareTermSets` in term-pattern.ts.)
  */
 
 /** One text's words, in order, as parallel arrays (no object per word: a 10,000-paper survey has millions). */
@@ -127,13 +127,6 @@ function kindOf(codePoint: number): CharKind {
 const isAsciiWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 const isJoiner = (code: number) => code === 32 || code === 45 || code === 0xa0;
 
-// Each paper's title and abstract are read by several matchers in turn: the last few texts' words are kept, in a
-// ring compared by identity first (hashing a whole abstract for a map lookup, a dozen times a paper, costs more).
-const RECENT_LIMIT = 8;
-const recentTexts: string[] = [];
-const recentWords: TextWords[] = [];
-let nextRecent = 0;
-
 // Where the words of the text being split are gathered, then copied out at their final length.
 let scratchIds = new Int32Array(1024);
 let scratchStarts = new Int32Array(1024);
@@ -147,9 +140,8 @@ function growScratch(textLength: number) {
   scratchJoined = new Uint8Array(size);
 }
 
-/** The words of a text (see {@link TextWords}); the same text read again soon after costs a lookup. */
+/** The words of a text (see {@link TextWords}). */
 export function wordsOf(text: string): TextWords {
-  for (let i = 0; i < recentTexts.length; i += 1) if (recentTexts[i] === text) return recentWords[i]!;
   // A text of n characters has at most (n + 1) / 2 words.
   if (scratchIds.length < (text.length + 1) / 2 + 1) growScratch(text.length);
   let count = 0;
@@ -187,15 +179,11 @@ export function wordsOf(text: string): TextWords {
     }
     i += width;
   }
-  const words: TextWords = {
+  return {
     ids: scratchIds.slice(0, count),
     starts: scratchStarts.slice(0, count),
     ends: scratchEnds.slice(0, count),
     joined: scratchJoined.slice(0, count),
     plain,
   };
-  recentTexts[nextRecent] = text;
-  recentWords[nextRecent] = words;
-  nextRecent = (nextRecent + 1) % RECENT_LIMIT;
-  return words;
 }
