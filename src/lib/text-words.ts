@@ -150,7 +150,7 @@ export function wordsOf(text: string): TextWords {
   let hash = FNV_OFFSET;
   let previousEnd = -1;
   // One step past the end, where the last word (if any) ends.
-  for (let i = 0; i <= text.length; ) {
+  for (let i = 0; i <= text.length;) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     let width = 1;
     let kind: CharKind;
