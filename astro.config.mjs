@@ -6,10 +6,10 @@ import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
-import { astroCacheDir, resolveContentPaths } from './src/lib/content-paths.ts';
-import { loadSurveyRefs } from './src/lib/load-survey-config.ts';
-import { remarkPaperRefs } from './src/lib/remark-paper-refs.ts';
-import { rehypeTaskListLabels } from './src/lib/rehype-task-list-labels.ts';
+import { astroCacheDir, resolveContentPaths } from './src/loaders/content-paths.ts';
+import { loadSurveyRefs } from './src/loaders/survey-files.ts';
+import { remarkPaperRefs } from './src/lib/markdown/remark-paper-refs.ts';
+import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 
 const contentPaths = resolveContentPaths();
 

@@ -13,8 +13,8 @@ import { join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
-import type { SearchDocument } from '../src/lib/local-search.ts';
-import { readSearchDocument } from '../src/lib/search-documents.ts';
+import type { SearchDocument } from '../src/lib/search/portable-search.ts';
+import { readSearchDocument } from '../src/lib/search/search-documents.ts';
 
 const { values: options } = parseArgs({ options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } } });
 const from = resolve(String(options.from));
@@ -30,7 +30,7 @@ if (!existsSync(join(from, 'index.html'))) {
 rmSync(staging, { recursive: true, force: true });
 cpSync(from, staging, { recursive: true });
 await build({
-  entryPoints: [fileURLToPath(new URL('../src/scripts/portable.ts', import.meta.url))],
+  entryPoints: [fileURLToPath(new URL('../src/client/portable.ts', import.meta.url))],
   bundle: true,
   format: 'iife',
   minify: true,

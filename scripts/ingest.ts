@@ -6,18 +6,18 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectListedPapers, completeSurvey, readSurvey, type BuiltSurvey } from '../src/lib/build-survey.ts';
-import { resolveContentPaths } from '../src/lib/content-paths.ts';
-import { formatWarning, InputError } from '../src/lib/input-error.ts';
-import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/lib/load-survey-config.ts';
-import { planEntries } from '../src/lib/plan-entries.ts';
-import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
+import { collectListedPapers, completeSurvey, readSurvey, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import { resolveContentPaths } from '../src/loaders/content-paths.ts';
+import { formatWarning, InputError } from '../src/lib/input/input-error.ts';
+import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/loaders/survey-files.ts';
+import { planEntries } from '../src/lib/ingest/plan-entries.ts';
+import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
 import { startTextSimilarity } from './lib/parallel-similarity.ts';
 import { readHistory, readListings, readNotes, writeFileAtomically } from './lib/read-content.ts';
-import { serialiseHistory, type SurveyChanges } from '../src/lib/paper-history.ts';
+import { serialiseHistory, type SurveyChanges } from '../src/lib/ingest/paper-history.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
 const paths = resolveContentPaths(options.content);

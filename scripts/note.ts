@@ -5,10 +5,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSurvey } from '../src/lib/build-survey.ts';
-import { resolveContentPaths } from '../src/lib/content-paths.ts';
-import { createNoteStub, findPaper } from '../src/lib/find-paper.ts';
-import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
+import { buildSurvey } from '../src/lib/ingest/build-survey.ts';
+import { resolveContentPaths } from '../src/loaders/content-paths.ts';
+import { createNoteStub, findPaper } from '../src/lib/curation/find-paper.ts';
+import { displayPath, loadSurveyConfig } from '../src/loaders/survey-files.ts';
 import { readListings } from './lib/read-content.ts';
 
 const { values: options, positionals } = parseArgs({ options: { content: { type: 'string' } }, allowPositionals: true });

@@ -6,14 +6,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSurvey } from '../src/lib/build-survey.ts';
-import { resolveContentPaths } from '../src/lib/content-paths.ts';
-import { decodeTextLines } from '../src/lib/decode-text.ts';
-import { displayPath, loadSurveyConfig } from '../src/lib/load-survey-config.ts';
-import { parseListing } from '../src/lib/parse-listing.ts';
-import { defaultGroupCount, formatSuggestions, suggestThemes } from '../src/lib/suggest-themes.ts';
-import { buildVectorSpace, paperTerms, vectorize } from '../src/lib/text-vectors.ts';
-import { LOW_CONFIDENCE } from '../src/lib/theme-assignment.ts';
+import { buildSurvey } from '../src/lib/ingest/build-survey.ts';
+import { resolveContentPaths } from '../src/loaders/content-paths.ts';
+import { decodeTextLines } from '../src/lib/input/decode-text.ts';
+import { displayPath, loadSurveyConfig } from '../src/loaders/survey-files.ts';
+import { parseListing } from '../src/lib/sources/hf-paste.ts';
+import { defaultGroupCount, formatSuggestions, suggestThemes } from '../src/lib/classify/theme-suggestions.ts';
+import { buildVectorSpace, paperTerms, vectorize } from '../src/lib/text/tf-idf.ts';
+import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { readListings, readNotes } from './lib/read-content.ts';
 
 const { values: options, positionals } = parseArgs({

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { INDEX_AFTER_BUILD } from '../../src/integrations/pagefind.ts';
-import { astroCacheDir } from '../../src/lib/content-paths.ts';
+import { astroCacheDir } from '../../src/loaders/content-paths.ts';
 import { syntheticListing } from './synthetic-listing.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,8 +4,8 @@
  * and without years, some upvotes, some papers with no metadata at all). Seeded, so a size always gives the same
  * listing.
  */
-import { decodeTextLines } from '../../src/lib/decode-text.ts';
-import { parseListing } from '../../src/lib/parse-listing.ts';
+import { decodeTextLines } from '../../src/lib/input/decode-text.ts';
+import { parseListing } from '../../src/lib/sources/hf-paste.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ORGANISATIONS = ['microsoft Microsoft', 'google Google', 'qualcomm Qualcomm', 'TIGER-Lab TIGER-Lab', 'AlibabaTongyiLab TongyiLab'];

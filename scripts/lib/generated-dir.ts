@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { GENERATED_MARKER, GENERATED_README_MARKER } from '../../src/lib/plan-entries.ts';
+import { GENERATED_MARKER, GENERATED_README_MARKER } from '../../src/lib/ingest/plan-entries.ts';
 
 /** What a sync changed, by path relative to the generated root. */
 export interface SyncReport {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { measureTextSimilarity, type TextSimilarity } from '../../src/lib/text-similarity.ts';
+import { measureTextSimilarity, type TextSimilarity } from '../../src/lib/text/similarity.ts';
 
 type Texts = ReadonlyArray<{ title: string; abstract: string }>;
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ListingSource, NoteSource } from '../../src/lib/build-survey.ts';
-import { InputError } from '../../src/lib/input-error.ts';
-import { displayPath } from '../../src/lib/load-survey-config.ts';
-import { parseHistory } from '../../src/lib/paper-history.ts';
+import type { ListingSource, NoteSource } from '../../src/lib/ingest/build-survey.ts';
+import { InputError } from '../../src/lib/input/input-error.ts';
+import { displayPath } from '../../src/loaders/survey-files.ts';
+import { parseHistory } from '../../src/lib/ingest/paper-history.ts';
 import type { PaperHistory } from '../../src/schemas/history.ts';
 
 /**

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { measureTextSimilarity } = await import('../../src/lib/text-similarity.ts');
+const { measureTextSimilarity } = await import('../../src/lib/text/similarity.ts');
 
 parentPort.once('message', (papers) => {
   const similarity = measureTextSimilarity(papers);

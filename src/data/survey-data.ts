@@ -1,13 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { describeOrphan, findOrphans, type OrphanNote } from '../lib/build-survey.ts';
-import { formatWarning } from '../lib/input-error.ts';
-import { resolveContentPaths } from '../lib/content-paths.ts';
-import { displayPath, loadSurveyConfig, loadVocabularies } from '../lib/load-survey-config.ts';
+import { describeOrphan, findOrphans, type OrphanNote } from '../lib/ingest/build-survey.ts';
+import { formatWarning } from '../lib/input/input-error.ts';
+import { resolveContentPaths } from '../loaders/content-paths.ts';
+import { displayPath, loadSurveyConfig, loadVocabularies } from '../loaders/survey-files.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
-import { applyNote, hasWords, type CuratedPaper } from '../lib/notes.ts';
-import { compareNewestFirst, compareRecentlyAdded } from '../lib/paper-display.ts';
+import { applyNote, hasWords, type CuratedPaper } from '../lib/curation/notes.ts';
+import { compareNewestFirst, compareRecentlyAdded } from '../lib/site/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
-import { DEFAULT_THEME_COLUMNS, type TableColumn } from '../lib/table-columns.ts';
+import { DEFAULT_THEME_COLUMNS, type TableColumn } from '../lib/site/table-columns.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;

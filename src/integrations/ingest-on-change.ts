@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { resolveContentPaths } from '../lib/content-paths.ts';
+import { resolveContentPaths } from '../loaders/content-paths.ts';
 
 /**
  * In `npm run dev`, re-runs ingest when a listing or `survey.yaml` changes, so the site follows a new paste on

@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEntries } from '../lib/plan-entries.ts';
+import { readEntries } from '../lib/ingest/plan-entries.ts';
 
 /**
  * The `papers` collection: every paper in the generated files `npm run ingest` writes (`<folder>/<theme>.json`, a

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSurveyData } from '../data/survey-data.ts';
-import { feedItems, FEED_LIMIT } from '../lib/feed-items.ts';
-import { absoluteUrl, feedOrigin } from '../lib/site-origin.ts';
-import { sitePaths, withBase } from '../lib/site-url.ts';
+import { feedItems, FEED_LIMIT } from '../lib/site/feed-items.ts';
+import { absoluteUrl, feedOrigin } from '../lib/site/site-origin.ts';
+import { sitePaths, withBase } from '../lib/site/site-url.ts';
 
 /** `feed.xml`: the survey's papers in the order they were added, newest additions first. */
 export const GET: APIRoute = async ({ site }) => {

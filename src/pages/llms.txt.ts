@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSurveyData } from '../data/survey-data.ts';
-import { buildLlmsTxt } from '../lib/llms-txt.ts';
-import { absoluteUrl } from '../lib/site-origin.ts';
+import { buildLlmsTxt } from '../lib/site/llms-txt.ts';
+import { absoluteUrl } from '../lib/site/site-origin.ts';
 
 /** `llms.txt`: the survey's structure in Markdown, for language models (llmstxt.org). */
 export const GET: APIRoute = async ({ site }) => {

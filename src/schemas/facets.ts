@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 
-import type { FacetKind } from '../lib/facet-kinds.ts';
+import type { FacetKind } from './facet-kinds.ts';
 
-export { FACET_KINDS, FACET_LABELS, type FacetKind } from '../lib/facet-kinds.ts';
+export { FACET_KINDS, FACET_LABELS, type FacetKind } from './facet-kinds.ts';
 
 /** One term of a vocabulary file (`content/facets/<kind>.yaml`). */
 export const vocabularyTermSchema = z

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { astroCacheDir } from '../../src/lib/content-paths.ts';
+import { astroCacheDir } from '../../src/loaders/content-paths.ts';
 import { launchChromium, startPreview } from '../helpers/browser.ts';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';
 

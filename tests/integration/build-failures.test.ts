@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { astroCacheDir } from '../../src/lib/content-paths.ts';
+import { astroCacheDir } from '../../src/loaders/content-paths.ts';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';
 import { copyCuratedContent } from '../helpers/tree.ts';
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, test } from 'vitest';
 import { contentsOf, copyCuratedContent, runIngest, snapshotTree } from '../helpers/tree.ts';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';
-import { readEntries } from '../../src/lib/plan-entries.ts';
+import { readEntries } from '../../src/lib/ingest/plan-entries.ts';
 
 const dirs: string[] = [];
 function freshContent() {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { builtLargeSite, builtSite, LARGE_SURVEY_PAPERS } from '../helpers/paths.ts';
 import { readPage, resolveSitePath } from '../helpers/site.ts';
-import { TABLE_PAGE_ROWS } from '../../src/lib/table-pages.ts';
+import { TABLE_PAGE_ROWS } from '../../src/lib/site/table-pages.ts';
 
 interface Exported {
   id: string;

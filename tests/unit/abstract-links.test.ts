@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyLink, extractLinks, segmentAbstract } from '../../src/lib/abstract-links.ts';
+import { classifyLink, extractLinks, segmentAbstract } from '../../src/lib/text/abstract-links.ts';
 
 describe('links in abstracts', () => {
   test('sentence punctuation after a URL is not part of it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseThemes, compileThemeMatchers, scoreThemes } from '../../src/lib/assign-themes.ts';
+import { chooseThemes, compileThemeMatchers, scoreThemes } from '../../src/lib/classify/theme-keywords.ts';
 import type { Theme } from '../../src/schemas/survey.ts';
 
 const themes: Theme[] = [

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readListings } from '../../scripts/lib/read-content.ts';
-import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, type ListingSource } from '../../src/lib/build-survey.ts';
-import { resolveContentPaths } from '../../src/lib/content-paths.ts';
-import { loadSurveyConfig, loadVocabularies } from '../../src/lib/load-survey-config.ts';
-import { measureTextSimilarity } from '../../src/lib/text-similarity.ts';
+import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, type ListingSource } from '../../src/lib/ingest/build-survey.ts';
+import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
+import { loadSurveyConfig, loadVocabularies } from '../../src/loaders/survey-files.ts';
+import { measureTextSimilarity } from '../../src/lib/text/similarity.ts';
 import { projectRoot } from '../helpers/paths.ts';
-import { InputError } from '../../src/lib/input-error.ts';
+import { InputError } from '../../src/lib/input/input-error.ts';
 import type { SurveyConfig } from '../../src/schemas/survey.ts';
 
 const abstract = (words: string) => `We present ${words}. It is evaluated on many tasks and improves results by 12% over strong baselines.`;

@@ -9,7 +9,7 @@ import {
   layoutTimeline,
   niceTicks,
   topValues,
-} from '../../src/lib/charts.ts';
+} from '../../src/lib/site/charts.ts';
 
 const series = [
   { id: 'a', label: 'A', colour: 0 },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractLinks } from '../../src/lib/abstract-links.ts';
-import { decodeTextLines } from '../../src/lib/decode-text.ts';
-import { assignPaperIds } from '../../src/lib/paper-ids.ts';
-import { parseListing } from '../../src/lib/parse-listing.ts';
+import { extractLinks } from '../../src/lib/text/abstract-links.ts';
+import { decodeTextLines } from '../../src/lib/input/decode-text.ts';
+import { assignPaperIds } from '../../src/lib/ingest/paper-ids.ts';
+import { parseListing } from '../../src/lib/sources/hf-paste.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 const file = 'content/listings/reflective-agents.txt';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { compileVocabularies, extractFacets, findHeadlineResults } from '../../src/lib/extract-facets.ts';
-import { compileTerm, findTerm } from '../../src/lib/term-pattern.ts';
+import { compileVocabularies, extractFacets, findHeadlineResults } from '../../src/lib/classify/facets.ts';
+import { compileTerm, findTerm } from '../../src/lib/text/term-matcher.ts';
 import { FACET_KINDS, type Vocabularies } from '../../src/schemas/facets.ts';
 import { projectRoot } from '../helpers/paths.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { CuratedPaper } from '../../src/lib/notes.ts';
-import { feedItems, FEED_LIMIT } from '../../src/lib/feed-items.ts';
-import { buildLlmsTxt } from '../../src/lib/llms-txt.ts';
-import { jsonForScript, scholarlyArticle } from '../../src/lib/structured-data.ts';
+import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
+import { feedItems, FEED_LIMIT } from '../../src/lib/site/feed-items.ts';
+import { buildLlmsTxt } from '../../src/lib/site/llms-txt.ts';
+import { jsonForScript, scholarlyArticle } from '../../src/lib/site/structured-data.ts';
 
 function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper {
   return {

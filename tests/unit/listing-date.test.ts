@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDateLine, resolveListingDate } from '../../src/lib/listing-date.ts';
+import { parseDateLine, resolveListingDate } from '../../src/lib/sources/listing-date.ts';
 
 describe('listing dates', () => {
   test('reads dates with and without year and upvotes', () => {

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { makeExcerpt, prepareIndex, searchLocal, tokenize, type SearchDocument } from '../../src/lib/local-search.ts';
-import { readSearchDocument } from '../../src/lib/search-documents.ts';
-import { readSearchState } from '../../src/lib/search-state.ts';
+import { makeExcerpt, prepareIndex, searchLocal, tokenize, type SearchDocument } from '../../src/lib/search/portable-search.ts';
+import { readSearchDocument } from '../../src/lib/search/search-documents.ts';
+import { readSearchState } from '../../src/lib/search/search-state.ts';
 import { builtSite, projectRoot } from '../helpers/paths.ts';
 
 const documents: SearchDocument[] = readdirSync(builtSite, { recursive: true, withFileTypes: true })

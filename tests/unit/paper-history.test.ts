@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseHistory, serialiseHistory, updateHistory, type HistoryPaper } from '../../src/lib/paper-history.ts';
-import { InputError } from '../../src/lib/input-error.ts';
+import { parseHistory, serialiseHistory, updateHistory, type HistoryPaper } from '../../src/lib/ingest/paper-history.ts';
+import { InputError } from '../../src/lib/input/input-error.ts';
 
 const paper = (id: string, captured: string, upvotes: number | null = null): HistoryPaper => ({
   id,

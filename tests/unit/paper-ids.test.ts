@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assignPaperIds, createPaperId, normaliseTitle } from '../../src/lib/paper-ids.ts';
+import { assignPaperIds, createPaperId, normaliseTitle } from '../../src/lib/ingest/paper-ids.ts';
 
 describe('paper ids', () => {
   test('are lower-case ASCII words from the title', () => {

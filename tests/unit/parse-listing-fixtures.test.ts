@@ -8,10 +8,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractLinks } from '../../src/lib/abstract-links.ts';
-import { decodeTextLines } from '../../src/lib/decode-text.ts';
-import { InputError } from '../../src/lib/input-error.ts';
-import { parseListing } from '../../src/lib/parse-listing.ts';
+import { extractLinks } from '../../src/lib/text/abstract-links.ts';
+import { decodeTextLines } from '../../src/lib/input/decode-text.ts';
+import { InputError } from '../../src/lib/input/input-error.ts';
+import { parseListing } from '../../src/lib/sources/hf-paste.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 const update = process.env.UPDATE_FIXTURES === '1';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseYamlWith } from '../../src/lib/read-yaml.ts';
+import { parseYamlWith } from '../../src/lib/input/read-yaml.ts';
 import { surveyConfigSchema } from '../../src/schemas/survey.ts';
 
 const valid = `survey:

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findRelatedPapers } from '../../src/lib/related-papers.ts';
-import { cosine, normalise, topTerms, type SparseVector } from '../../src/lib/text-vectors.ts';
+import { findRelatedPapers } from '../../src/lib/text/related-papers.ts';
+import { cosine, normalise, topTerms, type SparseVector } from '../../src/lib/text/tf-idf.ts';
 
 /**
  * The plain way to the same answer, for comparison: every paper sharing a strong term counted, all of them sorted

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst, formatByline, formatDay, formatUpvotes, paperYear } from '../../src/lib/paper-display.ts';
-import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search-state.ts';
-import { withBase } from '../../src/lib/site-url.ts';
+import { compareNewestFirst, formatByline, formatDay, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
+import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
+import { withBase } from '../../src/lib/site/site-url.ts';
 
 describe('the base-path helper', () => {
   test('prefixes site paths with the base, with or without its trailing slash', () => {

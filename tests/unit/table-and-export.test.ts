@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { markAbstract } from '../../src/lib/abstract-links.ts';
-import { escapeBibtex, toBibtex, toCsv } from '../../src/lib/export-formats.ts';
-import { compareSortKeys, readTableState, rowMatches, writeTableState } from '../../src/lib/table-state.ts';
+import { markAbstract } from '../../src/lib/text/abstract-links.ts';
+import { escapeBibtex, toBibtex, toCsv } from '../../src/lib/site/export-formats.ts';
+import { compareSortKeys, readTableState, rowMatches, writeTableState } from '../../src/lib/site/table-state.ts';
 
 describe('table state in the URL', () => {
   test('round-trips text filter, chips, sort and hidden columns', () => {

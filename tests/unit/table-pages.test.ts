@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { pagerNumbers, paginate, tablePagePath } from '../../src/lib/table-pages.ts';
+import { pagerNumbers, paginate, tablePagePath } from '../../src/lib/site/table-pages.ts';
 
 describe('table pages', () => {
   test('every row on exactly one page, in order, none over the size', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { tokenize } from '../../src/lib/local-search.ts';
-import { compileTerm, compileTermSet, findTerm, shareTermSets } from '../../src/lib/term-pattern.ts';
-import { isFieldTerm, paperTerms } from '../../src/lib/text-vectors.ts';
-import { lowerIdOf, wordId, wordOf, wordsOf } from '../../src/lib/text-words.ts';
+import { tokenize } from '../../src/lib/search/portable-search.ts';
+import { compileTerm, compileTermSet, findTerm, shareTermSets } from '../../src/lib/text/term-matcher.ts';
+import { isFieldTerm, paperTerms } from '../../src/lib/text/tf-idf.ts';
+import { lowerIdOf, wordId, wordOf, wordsOf } from '../../src/lib/text/words.ts';
 
 // Pieces of text that stress the word splitter: ASCII words in both cases, digits, separators that join a phrase
 // (space, hyphen, no-break space) and those that do not, accented and astral letters, a combining mark, characters

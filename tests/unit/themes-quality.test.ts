@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSurvey, type NoteSource } from '../../src/lib/build-survey.ts';
-import { parseYamlWith } from '../../src/lib/read-yaml.ts';
-import { suggestThemes } from '../../src/lib/suggest-themes.ts';
-import { buildVectorSpace, paperTerms, vectorize } from '../../src/lib/text-vectors.ts';
-import { parseListing } from '../../src/lib/parse-listing.ts';
-import { decodeTextLines } from '../../src/lib/decode-text.ts';
+import { buildSurvey, type NoteSource } from '../../src/lib/ingest/build-survey.ts';
+import { parseYamlWith } from '../../src/lib/input/read-yaml.ts';
+import { suggestThemes } from '../../src/lib/classify/theme-suggestions.ts';
+import { buildVectorSpace, paperTerms, vectorize } from '../../src/lib/text/tf-idf.ts';
+import { parseListing } from '../../src/lib/sources/hf-paste.ts';
+import { decodeTextLines } from '../../src/lib/input/decode-text.ts';
 import { surveyConfigSchema } from '../../src/schemas/survey.ts';
 import { projectRoot } from '../helpers/paths.ts';
 

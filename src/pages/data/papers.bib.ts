@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSurveyData } from '../../data/survey-data.ts';
-import { papersToBibtex } from '../../lib/papers-export.ts';
-import { absoluteUrl } from '../../lib/site-origin.ts';
+import { papersToBibtex } from '../../lib/site/papers-export.ts';
+import { absoluteUrl } from '../../lib/site/site-origin.ts';
 
 /** `data/papers.bib`: every paper shown on the site as a BibTeX `@misc` entry. */
 export const GET: APIRoute = async ({ site }) => {

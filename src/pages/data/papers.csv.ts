@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSurveyData } from '../../data/survey-data.ts';
-import { papersToCsv } from '../../lib/papers-export.ts';
-import { absoluteUrl } from '../../lib/site-origin.ts';
+import { papersToCsv } from '../../lib/site/papers-export.ts';
+import { absoluteUrl } from '../../lib/site/site-origin.ts';
 
 /** `data/papers.csv`: every paper (hidden ones flagged), for spreadsheets. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSurveyData } from '../../data/survey-data.ts';
-import { exportPapers } from '../../lib/papers-export.ts';
+import { exportPapers } from '../../lib/site/papers-export.ts';
 
 /** `data/papers.json`: every paper, for readers' own tools. */
 export const GET: APIRoute = async () => {

@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
-import { feedItems } from '../../../lib/feed-items.ts';
-import { compareRecentlyAdded } from '../../../lib/paper-display.ts';
-import { absoluteUrl, feedOrigin } from '../../../lib/site-origin.ts';
-import { sitePaths, withBase } from '../../../lib/site-url.ts';
+import { feedItems } from '../../../lib/site/feed-items.ts';
+import { compareRecentlyAdded } from '../../../lib/site/paper-display.ts';
+import { absoluteUrl, feedOrigin } from '../../../lib/site/site-origin.ts';
+import { sitePaths, withBase } from '../../../lib/site/site-url.ts';
 
 /** `themes/<id>/feed.xml`: one theme's papers in the order they were added, for readers who follow one theme. */
 export const getStaticPaths = (async () => {

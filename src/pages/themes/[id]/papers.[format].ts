@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
-import { papersToBibtex, papersToCsv } from '../../../lib/papers-export.ts';
-import { absoluteUrl } from '../../../lib/site-origin.ts';
+import { papersToBibtex, papersToCsv } from '../../../lib/site/papers-export.ts';
+import { absoluteUrl } from '../../../lib/site/site-origin.ts';
 
 /** `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers. */
 export const getStaticPaths = (async () => {

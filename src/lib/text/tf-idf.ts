@@ -1,0 +1,193 @@
+import { termOfWord, tokenize } from '../search/portable-search.ts';
+import { lexiconSize, lowerIdOf, wordOf, wordsOf } from './words.ts';
+
+/** A unit-length TF-IDF vector: term ids ascending, with their weights. */
+export interface SparseVector {
+  terms: number[];
+  weights: number[];
+}
+
+/** Words in a title count this many times words in an abstract. */
+const TITLE_REPEAT = 2;
+/** Words too generic in this field to tell papers apart, on top of the usual stop words. */
+const FIELD_STOP_WORDS = new Set(
+  [
+    // everyday English function words
+    'about above after again against all also although among any because been before being below between both but could did do does doing down during each even ever every few first further given had having here how however if into just less like made make makes many may might more most much must near neither no nor not now off often once one only other others otherwise out over own per perhaps rather same second several should since so some still such than then there therefore these they those though three through thus too two under until up upon very well what when where whether which while who whom whose why will within without would yet',
+    // the vocabulary of every abstract
+    'paper propose proposed proposes present presents method methods approach approaches result results show shows shown novel new work works use used uses using based large language model models llm llms task tasks performance state art existing achieve achieves achieving significantly significant demonstrate demonstrates extensive experiment experiments introduce introduces framework study studies key various including include includes across further improve improves improved improvement outperform outperforms effective effectively enable enables address addresses challenge challenges challenging problem problems often typically evaluate evaluated evaluation remain remains develop developing developed provide provides ensure capability capabilities ability abilities comprehensive meaningful crucial critical potential specifically particular particularly lead leading leads however strong stronger current recent recently available code github com http https',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word) => tokenize(word)[0] ?? word),
+);
+
+/** The vocabulary and document frequencies of a corpus, for turning texts into comparable vectors. */
+export interface VectorSpace {
+  termIds: Map<string, number>;
+  terms: string[];
+  idf: number[];
+}
+
+/** Terms of a paper: the title's words counted {@link TITLE_REPEAT} times, then the abstract's; field stop words dropped. */
+export function paperTerms(paper: { title: string; abstract: string }): string[] {
+  const title = textTerms(paper.title);
+  return [...Array.from({ length: TITLE_REPEAT }, () => title).flat(), ...textTerms(paper.abstract)];
+}
+
+/** Whether a search term says something about a paper here: not a field stop word, a single character or a number. */
+export const isFieldTerm = (term: string) => !FIELD_STOP_WORDS.has(term) && term.length > 1 && !/^\d+$/.test(term);
+
+// A word's term depends on the word alone: worked out once per distinct lower-case word (by lexicon id), not once
+// per occurrence. `undefined` is not worked out yet; null is no term (a stop word, a number, a single letter).
+const termOfLowerWord: Array<string | null | undefined> = [];
+
+/** {@link tokenize}'s terms of a text, less the field stop words; from the text's shared words when they allow. */
+function textTerms(text: string): string[] {
+  const words = wordsOf(text);
+  // Folding a whole text can join or split words where it has accents or marks: such a text is tokenized afresh.
+  if (!words.plain) return tokenize(text).filter(isFieldTerm);
+  const terms: string[] = [];
+  for (const id of words.ids) {
+    const lower = lowerIdOf(id);
+    let term = termOfLowerWord[lower];
+    if (term === undefined) {
+      while (termOfLowerWord.length < lexiconSize()) termOfLowerWord.push(undefined);
+      const candidate = termOfWord(wordOf(lower));
+      term = candidate !== null && isFieldTerm(candidate) ? candidate : null;
+      termOfLowerWord[lower] = term;
+    }
+    if (term !== null) terms.push(term);
+  }
+  return terms;
+}
+
+/** Builds the vector space of a corpus (each document a list of terms). */
+export function buildVectorSpace(documents: readonly string[][]): VectorSpace {
+  const termIds = new Map<string, number>();
+  const frequency: number[] = [];
+  for (const document of documents) {
+    for (const term of new Set(document)) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+        frequency.push(0);
+      }
+      frequency[id]! += 1;
+    }
+  }
+  const n = documents.length;
+  return { termIds, terms: [...termIds.keys()], idf: frequency.map((df) => Math.log((1 + n) / (1 + df)) + 1) };
+}
+
+/** A document's unit TF-IDF vector (sublinear term frequency); unknown terms are ignored. */
+export function vectorize(space: VectorSpace, document: readonly string[]): SparseVector {
+  const counts = countsFor(space);
+  const ids: number[] = [];
+  for (const term of document) {
+    const id = space.termIds.get(term);
+    if (id === undefined) continue;
+    if (counts[id] === 0) ids.push(id);
+    counts[id]! += 1;
+  }
+  ids.sort((a, b) => a - b);
+  const weights = ids.map((id) => (1 + Math.log(counts[id]!)) * space.idf[id]!);
+  for (const id of ids) counts[id] = 0;
+  return normalise({ terms: ids, weights });
+}
+
+// One zeroed count per term of a space, reused by every vectorize call (and left zeroed after each).
+const countsBySpace = new WeakMap<VectorSpace, Int32Array>();
+function countsFor(space: VectorSpace): Int32Array {
+  let counts = countsBySpace.get(space);
+  if (!counts) {
+    counts = new Int32Array(space.terms.length);
+    countsBySpace.set(space, counts);
+  }
+  return counts;
+}
+
+/** Scales a vector to unit length (a zero vector stays zero). */
+export function normalise(vector: SparseVector): SparseVector {
+  const length = Math.sqrt(vector.weights.reduce((sum, weight) => sum + weight * weight, 0)) || 1;
+  return { terms: vector.terms, weights: vector.weights.map((weight) => weight / length) };
+}
+
+/** The normalised sum of vectors, each with an optional weight. */
+export function centroid(vectors: ReadonlyArray<{ vector: SparseVector; weight?: number }>): SparseVector {
+  const sum = new Map<number, number>();
+  for (const { vector, weight = 1 } of vectors) vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + weight * vector.weights[i]!));
+  const entries = [...sum].sort((a, b) => a[0] - b[0]);
+  return normalise({ terms: entries.map(([id]) => id), weights: entries.map(([, weight]) => weight) });
+}
+
+/** Cosine similarity of two unit vectors. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const left = a.terms[i]!;
+    const right = b.terms[j]!;
+    if (left === right) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (left < right) i += 1;
+    else j += 1;
+  }
+  return dot;
+}
+
+/** The terms two vectors share, by how much each contributes to their similarity, largest first. */
+export function sharedTerms(space: VectorSpace, a: SparseVector, b: SparseVector, limit = 5): string[] {
+  const bWeights = new Map(b.terms.map((term, i) => [term, b.weights[i]!]));
+  return a.terms
+    .map((term, i) => [term, a.weights[i]! * (bWeights.get(term) ?? 0)] as const)
+    .filter(([, contribution]) => contribution > 0)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, limit)
+    .map(([term]) => space.terms[term]!);
+}
+
+/** A vector's strongest terms, for naming and indexing (ties to the lower term id). */
+export function topTerms(vector: SparseVector, limit: number): number[] {
+  return largestPositions(vector.weights, vector.terms, limit).map((position) => vector.terms[position]!);
+}
+
+/**
+ * The positions of the `limit` largest positive `values`, largest first, ties to the smaller key (`keys` are
+ * unique): kept in a short sorted list while scanning once, as there are a hundred values and a handful are wanted.
+ */
+export function largestPositions(values: ArrayLike<number>, keys: ArrayLike<number>, limit: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i]!;
+    if (!(value > 0)) continue;
+    const key = keys[i]!;
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1]!]! < value || (values[top[at - 1]!] === value && keys[top[at - 1]!]! > key))) at -= 1;
+    if (at >= limit) continue;
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/** A vector spread over the whole vocabulary, for fast comparison of many sparse vectors against it. */
+export function toDense(vector: SparseVector, size: number): Float64Array {
+  const dense = new Float64Array(size);
+  vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
+  return dense;
+}
+
+/** Cosine of a unit sparse vector with a unit dense one: work grows with the sparse vector only. */
+export function cosineDense(vector: SparseVector, dense: Float64Array): number {
+  let dot = 0;
+  for (let i = 0; i < vector.terms.length; i += 1) dot += vector.weights[i]! * (dense[vector.terms[i]!] ?? 0);
+  return dot;
+}
+
+/** The terms of a sparse vector that weigh most in its similarity to a dense one, largest first. */
+export function sharedTermsDense(space: VectorSpace, vector: SparseVector, dense: Float64Array, limit = 5): string[] {
+  const contributions = vector.terms.map((term, i) => vector.weights[i]! * (dense[term] ?? 0));
+  return largestPositions(contributions, vector.terms, limit).map((position) => space.terms[vector.terms[position]!]!);
+}
