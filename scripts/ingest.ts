@@ -11,6 +11,7 @@ import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input/input-error.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/loaders/survey-files.ts';
 import { planEntries } from '../src/lib/ingest/plan-entries.ts';
+import { primaryThemeId } from '../src/lib/classify/paper-themes.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
@@ -111,7 +112,7 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   console.log(`ingest: ${survey.papers.length} papers from ${listings.size} listing${listings.size === 1 ? '' : 's'} (${[...listings].join(', ')})`);
   const width = Math.max(...config.themes.map((theme) => theme.id.length), UNSORTED_THEME_ID.length);
   for (const theme of config.themes) {
-    const primary = survey.papers.filter((paper) => paper.themes[0] === theme.id).length;
+    const primary = survey.papers.filter((paper) => primaryThemeId(paper) === theme.id).length;
     const all = survey.papers.filter((paper) => paper.themes.includes(theme.id)).length;
     console.log(`  ${theme.id.padEnd(width)}  ${String(primary).padStart(4)} primary, ${String(all).padStart(4)} in all`);
   }

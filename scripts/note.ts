@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSurvey } from '../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { createNoteStub, findPaper } from '../src/lib/curation/find-paper.ts';
+import { findPaper } from '../src/lib/curation/find-paper.ts';
+import { createNoteStub } from '../src/lib/curation/note-stub.ts';
 import { displayPath, loadSurveyConfig } from '../src/loaders/survey-files.ts';
 import { readListings } from './lib/read-content.ts';
 

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { describeOrphan, findOrphans, type OrphanNote } from '../lib/ingest/build-survey.ts';
+import { describeOrphan, findOrphans, type OrphanNote } from '../lib/curation/orphans.ts';
 import { formatWarning } from '../lib/input/input-error.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../loaders/survey-files.ts';
@@ -7,7 +7,9 @@ import type { Vocabularies } from '../schemas/facets.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/curation/notes.ts';
 import { compareNewestFirst, compareRecentlyAdded } from '../lib/site/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
-import { DEFAULT_THEME_COLUMNS, type TableColumn } from '../lib/site/table-columns.ts';
+import { listedThemeIds, primaryThemeId, UNSORTED_TITLE } from '../lib/classify/paper-themes.ts';
+import { DEFAULT_THEME_COLUMNS } from '../lib/site/table-columns.ts';
+import type { TableColumn } from '../schemas/table-columns.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -83,9 +85,8 @@ async function loadSurveyData(): Promise<SurveyData> {
   const papersByTheme = new Map<string, CuratedPaper[]>([...themes.map((t) => [t.id, [] as CuratedPaper[]] as const), [UNSORTED_THEME_ID, []]]);
   const papersByPrimaryTheme = new Map<string, CuratedPaper[]>([...papersByTheme.keys()].map((id) => [id, [] as CuratedPaper[]]));
   for (const paper of [...papers].sort(compareForTables)) {
-    const themeIds = paper.themes.length > 0 ? paper.themes : [UNSORTED_THEME_ID];
-    for (const themeId of themeIds) papersByTheme.get(themeId)?.push(paper);
-    papersByPrimaryTheme.get(themeIds[0]!)?.push(paper);
+    for (const themeId of listedThemeIds(paper)) papersByTheme.get(themeId)?.push(paper);
+    papersByPrimaryTheme.get(primaryThemeId(paper))?.push(paper);
   }
 
   const orphans = findOrphans(
@@ -110,7 +111,7 @@ async function loadSurveyData(): Promise<SurveyData> {
     themeTables: [
       ...themes.map((theme) => ({ id: theme.id, title: theme.title, scope: theme.scope, columns: theme.columns ?? DEFAULT_THEME_COLUMNS })),
       ...(papersByTheme.get(UNSORTED_THEME_ID)!.length > 0
-        ? [{ id: UNSORTED_THEME_ID, title: 'Unsorted', scope: 'papers that no theme fits yet', columns: DEFAULT_THEME_COLUMNS }]
+        ? [{ id: UNSORTED_THEME_ID, title: UNSORTED_TITLE, scope: 'papers that no theme fits yet', columns: DEFAULT_THEME_COLUMNS }]
         : []),
     ],
     featured: papers.filter((paper) => paper.featured),

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
-import { FACET_KINDS, vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
+import { vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
+import { FACET_KINDS } from '../schemas/facet-kinds.ts';
 import { compileTerm } from '../lib/text/term-matcher.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from '../lib/input/input-error.ts';

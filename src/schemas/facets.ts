@@ -1,8 +1,5 @@
 import { z } from 'astro/zod';
-
 import type { FacetKind } from './facet-kinds.ts';
-
-export { FACET_KINDS, FACET_LABELS, type FacetKind } from './facet-kinds.ts';
 
 /** One term of a vocabulary file (`content/facets/<kind>.yaml`). */
 export const vocabularyTermSchema = z
@@ -58,4 +55,3 @@ export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
 export type FacetValue = z.infer<typeof facetValueSchema>;
 export type HeadlineResult = z.infer<typeof headlineResultSchema>;
 export type PaperFacets = z.infer<typeof paperFacetsSchema>;
-export type FacetOverrides = z.infer<typeof facetOverridesSchema>;

@@ -25,4 +25,3 @@ export const paperHistorySchema = z
   .strict();
 
 export type PaperHistory = z.infer<typeof paperHistorySchema>;
-export type PaperHistoryEntry = z.infer<typeof paperHistoryEntrySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { TABLE_COLUMNS } from '../lib/site/table-columns.ts';
+import { TABLE_COLUMNS } from './table-columns.ts';
 
 /** The pseudo-theme of papers that no theme's keywords matched. Shown as its own visible group, never dropped. */
 export const UNSORTED_THEME_ID = 'unsorted';

@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { compileVocabularies, extractFacets, findHeadlineResults } from '../../src/lib/classify/facets.ts';
 import { compileTerm, findTerm } from '../../src/lib/text/term-matcher.ts';
-import { FACET_KINDS, type Vocabularies } from '../../src/schemas/facets.ts';
+import type { Vocabularies } from '../../src/schemas/facets.ts';
+import { FACET_KINDS } from '../../src/schemas/facet-kinds.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 const vocabularies = Object.fromEntries(

@@ -79,13 +79,13 @@ describe('feed items', () => {
     const papers = Array.from({ length: FEED_LIMIT + 5 }, (_, index) =>
       paper(`p${index}`, { added: index < 2 ? '2025-11-21' : '2025-10-31', summary: index === 0 ? 'One line.' : null }),
     );
-    const items = feedItems(papers, { absolute: (path) => `https://s.org${path}`, themeTitle: (id) => id.toUpperCase(), base: '/sub/' });
+    const items = feedItems(papers, { link: (path) => `https://s.org/sub${path}`, themeTitle: (id) => id.toUpperCase() });
     expect(items).toHaveLength(FEED_LIMIT);
     expect(items[0]).toMatchObject({ title: 'Title of p0', link: 'https://s.org/sub/papers/p0/', categories: ['RL'] });
     expect(items[0]!.pubDate.toISOString()).toBe('2025-11-21T00:00:00.000Z');
     expect(items[2]!.pubDate.toISOString()).toBe('2025-10-31T00:00:00.000Z');
     expect(items[0]!.description).toBe('<p>One line.</p><p>Published 19 May 2025 · 3 authors.</p><p>We study p0.</p>');
-    const hostile = feedItems([paper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { absolute: (path) => path, themeTitle: (id) => id });
+    const hostile = feedItems([paper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { link: (path) => path, themeTitle: (id) => id });
     expect(hostile[0]!.description).toBe('<p>Published 19 May 2025 · 3 authors.</p><p>A &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;more&#34;</p>');
   });
 });
@@ -100,7 +100,7 @@ describe('llms.txt', () => {
         ['unsorted', [paper('b', { themes: [] })]],
       ]),
       paperCount: 2,
-      absolute: (path) => path,
+      link: (path) => path,
     });
     expect(text.startsWith('# Survey\n\n> About things. 2 papers in 1 theme;')).toBe(true);
     expect(text).toContain('- [RL](/themes/rl/): reinforcement learning (1 paper with this as their main theme)');

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { compareNewestFirst, formatByline, formatDay, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
-import { withBase } from '../../src/lib/site/site-url.ts';
+import { joinBase } from '../../src/lib/site/site-url.ts';
 
 describe('the base-path helper', () => {
   test('prefixes site paths with the base, with or without its trailing slash', () => {
-    expect(withBase('/papers/x/', '/')).toBe('/papers/x/');
-    expect(withBase('/papers/x/', '/sub/')).toBe('/sub/papers/x/');
-    expect(withBase('papers/', '/sub')).toBe('/sub/papers/');
-    expect(withBase('/', '/sub/')).toBe('/sub/');
+    expect(joinBase('/papers/x/', '/')).toBe('/papers/x/');
+    expect(joinBase('/papers/x/', '/sub/')).toBe('/sub/papers/x/');
+    expect(joinBase('papers/', '/sub')).toBe('/sub/papers/');
+    expect(joinBase('/', '/sub/')).toBe('/sub/');
   });
 });
 

@@ -1,4 +1,5 @@
-import { FACET_KINDS, type EvidenceSpan, type FacetKind, type FacetValue, type HeadlineResult, type PaperFacets, type Vocabularies } from '../../schemas/facets.ts';
+import { type EvidenceSpan, type FacetValue, type HeadlineResult, type PaperFacets, type Vocabularies } from '../../schemas/facets.ts';
+import { FACET_KINDS, type FacetKind } from '../../schemas/facet-kinds.ts';
 import { compileEachTermSet, type TermMatch, type TermSetCompiler } from '../text/term-matcher.ts';
 
 /** At most this many evidence spans are kept per value: enough to highlight, small enough to store. */

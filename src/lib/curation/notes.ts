@@ -1,7 +1,8 @@
 import type { z } from 'astro/zod';
 import type { Paper, PaperLink } from '../../schemas/paper.ts';
 import type { NoteFrontmatter } from '../../schemas/note.ts';
-import { FACET_KINDS, type PaperFacets } from '../../schemas/facets.ts';
+import { type PaperFacets } from '../../schemas/facets.ts';
+import { FACET_KINDS } from '../../schemas/facet-kinds.ts';
 import { InputError } from '../input/input-error.ts';
 import { parseYamlWith } from '../input/read-yaml.ts';
 

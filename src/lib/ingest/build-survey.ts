@@ -1,4 +1,3 @@
-import { closest } from 'fastest-levenshtein';
 import { createPaperSchema, type Paper } from '../../schemas/paper.ts';
 import { createNoteSchema, type NoteFrontmatter } from '../../schemas/note.ts';
 import type { SurveyConfig } from '../../schemas/survey.ts';
@@ -14,6 +13,7 @@ import type { Vocabularies } from '../../schemas/facets.ts';
 import { decodeTextLines } from '../input/decode-text.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
+import { describeOrphan, findOrphans, type OrphanNote } from '../curation/orphans.ts';
 import { assignPaperIds, normaliseTitle } from './paper-ids.ts';
 import { parseListing, type ListedPaper } from '../sources/hf-paste.ts';
 import { updateHistory, type SurveyChanges } from './paper-history.ts';
@@ -50,14 +50,6 @@ export interface SurveyInputs {
   history?: PaperHistory;
   /** Told when each stage starts and how far it has got, for progress on long runs. */
   onProgress?: (stage: string, done: number, total: number) => void;
-}
-
-/** A note whose paper is in no listing: kept, reported, and listed for the curator. */
-export interface OrphanNote {
-  id: string;
-  file: string;
-  /** The current paper id closest to the note's, if any. */
-  closest: string | null;
 }
 
 /** A paper seen more than once; the `kept` occurrence's figures won. */
@@ -259,23 +251,6 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
 function readNotes(sources: readonly NoteSource[], themeIds: [string, ...string[]]): Map<string, ParsedNote<NoteFrontmatter>> {
   const schema = createNoteSchema(themeIds);
   return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
-}
-
-/** The warning for an orphan note, the same from ingest and from the build. */
-export function describeOrphan(orphan: OrphanNote): InputWarning {
-  return {
-    file: orphan.file,
-    line: 1,
-    message: `this note's paper "${orphan.id}" is in no listing; the note is kept and listed on /notes/orphans/${orphan.closest ? ` — did you mean "${orphan.closest}"? (rename the file to ${orphan.closest}.mdx)` : ''}`,
-  };
-}
-
-/** Notes whose paper id is not among the current papers, each with the closest current id. */
-export function findOrphans(notes: readonly Pick<NoteSource, 'id' | 'file'>[], paperIds: readonly string[]): OrphanNote[] {
-  const known = new Set(paperIds);
-  return notes
-    .filter((note) => !known.has(note.id))
-    .map((note) => ({ id: note.id, file: note.file, closest: paperIds.length > 0 ? closest(note.id, [...paperIds]) : null }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CuratedPaper } from '../curation/notes.ts';
 import { formatByline, formatDay } from './paper-display.ts';
-import { sitePaths, withBase } from './site-url.ts';
+import { sitePaths, type SiteLinker } from './site-url.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /** The most items a feed carries: readers poll it for what is new, and a survey can hold ten thousand papers. */
@@ -21,11 +21,11 @@ export interface FeedItem {
  */
 export function feedItems(
   papers: readonly CuratedPaper[],
-  options: { absolute: (path: string) => string; themeTitle: (id: string) => string; base?: string; limit?: number },
+  options: { link: SiteLinker; themeTitle: (id: string) => string; limit?: number },
 ): FeedItem[] {
   return papers.slice(0, options.limit ?? FEED_LIMIT).map((paper) => ({
     title: paper.title,
-    link: options.absolute(withBase(sitePaths.paper(paper.id), options.base)),
+    link: options.link(sitePaths.paper(paper.id)),
     pubDate: new Date(`${paper.added}T00:00:00Z`),
     // Feed readers show a description as HTML: the pasted text is escaped, and each part is its own paragraph.
     description: [...(paper.summary ? [paper.summary] : []), `Published ${formatDay(paper.date)} · ${formatByline(paper)}.`, paper.abstract]

@@ -1,6 +1,7 @@
 import type { CuratedPaper } from '../curation/notes.ts';
 import { formatByline, formatDay } from './paper-display.ts';
-import { sitePaths, withBase } from './site-url.ts';
+import { themeTitle } from '../classify/paper-themes.ts';
+import { sitePaths, type SiteLinker } from './site-url.ts';
 
 export interface LlmsTxtInput {
   survey: { title: string; subtitle: string };
@@ -8,8 +9,8 @@ export interface LlmsTxtInput {
   /** Papers per primary theme (each paper once), in table order; `unsorted` last when any. */
   papersByPrimaryTheme: ReadonlyMap<string, readonly CuratedPaper[]>;
   paperCount: number;
-  absolute: (path: string) => string;
-  base?: string;
+  /** Absolute URLs of site paths, the base path applied. */
+  link: SiteLinker;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -22,8 +23,8 @@ const linkText = (text: string) => text.replace(/[[\]]/g, (bracket) => `\\${brac
  * data files, then every paper under its main theme, each a link to its page.
  */
 export function buildLlmsTxt(input: LlmsTxtInput): string {
-  const url = (path: string) => input.absolute(withBase(path, input.base));
-  const themeTitles = new Map(input.themes.map((theme) => [theme.id, theme.title]));
+  const url = input.link;
+  const themesById = new Map(input.themes.map((theme) => [theme.id, theme]));
   const count = (id: string) => input.papersByPrimaryTheme.get(id)?.length ?? 0;
   const lines = [
     `# ${input.survey.title}`,
@@ -47,7 +48,7 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
   ];
   for (const [themeId, papers] of input.papersByPrimaryTheme) {
     if (papers.length === 0) continue;
-    lines.push(`## ${themeTitles.get(themeId) ?? 'Unsorted'}`, '');
+    lines.push(`## ${themeTitle(themeId, themesById)}`, '');
     for (const paper of papers) {
       lines.push(
         `- [${linkText(paper.title)}](${url(sitePaths.paper(paper.id))}): ${formatDay(paper.date)} · ${formatByline(paper)}${paper.summary ? ` — ${paper.summary.replace(/\s+/g, ' ')}` : ''}`,

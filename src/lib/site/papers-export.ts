@@ -1,6 +1,6 @@
 import type { CuratedPaper } from '../curation/notes.ts';
-import { FACET_KINDS, type FacetKind } from '../../schemas/facets.ts';
-import { sitePaths, withBase } from './site-url.ts';
+import { FACET_KINDS, type FacetKind } from '../../schemas/facet-kinds.ts';
+import { sitePaths, type SiteLinker } from './site-url.ts';
 import { toBibtex, toCsv } from './export-formats.ts';
 import { formatByline } from './paper-display.ts';
 
@@ -31,7 +31,7 @@ export interface ExportedPaper {
 }
 
 /** The public data export of the survey: every paper (hidden ones flagged), newest first, with the path of its page. */
-export function exportPapers(papers: readonly CuratedPaper[], base?: string): { papers: ExportedPaper[] } {
+export function exportPapers(papers: readonly CuratedPaper[], pathOf: SiteLinker): { papers: ExportedPaper[] } {
   return {
     papers: papers.map((paper) => ({
       id: paper.id,
@@ -54,7 +54,7 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
       featured: paper.featured,
       annotated: paper.annotated,
       hidden: paper.hidden,
-      path: withBase(sitePaths.paper(paper.id), base),
+      path: pathOf(sitePaths.paper(paper.id)),
     })),
   };
 }
@@ -63,7 +63,7 @@ export function exportPapers(papers: readonly CuratedPaper[], base?: string): { 
 export const CSV_COLUMNS = ['id', 'title', 'date', 'added', 'authors', 'organization', 'upvotes', 'themes', 'approach', 'benchmark', 'model', 'code', 'url', 'hidden'] as const;
 
 /** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
-export function papersToCsv(papers: readonly CuratedPaper[], absolute: (path: string) => string, base?: string): string {
+export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): string {
   const rows = papers.map((paper) => [
     paper.id,
     paper.title,
@@ -77,21 +77,21 @@ export function papersToCsv(papers: readonly CuratedPaper[], absolute: (path: st
     paper.facets.benchmark.map((facet) => facet.value).join('; '),
     paper.facets.model.map((facet) => facet.value).join('; '),
     paper.code ?? '',
-    absolute(withBase(sitePaths.paper(paper.id), base)),
+    link(sitePaths.paper(paper.id)),
     paper.hidden ? 'true' : 'false',
   ]);
   return toCsv(CSV_COLUMNS, rows);
 }
 
 /** Papers as BibTeX: one `@misc` each, with title, year, note and URL (the paper's page). */
-export function papersToBibtex(papers: readonly CuratedPaper[], absolute: (path: string) => string, base?: string): string {
+export function papersToBibtex(papers: readonly CuratedPaper[], link: SiteLinker): string {
   return toBibtex(
     papers.map((paper) => ({
       id: paper.id,
       title: paper.title,
       year: paper.date?.slice(0, 4) ?? '',
       byline: formatByline(paper),
-      url: absolute(withBase(sitePaths.paper(paper.id), base)),
+      url: link(sitePaths.paper(paper.id)),
     })),
   );
 }

@@ -1,8 +1,9 @@
 /**
- * The one way to write an internal link: prefixes `path` with the site's base path (`SURVEY_BASE`, e.g.
- * `/my-survey/`), so the site works under a sub-path as well as at the root. `path` is site-relative.
+ * Prefixes a site-relative `path` with a base path (`SURVEY_BASE`, e.g. `/my-survey/`), so the site works under a
+ * sub-path as well as at the root. Pages and components call it through `withBase` in src/data/site-links.ts, which
+ * knows this build's base; pure code is handed a function that does.
  */
-export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+export function joinBase(path: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const rest = path.replace(/^\/+/, '');
   return `${prefix}${rest}`;
@@ -24,3 +25,6 @@ export const sitePaths = {
   llmsTxt: () => '/llms.txt',
   orphanNotes: () => '/notes/orphans/',
 };
+
+/** Turns a site path into the URL to write: the base path applied, and made absolute where the origin is known. */
+export type SiteLinker = (path: string) => string;

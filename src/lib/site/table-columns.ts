@@ -1,8 +1,5 @@
 import { FACET_KINDS, FACET_LABELS, type FacetKind } from '../../schemas/facet-kinds.ts';
-
-/** The columns a paper table can show after the title (which is always first). */
-export const TABLE_COLUMNS = ['date', 'authors', 'upvotes', 'code', 'links', 'themes', ...FACET_KINDS, 'results'] as const;
-export type TableColumn = (typeof TABLE_COLUMNS)[number];
+import { TABLE_COLUMNS, type TableColumn } from '../../schemas/table-columns.ts';
 
 /** A theme's table when its definition names no `columns`. */
 export const DEFAULT_THEME_COLUMNS: readonly TableColumn[] = ['date', 'authors', 'approach', 'benchmark', 'model', 'results', 'code', 'upvotes', 'themes'];

@@ -1,5 +1,6 @@
-import { FACET_KINDS } from '../../schemas/facets.ts';
+import { FACET_KINDS } from '../../schemas/facet-kinds.ts';
 import type { CuratedPaper } from '../curation/notes.ts';
+import { listedThemeIds } from '../classify/paper-themes.ts';
 import { paperYear } from './paper-display.ts';
 import type { TableFilter } from './table-columns.ts';
 
@@ -7,7 +8,7 @@ import type { TableFilter } from './table-columns.ts';
 export function rowFilterValues(paper: CuratedPaper): Record<TableFilter, string[]> {
   return {
     ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<(typeof FACET_KINDS)[number], string[]>),
-    theme: paper.themes.length > 0 ? paper.themes : ['unsorted'],
+    theme: [...listedThemeIds(paper)],
     year: [paperYear(paper)],
     code: [paper.code ? 'with code' : 'no code'],
     annotated: [paper.annotated ? 'annotated' : 'not annotated'],

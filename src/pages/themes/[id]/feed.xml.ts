@@ -3,8 +3,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
 import { feedItems } from '../../../lib/site/feed-items.ts';
 import { compareRecentlyAdded } from '../../../lib/site/paper-display.ts';
-import { absoluteUrl, feedOrigin } from '../../../lib/site/site-origin.ts';
-import { sitePaths, withBase } from '../../../lib/site/site-url.ts';
+import { feedOrigin } from '../../../lib/site/site-origin.ts';
+import { sitePaths } from '../../../lib/site/site-url.ts';
+import { linkerFor } from '../../../data/site-links.ts';
 
 /** `themes/<id>/feed.xml`: one theme's papers in the order they were added, for readers who follow one theme. */
 export const getStaticPaths = (async () => {
@@ -15,13 +16,13 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, site }) => {
   const { survey, papersByTheme, themesById } = await getSurveyData();
   const theme = themesById.get(params.id!)!;
-  const absolute = absoluteUrl(feedOrigin(site));
+  const link = linkerFor(feedOrigin(site));
   return rss({
     title: `${theme.title} · ${survey.title}`,
     description: `Papers on ${theme.scope}, most recently added first.`,
-    site: absolute(withBase(sitePaths.theme(theme.id))),
+    site: link(sitePaths.theme(theme.id)),
     items: feedItems([...(papersByTheme.get(theme.id) ?? [])].sort(compareRecentlyAdded), {
-      absolute,
+      link,
       themeTitle: (id) => themesById.get(id)?.title ?? id,
     }),
     customData: '<language>en</language>',

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
 import { papersToBibtex, papersToCsv } from '../../../lib/site/papers-export.ts';
-import { absoluteUrl } from '../../../lib/site/site-origin.ts';
+import { linkerFor } from '../../../data/site-links.ts';
 
 /** `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers. */
 export const getStaticPaths = (async () => {
@@ -14,6 +14,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ params, props, site }) => {
   const { papers } = props as { papers: Parameters<typeof papersToCsv>[0] };
   return params.format === 'csv'
-    ? new Response(papersToCsv(papers, absoluteUrl(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(papersToBibtex(papers, absoluteUrl(site)), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+    ? new Response(papersToCsv(papers, linkerFor(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
+    : new Response(papersToBibtex(papers, linkerFor(site)), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };
