@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { measureTextSimilarity, type TextSimilarity } from '../../src/lib/text/similarity.ts';
+import { unpackSimilarity, type PackedSimilarity } from './similarity-transfer.ts';
 
 type Texts = ReadonlyArray<{ title: string; abstract: string }>;
 
@@ -13,7 +14,7 @@ type Texts = ReadonlyArray<{ title: string; abstract: string }>;
 export function startTextSimilarity() {
   const worker = new Worker(new URL('./similarity-worker.mjs', import.meta.url));
   const answer = new Promise<TextSimilarity>((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.once('message', (packed: PackedSimilarity) => resolve(unpackSimilarity(packed)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the similarity worker stopped (exit code ${code}) without an answer`)));
   });

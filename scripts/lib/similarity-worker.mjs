@@ -1,5 +1,5 @@
 /**
- * The worker thread `npm run ingest` starts to work out the papers' text similarity (src/lib/text-similarity.ts)
+ * The worker thread `npm run ingest` starts to work out the papers' text similarity (src/lib/text/similarity.ts)
  * while its main thread matches keywords and facets: it is sent the papers' titles and abstracts, and posts back
  * the vectors and each paper's similar papers. Plain JavaScript, so that Node can start it as a worker; it loads
  * the TypeScript module through tsx, as the ingest script itself is loaded.
@@ -9,10 +9,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { measureTextSimilarity } = await import('../../src/lib/text/similarity.ts');
+const { packSimilarity } = await import('./similarity-transfer.ts');
 
 parentPort.once('message', (papers) => {
-  const similarity = measureTextSimilarity(papers);
-  const { related } = similarity;
-  // The similar papers are flat typed arrays: handed over, not copied.
-  parentPort.postMessage(similarity, [related.start.buffer, related.index.buffer, related.similarity.buffer]);
+  parentPort.postMessage(...packSimilarity(measureTextSimilarity(papers)));
 });

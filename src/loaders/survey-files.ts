@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
 import { vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
 import { FACET_KINDS } from '../schemas/facet-kinds.ts';
-import { compileTerm } from '../lib/text/term-matcher.ts';
+import { compileRegexTerm } from '../lib/text/term-matcher.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from '../lib/input/input-error.ts';
 import { parseYamlWith, type ParsedYaml } from '../lib/input/read-yaml.ts';
@@ -35,7 +35,7 @@ export function loadVocabularies(paths: ContentPaths): Vocabularies {
     parsed.data.forEach((term, index) =>
       term.patterns.forEach((pattern, patternIndex) => {
         try {
-          compileTerm(pattern);
+          compileRegexTerm(pattern);
         } catch (error) {
           throw new InputError(file, parsed.lineOf([index, 'patterns', patternIndex]), (error as Error).message, 'fix the pattern, or write it as a plain word');
         }

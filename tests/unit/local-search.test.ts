@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { makeExcerpt, prepareIndex, searchLocal, tokenize, type SearchDocument } from '../../src/lib/search/portable-search.ts';
+import { makeExcerpt, prepareIndex, searchLocal, type SearchDocument } from '../../src/lib/search/portable-search.ts';
+import { tokenize } from '../../src/lib/text/words.ts';
 import { readSearchDocument } from '../../src/lib/search/search-documents.ts';
 import { readSearchState } from '../../src/lib/search/search-state.ts';
 import { builtSite, projectRoot } from '../helpers/paths.ts';

@@ -1,6 +1,6 @@
 import type { Theme } from '../../schemas/survey.ts';
 import { chooseThemes, MAX_THEMES, MIN_THEME_SCORE, scoreThemes, type ThemeMatchers, type ThemeScore } from './theme-keywords.ts';
-import { tokenize } from '../search/portable-search.ts';
+import { tokenize } from '../text/words.ts';
 import { centroid, cosineDense, sharedTermsDense, toDense, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
 
 /** A keyword placement is confident when the best theme leads the next by this factor. */

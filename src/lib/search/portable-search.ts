@@ -1,4 +1,5 @@
 import { escapeHtml } from '../site/escape-html.ts';
+import { tokenize } from '../text/words.ts';
 import { SEARCH_FILTERS, type SearchState } from './search-state.ts';
 
 /**
@@ -39,31 +40,6 @@ interface Prepared {
 const TITLE_WEIGHT = 3;
 const K1 = 1.2;
 const B = 0.75;
-const STOP_WORDS = new Set('a an and are as at be by for from has have in is it its of on or that the this to was were with we our via'.split(' '));
-
-/** Lower-case word stems: plurals folded (`models` → `model`), stop words dropped. */
-export function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  // Accents are folded away (`naïve` → `naive`); plain ASCII text, most of any listing, has none to fold.
-  const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
-  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
-}
-
-/** The term {@link tokenize} makes of one lower-case, accent-free word: its stem, or null for a stop word. */
-export function termOfWord(word: string): string | null {
-  return STOP_WORDS.has(word) ? null : stem(word);
-}
-
-/** Words whose final `s` or `ies` is not a plural. */
-const NOT_PLURAL = new Set(['series', 'species', 'analysis', 'thesis', 'hypothesis', 'synthesis', 'basis']);
-
-function stem(word: string): string {
-  if (NOT_PLURAL.has(word)) return word;
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  return word;
-}
-
 /** Tokenizes every document once; do it when the index loads. */
 export function prepareIndex(documents: SearchDocument[]): Prepared {
   const titleTerms = documents.map((doc) => tokenize(`${doc.title} ${doc.keywords}`));

@@ -9,16 +9,8 @@ const SAME_GROUP_BONUS = 0.05;
 /** Below this similarity a paper is not shown as related. */
 const MIN_SIMILARITY = 0.08;
 
-/**
- * Each paper's similar papers before ranking, packed in flat arrays (they cross to ingest's main thread from a
- * worker, and a 10,000-paper survey has half a million of them): paper `i`'s are `index[k]` and `similarity[k]`
- * for `k` from `start[i]` to `start[i + 1]`.
- */
-export interface RelatedCandidates {
-  start: Int32Array;
-  index: Int32Array;
-  similarity: Float64Array;
-}
+/** Each paper's similar papers before ranking: for paper `i`, the papers similar enough to it, with their similarity. */
+export type RelatedCandidates = Array<Array<{ index: number; similarity: number }>>;
 
 /**
  * Up to `limit` most similar papers for each paper (cosine over TF-IDF vectors), without comparing every pair:
@@ -65,13 +57,7 @@ export function findRelatedCandidates(vectors: readonly SparseVector[], options:
   // The current paper spread over the vocabulary, so each comparison costs only the candidate's length.
   const vocabulary = vectors.reduce((max, vector) => Math.max(max, vector.terms.at(-1) ?? 0), 0) + 1;
   const dense = new Float64Array(vocabulary);
-  const found = {
-    start: new Int32Array(vectors.length + 1),
-    index: new Int32Array(vectors.length * Math.min(limitCandidates, vectors.length)),
-    similarity: new Float64Array(vectors.length * Math.min(limitCandidates, vectors.length)),
-  };
-  let count = 0;
-  vectors.forEach((vector, index) => {
+  return vectors.map((vector, index) => {
     // Count, for each other paper, how many of this paper's strong terms it also has as strong terms.
     let touchedCount = 0;
     for (const term of strongest[index]!) {
@@ -102,18 +88,15 @@ export function findRelatedCandidates(vectors: readonly SparseVector[], options:
     for (let i = 0; candidateCount < limitCandidates && i < tiedCount; i += 1) candidates[candidateCount++] = earliestTied[i]!;
 
     vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
+    const similar: Array<{ index: number; similarity: number }> = [];
     for (let i = 0; i < candidateCount; i += 1) {
       const other = candidates[i]!;
       const similarity = cosineDense(vectors[other]!, dense);
-      if (similarity < MIN_SIMILARITY) continue;
-      found.index[count] = other;
-      found.similarity[count] = similarity;
-      count += 1;
+      if (similarity >= MIN_SIMILARITY) similar.push({ index: other, similarity });
     }
     for (const term of vector.terms) dense[term] = 0;
-    found.start[index + 1] = count;
+    return similar;
   });
-  return { start: found.start, index: found.index.slice(0, count), similarity: found.similarity.slice(0, count) };
 }
 
 /** Each paper's best `limit` candidates, best first: similarity, plus a little for the same group; ties to the earlier paper. */
@@ -122,11 +105,10 @@ export function rankRelatedPapers(
   options: { limit?: number; groups?: readonly (string | undefined)[] } = {},
 ): Array<Array<{ index: number; score: number }>> {
   const { limit = 5, groups = [] } = options;
-  return Array.from({ length: found.start.length - 1 }, (_, index) => {
-    const others = found.index.subarray(found.start[index]!, found.start[index + 1]!);
-    const similarities = found.similarity.subarray(found.start[index]!, found.start[index + 1]!);
+  return found.map((similar, index) => {
+    const others = similar.map((candidate) => candidate.index);
     // Among similar papers, those in the same primary theme come a little earlier.
-    const scores = Array.from(others, (other, k) => similarities[k]! + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0));
+    const scores = similar.map(({ index: other, similarity }) => similarity + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0));
     return largestPositions(scores, others, limit).map((position) => ({ index: others[position]!, score: scores[position]! }));
   });
 }

@@ -1,75 +1,23 @@
-import { lexiconSize, lowerIdOf, wordId, wordOf, wordsOf } from './words.ts';
+import { splitWords, type TextWord } from './words.ts';
 
 /**
- * Turns a curated search term into a global regular expression, the same way for theme keywords and facet
- * vocabularies:
- * - `/…/flags` is a regular expression, used as written (for terms that need context);
- * - otherwise a word or phrase, matched on whole words only (`RL` never matches inside `world`), where a space or
- *   hyphen matches either (`SWE-bench`, `SWE bench`); case-insensitive unless written in capitals only (an acronym:
- *   `RL`, `GUI`, `MATH500`), so `rl` in prose is not `RL`;
- * - with `plurals`, a final `s`/`es` is allowed; a trailing `*` matches any ending (`verif*`).
- * Throws on an invalid regular expression, with the term in the message.
+ * How curated terms — theme keywords and facet vocabulary patterns — find their words in a title or an abstract,
+ * the same way for both:
+ * - a word or phrase matches whole words only (`RL` never matches inside `world`); between the words of a phrase,
+ *   one space or hyphen, or none (`SWE-bench`, `SWE bench`, `SWEbench`);
+ * - case-insensitive unless written in capitals only (an acronym: `RL`, `GUI`, `MATH500`), so `rl` in prose is
+ *   not `RL`;
+ * - with `plurals`, a final `s`/`es` is allowed on the last word; a trailing `*` matches any ending of the word
+ *   (`verif*`);
+ * - `/…/flags` is a regular expression, used as written, for terms that need context (bare "AIME" only next to
+ *   other maths benchmarks).
  */
-export function compileTerm(term: string, options: { plurals?: boolean } = {}): RegExp {
-  const regex = /^\/(.+)\/([a-z]*)$/s.exec(term.trim());
-  if (regex) {
-    try {
-      return new RegExp(regex[1]!, `${regex[2]!.replace(/g/g, '')}g`);
-    } catch (error) {
-      throw new Error(`"${term}" is not a valid regular expression: ${(error as Error).message}`);
-    }
-  }
-  const wildcard = term.endsWith('*');
-  const words = term
-    .replace(/\*$/, '')
-    .trim()
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const isAcronym = /\p{Lu}/u.test(term) && !/\p{Ll}/u.test(term);
-  const ending = wildcard ? '[\\p{L}\\p{N}-]*' : options.plurals ? '(?:s|es)?' : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]?')}${ending}(?![\\p{L}\\p{N}])`, isAcronym ? 'gu' : 'giu');
-}
-
-/** Every match of a compiled term in a text, as [start, end) offsets. */
-export function findTerm(text: string, pattern: RegExp): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match[0].length === 0) {
-      pattern.lastIndex += 1;
-      continue;
-    }
-    spans.push([match.index, match.index + match[0].length]);
-  }
-  return spans;
-}
 
 /** A match of one of a set's terms: which term (its index in the set), and where. */
 export interface TermMatch {
   term: number;
   start: number;
   end: number;
-}
-
-interface Phrase {
-  /** Which set the term belongs to, and its index there. */
-  set: number;
-  term: number;
-  words: string[];
-  /** The lexicon ids of `words`, for comparing a text's words by id. */
-  wordIds: number[];
-  acronym: boolean;
-  prefix: boolean;
-  plurals: boolean;
-}
-
-/** What the sets' terms can make of one word, wherever it occurs. */
-interface WordStarts {
-  /** One-word terms the word matches on its own. */
-  whole: Phrase[];
-  /** Terms of several words whose first word this is: the following words decide. */
-  longer: Phrase[];
 }
 
 /** A set of terms to compile: theme keywords (with plurals) or one facet vocabulary's patterns. */
@@ -79,16 +27,44 @@ export interface TermSetSource {
   plurals?: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const NONE: never[] = [];
-const NOTHING_STARTS: WordStarts = { whole: NONE, longer: NONE };
+const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 
 /**
- * Compiles many terms into one matcher that reads a text's words once, instead of running one regular expression
- * per term: plain words and phrases are looked up by their first word, `/…/` terms still run as regular
- * expressions. Same meaning as {@link compileTerm}: whole words, a space or hyphen between words (or none),
- * acronyms case-sensitive, optional plurals, trailing `*` for any ending.
+ * The regular expression of a `/…/flags` term (global), or null for a word or phrase. Throws on an invalid
+ * expression, with the term in the message: vocabularies are checked with it when they are read.
  */
+export function compileRegexTerm(term: string): RegExp | null {
+  const regex = REGEX_TERM.exec(term.trim());
+  if (!regex) return null;
+  try {
+    return new RegExp(regex[1]!, `${regex[2]!.replace(/g/g, '')}g`);
+  } catch (error) {
+    throw new Error(`"${term}" is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
+
+interface Phrase {
+  /** Which set the term belongs to, and its index there. */
+  set: number;
+  term: number;
+  /** Lower-case, or as written for an acronym. */
+  words: string[];
+  acronym: boolean;
+  prefix: boolean;
+  plurals: boolean;
+}
+
+/** What the sets' terms can make of one word, wherever it occurs. */
+interface WordStarts {
+  /** Terms of one word that the word matches on its own. */
+  whole: Phrase[];
+  /** Terms of several words whose first word this is: the following words decide. */
+  longer: Phrase[];
+}
+
+const NOTHING_STARTS: WordStarts = { whole: [], longer: [] };
+
+/** Compiles one set of terms into a matcher (see {@link compileTermSets}). */
 export function compileTermSet(terms: readonly string[], options: { plurals?: boolean } = {}): (text: string) => TermMatch[] {
   const findAll = compileTermSets([{ terms, ...options }]);
   return (text) => findAll(text)[0]!;
@@ -96,8 +72,8 @@ export function compileTermSet(terms: readonly string[], options: { plurals?: bo
 
 /**
  * Compiles several term sets into one matcher that walks a text's words once for all of them (a paper's title and
- * abstract are read for the themes and for every facet vocabulary): returns each set's matches, as
- * {@link compileTermSet} would find them.
+ * abstract are read for the themes and for every facet vocabulary): returns each set's matches, by position.
+ * Words and phrases are looked up by their first word; `/…/` terms run as regular expressions.
  */
 export function compileTermSets(sets: readonly TermSetSource[]): (text: string) => TermMatch[][] {
   const byFirstWord = new Map<string, Phrase[]>();
@@ -105,83 +81,81 @@ export function compileTermSets(sets: readonly TermSetSource[]): (text: string) 
   const regexes: Array<{ set: number; term: number; pattern: RegExp }> = [];
   sets.forEach(({ terms, plurals = false }, set) =>
     terms.forEach((term, index) => {
-      if (/^\/(.+)\/([a-z]*)$/s.test(term.trim())) {
-        regexes.push({ set, term: index, pattern: compileTerm(term) });
+      const pattern = compileRegexTerm(term);
+      if (pattern) {
+        regexes.push({ set, term: index, pattern });
         return;
       }
       const prefix = term.endsWith('*');
       const acronym = /\p{Lu}/u.test(term) && !/\p{Ll}/u.test(term);
-      const words = (term.replace(/\*$/, '').match(WORD) ?? []).map((word) => (acronym ? word : word.toLowerCase()));
+      const words = splitWords(term.replace(/\*$/, '')).map((word) => (acronym ? word.text : word.lower));
       if (words.length === 0) return;
+      // A phrase also matches with its words run together (`SWEbench`).
       const variants = [words, ...(words.length > 1 && !prefix ? [[words.join('')]] : [])];
       for (const variant of variants) {
-        const phrase = { set, term: index, words: variant, wordIds: variant.map(wordId), acronym, prefix, plurals };
-        if (prefix && variant.length === 1) prefixes.push(phrase);
-        else {
-          const first = variant[0]!.toLowerCase();
-          // A one-word term with plurals is also filed under its plural forms, so each word is looked up once.
-          const keys = variant.length === 1 && plurals ? [first, `${first}s`, `${first}es`] : [first];
-          for (const key of keys) {
-            const list = byFirstWord.get(key);
-            if (list) list.push(phrase);
-            else byFirstWord.set(key, [phrase]);
-          }
+        const phrase = { set, term: index, words: variant, acronym, prefix, plurals };
+        if (prefix && variant.length === 1) {
+          prefixes.push(phrase);
+          continue;
+        }
+        const first = variant[0]!.toLowerCase();
+        // A one-word term with plurals is also filed under its plural forms, so each word is looked up once.
+        for (const key of variant.length === 1 && plurals ? [first, `${first}s`, `${first}es`] : [first]) {
+          const list = byFirstWord.get(key);
+          if (list) list.push(phrase);
+          else byFirstWord.set(key, [phrase]);
         }
       }
     }),
   );
 
-  /** Whether a word (lower-case, and as written) matches the last word of a phrase. */
-  const lastWordMatches = (phrase: Phrase, word: string, original: string): boolean => {
-    const text = phrase.acronym ? original : word;
-    const target = phrase.words[phrase.words.length - 1]!;
+  const lastWordMatches = (phrase: Phrase, word: TextWord): boolean => {
+    const text = phrase.acronym ? word.text : word.lower;
+    const target = phrase.words.at(-1)!;
     if (phrase.prefix) return text.startsWith(target);
-    if (text === target) return true;
-    return phrase.plurals && (text === `${target}s` || text === `${target}es`);
+    return text === target || (phrase.plurals && (text === `${target}s` || text === `${target}es`));
   };
 
   // Which terms can start at a word depends on the word alone, and a survey's words repeat from paper to paper:
-  // each distinct word is looked up once (by its lexicon id), not once per occurrence.
-  const startsByWord: Array<WordStarts | null> = [];
-  const startsAt = (id: number): WordStarts => {
-    const known = startsByWord[id];
-    if (known) return known;
-    // Grown densely, so the cache stays a plain array however the lexicon's ids arrive.
-    while (startsByWord.length < lexiconSize()) startsByWord.push(null);
-    const original = wordOf(id);
-    const lower = wordOf(lowerIdOf(id));
-    const candidates = byFirstWord.get(lower) ?? NONE;
-    const whole = [
-      ...candidates.filter((phrase) => phrase.words.length === 1 && lastWordMatches(phrase, lower, original)),
-      ...prefixes.filter((phrase) => lastWordMatches(phrase, lower, original)),
-    ];
-    const longer = candidates.filter((phrase) => phrase.words.length > 1);
-    const starts = whole.length + longer.length === 0 ? NOTHING_STARTS : { whole, longer };
-    startsByWord[id] = starts;
+  // each distinct word is looked up once.
+  const startsByWord = new Map<string, WordStarts>();
+  const startsAt = (word: TextWord): WordStarts => {
+    let starts = startsByWord.get(word.text);
+    if (!starts) {
+      const candidates = byFirstWord.get(word.lower) ?? [];
+      const whole = [...candidates.filter((phrase) => phrase.words.length === 1), ...prefixes].filter((phrase) => lastWordMatches(phrase, word));
+      const longer = candidates.filter((phrase) => phrase.words.length > 1);
+      starts = whole.length + longer.length === 0 ? NOTHING_STARTS : { whole, longer };
+      startsByWord.set(word.text, starts);
+    }
     return starts;
   };
 
-  return function findTerms(text: string): TermMatch[][] {
-    const { ids, starts, ends, joined } = wordsOf(text);
-    const found: TermMatch[][] = sets.map(() => []);
-    for (let i = 0; i < ids.length; i += 1) {
-      const { whole, longer } = startsAt(ids[i]!);
-      for (const phrase of whole) found[phrase.set]!.push({ term: phrase.term, start: starts[i]!, end: ends[i]! });
-      for (const phrase of longer) {
-        const n = phrase.words.length;
-        if (i + n > ids.length) continue;
-        let ok = true;
-        for (let k = 0; k < n && ok; k += 1) {
-          const id = ids[i + k]!;
-          // Words of a phrase may be separated by one space or hyphen only.
-          if (k > 0 && !joined[i + k]) ok = false;
-          else if (k < n - 1) ok = (phrase.acronym ? id : lowerIdOf(id)) === phrase.wordIds[k];
-          else ok = lastWordMatches(phrase, wordOf(lowerIdOf(id)), wordOf(id));
-        }
-        if (ok) found[phrase.set]!.push({ term: phrase.term, start: starts[i]!, end: ends[i + n - 1]! });
-      }
+  /** Whether `phrase` (of several words) matches the words from `at` on. */
+  const phraseMatches = (phrase: Phrase, words: readonly TextWord[], at: number): boolean => {
+    const n = phrase.words.length;
+    if (at + n > words.length) return false;
+    for (let k = 1; k < n; k += 1) if (!words[at + k]!.joined) return false;
+    for (let k = 0; k < n - 1; k += 1) {
+      const word = words[at + k]!;
+      if ((phrase.acronym ? word.text : word.lower) !== phrase.words[k]) return false;
     }
-    for (const { set, term, pattern } of regexes) for (const [start, end] of findTerm(text, pattern)) found[set]!.push({ term, start, end });
+    return lastWordMatches(phrase, words[at + n - 1]!);
+  };
+
+  return function findTerms(text: string): TermMatch[][] {
+    const words = splitWords(text);
+    const found: TermMatch[][] = sets.map(() => []);
+    words.forEach((word, at) => {
+      const { whole, longer } = startsAt(word);
+      for (const phrase of whole) found[phrase.set]!.push({ term: phrase.term, start: word.start, end: word.end });
+      for (const phrase of longer) {
+        if (phraseMatches(phrase, words, at)) found[phrase.set]!.push({ term: phrase.term, start: word.start, end: words[at + phrase.words.length - 1]!.end });
+      }
+    });
+    for (const { set, term, pattern } of regexes) {
+      for (const match of text.matchAll(pattern)) if (match[0].length > 0) found[set]!.push({ term, start: match.index, end: match.index + match[0].length });
+    }
     for (const matches of found) if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.term - b.term);
     return found;
   };
@@ -196,25 +170,26 @@ export const compileEachTermSet: TermSetCompiler = ({ terms, plurals }) => compi
 /**
  * A compiler whose sets are read together: each set's matcher answers from one walk of the text's words for all of
  * them (see {@link compileTermSets}). Ingest reads every paper's title and abstract for the theme keywords and then
- * for each facet vocabulary; with one walk, the words of a text are visited once instead of six times.
+ * for each facet vocabulary; with one walk, the words of a text are visited once instead of six times. A bad
+ * `/…/` pattern throws when its set is added; the sets are compiled together when a text is first matched.
  */
 export function shareTermSets(): TermSetCompiler {
   const sources: TermSetSource[] = [];
-  let findAll: (text: string) => TermMatch[][] = () => [];
-  // The last few texts' matches, compared by identity first: a title and an abstract are asked for in turn.
-  const RECENT_LIMIT = 4;
+  let findAll: ((text: string) => TermMatch[][]) | undefined;
+  // A title and an abstract are asked for in turn, by each set: the last two texts' matches are kept.
   let recent: Array<{ text: string; found: TermMatch[][] }> = [];
   const matchesOf = (text: string): TermMatch[][] => {
     const known = recent.find((entry) => entry.text === text);
     if (known) return known.found;
+    findAll ??= compileTermSets(sources);
     const found = findAll(text);
-    recent = [{ text, found }, ...recent.slice(0, RECENT_LIMIT - 1)];
+    recent = [{ text, found }, ...recent.slice(0, 1)];
     return found;
   };
   return (source) => {
+    for (const term of source.terms) compileRegexTerm(term);
     const set = sources.push(source) - 1;
-    // Compiled again with each set (a few hundred terms, once per ingest), so a bad pattern throws here, at once.
-    findAll = compileTermSets(sources);
+    findAll = undefined;
     recent = [];
     return (text) => matchesOf(text)[set]!;
   };

@@ -1,5 +1,4 @@
-import { termOfWord, tokenize } from '../search/portable-search.ts';
-import { lexiconSize, lowerIdOf, wordOf, wordsOf } from './words.ts';
+import { tokenize } from './words.ts';
 
 /** A unit-length TF-IDF vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -38,28 +37,9 @@ export function paperTerms(paper: { title: string; abstract: string }): string[]
 /** Whether a search term says something about a paper here: not a field stop word, a single character or a number. */
 export const isFieldTerm = (term: string) => !FIELD_STOP_WORDS.has(term) && term.length > 1 && !/^\d+$/.test(term);
 
-// A word's term depends on the word alone: worked out once per distinct lower-case word (by lexicon id), not once
-// per occurrence. `undefined` is not worked out yet; null is no term (a stop word, a number, a single letter).
-const termOfLowerWord: Array<string | null | undefined> = [];
-
-/** {@link tokenize}'s terms of a text, less the field stop words; from the text's shared words when they allow. */
+/** {@link tokenize}'s terms of a text, less the field stop words. */
 function textTerms(text: string): string[] {
-  const words = wordsOf(text);
-  // Folding a whole text can join or split words where it has accents or marks: such a text is tokenized afresh.
-  if (!words.plain) return tokenize(text).filter(isFieldTerm);
-  const terms: string[] = [];
-  for (const id of words.ids) {
-    const lower = lowerIdOf(id);
-    let term = termOfLowerWord[lower];
-    if (term === undefined) {
-      while (termOfLowerWord.length < lexiconSize()) termOfLowerWord.push(undefined);
-      const candidate = termOfWord(wordOf(lower));
-      term = candidate !== null && isFieldTerm(candidate) ? candidate : null;
-      termOfLowerWord[lower] = term;
-    }
-    if (term !== null) terms.push(term);
-  }
-  return terms;
+  return tokenize(text).filter(isFieldTerm);
 }
 
 /** Builds the vector space of a corpus (each document a list of terms). */
@@ -83,29 +63,13 @@ export function buildVectorSpace(documents: readonly string[][]): VectorSpace {
 
 /** A document's unit TF-IDF vector (sublinear term frequency); unknown terms are ignored. */
 export function vectorize(space: VectorSpace, document: readonly string[]): SparseVector {
-  const counts = countsFor(space);
-  const ids: number[] = [];
+  const counts = new Map<number, number>();
   for (const term of document) {
     const id = space.termIds.get(term);
-    if (id === undefined) continue;
-    if (counts[id] === 0) ids.push(id);
-    counts[id]! += 1;
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  ids.sort((a, b) => a - b);
-  const weights = ids.map((id) => (1 + Math.log(counts[id]!)) * space.idf[id]!);
-  for (const id of ids) counts[id] = 0;
-  return normalise({ terms: ids, weights });
-}
-
-// One zeroed count per term of a space, reused by every vectorize call (and left zeroed after each).
-const countsBySpace = new WeakMap<VectorSpace, Int32Array>();
-function countsFor(space: VectorSpace): Int32Array {
-  let counts = countsBySpace.get(space);
-  if (!counts) {
-    counts = new Int32Array(space.terms.length);
-    countsBySpace.set(space, counts);
-  }
-  return counts;
+  const ids = [...counts.keys()].sort((a, b) => a - b);
+  return normalise({ terms: ids, weights: ids.map((id) => (1 + Math.log(counts.get(id)!)) * space.idf[id]!) });
 }
 
 /** Scales a vector to unit length (a zero vector stays zero). */
@@ -135,17 +99,6 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     else j += 1;
   }
   return dot;
-}
-
-/** The terms two vectors share, by how much each contributes to their similarity, largest first. */
-export function sharedTerms(space: VectorSpace, a: SparseVector, b: SparseVector, limit = 5): string[] {
-  const bWeights = new Map(b.terms.map((term, i) => [term, b.weights[i]!]));
-  return a.terms
-    .map((term, i) => [term, a.weights[i]! * (bWeights.get(term) ?? 0)] as const)
-    .filter(([, contribution]) => contribution > 0)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, limit)
-    .map(([term]) => space.terms[term]!);
 }
 
 /** A vector's strongest terms, for naming and indexing (ties to the lower term id). */
