@@ -8,18 +8,19 @@
  * Written beside `dist-portable/` and swapped in, like the build.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import type { SearchDocument } from '../src/lib/search/portable-search.ts';
 import { readSearchDocument } from '../src/lib/search/search-documents.ts';
+import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 
 const { values: options } = parseArgs({ options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } } });
 const from = resolve(String(options.from));
 const out = resolve(String(options.out));
-const staging = `${out}.staging`;
+const staging = stagingFor(out);
 const base = normaliseBase(process.env.SURVEY_BASE ?? '/');
 
 if (!existsSync(join(from, 'index.html'))) {
@@ -27,7 +28,7 @@ if (!existsSync(join(from, 'index.html'))) {
   process.exit(1);
 }
 
-rmSync(staging, { recursive: true, force: true });
+recoverInterruptedSwap(out);
 cpSync(from, staging, { recursive: true });
 await build({
   entryPoints: [fileURLToPath(new URL('../src/client/portable.ts', import.meta.url))],
@@ -52,10 +53,7 @@ for (const file of htmlFiles(staging)) {
 
 writeFileSync(join(staging, 'search-index.js'), `window.__surveySearchIndex = ${JSON.stringify(documents)};\n`);
 
-rmSync(`${out}.previous`, { recursive: true, force: true });
-if (existsSync(out)) renameSync(out, `${out}.previous`);
-renameSync(staging, out);
-rmSync(`${out}.previous`, { recursive: true, force: true });
+swapInDirectory(out);
 const indexSize = readFileSync(join(out, 'search-index.js')).length;
 console.log(`build:portable: ${pages} pages in ${relative(process.cwd(), out) || out}; search-index.js ${(indexSize / 1024).toFixed(0)} KB for ${documents.length} pages`);
 

@@ -9,16 +9,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
+import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 
 const { values: options, positionals } = parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true, strict: false });
 const out = resolve(String(options.out));
-const staging = `${out}.staging`;
-const previous = `${out}.previous`;
+const staging = stagingFor(out);
 const node = process.execPath;
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
@@ -71,7 +71,7 @@ function runAstroBuild(args: string[]): Promise<number> {
 if (run([tsx, ingest]) !== 0) {
   process.exitCode = 1;
 } else {
-  rmSync(staging, { recursive: true, force: true });
+  recoverInterruptedSwap(out);
   const built = await runAstroBuild([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
   const status = built === 0 ? run([tsx, indexSearch, staging]) : built;
   if (status !== 0) {
@@ -79,10 +79,7 @@ if (run([tsx, ingest]) !== 0) {
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
     process.exitCode = status;
   } else {
-    rmSync(previous, { recursive: true, force: true });
-    if (existsSync(out)) renameSync(out, previous);
-    renameSync(staging, out);
-    rmSync(previous, { recursive: true, force: true });
+    swapInDirectory(out);
     console.log(`build: the site is in ${relative(process.cwd(), out) || out}`);
   }
 }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './swap-directory.ts';
 import { GENERATED_MARKER, GENERATED_README_MARKER } from '../../src/lib/ingest/plan-entries.ts';
 
 /** What a sync changed, by path relative to the generated root. */
@@ -17,7 +18,7 @@ export interface SyncReport {
  * remove a file that ingest did not write.
  */
 export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string>): SyncReport {
-  recoverInterruptedSync(root);
+  recoverInterruptedSwap(root);
   const existing = readTree(root);
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0 };
   for (const [path, content] of files) {
@@ -37,30 +38,15 @@ export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string
   }
   if (report.added.length + report.updated.length + report.removed.length === 0) return report;
 
-  const staging = `${root}.staging`;
-  rmSync(staging, { recursive: true, force: true });
+  const staging = stagingFor(root);
   for (const [path, content] of files) {
     const target = join(staging, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
   simulateCrashFor('after-staging');
-  const previous = `${root}.previous`;
-  if (existsSync(root)) renameSync(root, previous);
-  simulateCrashFor('between-renames');
-  renameSync(staging, root);
-  rmSync(previous, { recursive: true, force: true });
+  swapInDirectory(root, { betweenRenames: () => simulateCrashFor('between-renames') });
   return report;
-}
-
-/** Puts back the previous tree if a sync stopped between its two renames, and drops a half-written staging tree. */
-export function recoverInterruptedSync(root: string): void {
-  const previous = `${root}.previous`;
-  if (existsSync(previous)) {
-    if (existsSync(root)) rmSync(previous, { recursive: true, force: true });
-    else renameSync(previous, root);
-  }
-  rmSync(`${root}.staging`, { recursive: true, force: true });
 }
 
 function readTree(root: string): Map<string, string> {
