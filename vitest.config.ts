@@ -1,13 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects: `unit` (pure modules and fixtures, no build, seconds), then `integration` (the real ingest and
+ * build, and the built sites' files) and `browser` (Debian's Chromium against the built sites), which share one set
+ * of test builds (tests/helpers/build-once.ts). `npm test` runs all three; `npm run test:unit` the first alone.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // The browser and build tests share one built site and one Chromium; running files one at a time keeps the
-    // two-core CI machine responsive.
-    fileParallelism: false,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/build-once.ts'],
+          // Files that build and serve share one two-core machine with the browser: one file at a time.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/helpers/build-once.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });

@@ -27,7 +27,13 @@ import {
 import { syntheticListing } from '../../scripts/bench/synthetic-listing.ts';
 
 export default function buildOnce() {
-  if (process.env.SKIP_BUILD === '1' && [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite].every(existsSync)) return;
+  const sites = [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite];
+  if (process.env.SKIP_BUILD === '1' && sites.every(existsSync)) return;
+  // The integration and browser projects both name this setup; Vitest runs both in its one main process, so the
+  // builds are made once per run: the second finds the stamp of this process.
+  const stamp = join(testBuildRoot, 'built-by-process');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === String(process.pid) && sites.every(existsSync)) return;
+  rmSync(stamp, { force: true });
   mkdirSync(testBuildRoot, { recursive: true });
   const build = (out: string, env: Record<string, string> = {}) => {
     const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
@@ -54,4 +60,5 @@ export default function buildOnce() {
   const listing = syntheticListing(readFileSync(join(projectRoot, 'content/listings/reflective-agents.txt')), LARGE_SURVEY_PAPERS);
   writeFileSync(join(largeContent, 'listings', 'synthetic.txt'), listing);
   build(builtLargeSite, { SURVEY_CONTENT_DIR: largeContent });
+  writeFileSync(stamp, String(process.pid));
 }

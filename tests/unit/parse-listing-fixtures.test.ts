@@ -1,7 +1,8 @@
 /**
  * Parser fixtures: each folder in tests/fixtures/listings holds `input.txt` (a pasted listing), `options.json`
- * (its capture date) and `expected.json` (every paper's fields and links, and the warnings). Regenerate the
- * expected files after a deliberate change with `UPDATE_FIXTURES=1 npm test`, then review the diff.
+ * (its capture date) and `expected.json` (every paper's fields and links, and the warnings). A fixture without its
+ * expected file fails; `UPDATE_FIXTURES=1 npm run test:unit` writes the expected files from the actual output, to
+ * review in the diff.
  *
  * Folders in tests/fixtures/listing-errors hold inputs that must fail, with `expected-error.txt`.
  */
@@ -31,7 +32,8 @@ describe('parsing listings', () => {
       const folder = join(fixtures, name);
       const actual = parseFixture(folder, `${name}.txt`);
       const expectedFile = join(folder, 'expected.json');
-      if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(existsSync(expectedFile), `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }
@@ -52,7 +54,8 @@ describe('refusing listings it cannot read', () => {
       expect(message).not.toContain('\n');
       expect(message).toMatch(new RegExp(`^${name}\\.txt:\\d+: `));
       const expectedFile = join(folder, 'expected-error.txt');
-      if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${message}\n`);
+      if (update) writeFileSync(expectedFile, `${message}\n`);
+      expect(existsSync(expectedFile), `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`).toBe(true);
       expect(message).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
     });
   }
