@@ -6,8 +6,10 @@ import { highlightTerms } from './highlight-terms.ts';
 import { enhanceTable } from './paper-table.ts';
 import { SearchBoxElement } from './search-box.ts';
 import { SurveySearchElement } from './survey-search.ts';
+import { loadLocalIndex } from './portable-engine.ts';
 
 customElements.define('search-box', SearchBoxElement);
+SurveySearchElement.loadLocalEngine = loadLocalIndex;
 customElements.define('survey-search', SurveySearchElement);
 customElements.define(
   'paper-table',

@@ -1,7 +1,6 @@
 import { formatDay } from '../lib/site/paper-display.ts';
-import { isEmptySearch, readSearchState, writeSearchState, SEARCH_FILTERS, type SearchState } from '../lib/search/search-state.ts';
-import type { FilterCounts } from '../lib/search/portable-search.ts';
-import { loadLocalIndex, loadPagefind, type ResultItem, type SearchEngine } from './search-engines.ts';
+import { isEmptySearch, readSearchState, writeSearchState, SEARCH_FILTERS, type FilterCounts, type SearchState } from '../lib/search/search-state.ts';
+import { loadPagefind, type ResultItem, type SearchEngine } from './search-engines.ts';
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 120;
@@ -12,6 +11,9 @@ const TYPING_DELAY_MS = 120;
  * the URL, pages through results, and lets the keyboard move from the box through the results.
  */
 export class SurveySearchElement extends HTMLElement {
+  /** The engine for a copy opened from disk: set by the portable copy's script only, so served pages never load it. */
+  static loadLocalEngine: ((root: string) => Promise<SearchEngine>) | undefined;
+
   private engine: SearchEngine | null = null;
   private total = 0;
   private shown = 0;
@@ -62,7 +64,7 @@ export class SurveySearchElement extends HTMLElement {
       const root = this.dataset.root;
       this.engine =
         location.protocol === 'file:'
-          ? await loadLocalIndex(root ?? './')
+          ? await SurveySearchElement.loadLocalEngine!(root ?? './')
           : await loadPagefind(root ? new URL(root, location.href).pathname : (this.dataset.base ?? '/'));
       this.showCounts(await this.engine.counts());
     } catch {

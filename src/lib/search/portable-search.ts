@@ -1,11 +1,12 @@
+import MiniSearch from 'minisearch';
 import { escapeHtml } from '../site/escape-html.ts';
 import { tokenize } from '../text/words.ts';
-import { SEARCH_FILTERS, type SearchState } from './search-state.ts';
+import { SEARCH_FILTERS, type FilterCounts, type SearchState } from './search-state.ts';
 
 /**
- * The portable site's search engine, for a copy opened from disk where Pagefind cannot run. It indexes the same
- * content Pagefind does (read from the built pages), ranks with BM25 over the title (weighted) and the body, and
- * supports the same filters, sorts and highlighted excerpts. Small enough for a survey's few thousand pages.
+ * The portable site's search engine, for a copy opened from disk where Pagefind cannot run: MiniSearch (BM25 over
+ * the title, weighted, and the body) reading text with the survey's own tokenizer, with the filters, sorts and
+ * highlighted excerpts of the search page. It indexes the same content Pagefind does, read from the built pages.
  */
 
 /** One indexed page, as the build writes it into the portable index. */
@@ -28,45 +29,47 @@ export interface SearchHit {
   excerpt: string;
 }
 
-interface Prepared {
+/** The documents and their MiniSearch index, built when the portable copy's search page loads. */
+export interface PreparedIndex {
   documents: SearchDocument[];
-  titleTerms: string[][];
-  bodyTerms: string[][];
-  averageTitle: number;
-  averageBody: number;
-  frequency: Map<string, number>;
+  engine: MiniSearch<SearchDocument & { position: number }>;
 }
 
-const TITLE_WEIGHT = 3;
-const K1 = 1.2;
-const B = 0.75;
-/** Tokenizes every document once; do it when the index loads. */
-export function prepareIndex(documents: SearchDocument[]): Prepared {
-  const titleTerms = documents.map((doc) => tokenize(`${doc.title} ${doc.keywords}`));
-  const bodyTerms = documents.map((doc) => tokenize(doc.body));
-  const frequency = new Map<string, number>();
-  documents.forEach((_, index) => {
-    for (const term of new Set([...titleTerms[index]!, ...bodyTerms[index]!])) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+/** How much more a word in the title (or a curated keyword) counts than one in the body. */
+const TITLE_BOOST = 2;
+
+/** Indexes every document; do it when the index loads. Terms are the survey's own (see text/words.ts). */
+export function prepareIndex(documents: SearchDocument[]): PreparedIndex {
+  const engine = new MiniSearch<SearchDocument & { position: number }>({
+    idField: 'position',
+    fields: ['title', 'keywords', 'body'],
+    storeFields: [],
+    tokenize,
+    // The tokenizer already gives terms (lower-case, folded, plurals folded); stop words are left out by it.
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: { title: TITLE_BOOST, keywords: TITLE_BOOST },
+      // Search as you type: the last word also matches as the start of a longer one.
+      prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+      combineWith: 'OR',
+    },
   });
-  const average = (lists: string[][]) => lists.reduce((sum, list) => sum + list.length, 0) / Math.max(1, lists.length);
-  return { documents, titleTerms, bodyTerms, averageTitle: average(titleTerms), averageBody: average(bodyTerms), frequency };
+  engine.addAll(documents.map((document, position) => ({ ...document, position })));
+  return { documents, engine };
 }
 
-/** Counts of each filter value among documents that pass every *other* filter (as a faceted search shows them). */
-export type FilterCounts = Record<string, Record<string, number>>;
 
 /**
- * Runs a search: pages matching any query word (the last one also as a prefix, for search-as-you-type), ranked so
- * that pages matching more of the words, and the words as a phrase, come first; then the filters (OR within one,
+ * Runs a search: pages matching any query word (the last one also as a prefix, for search-as-you-type), ranked by
+ * BM25 so that pages matching more of the words come first; then the filters (OR within one,
  * AND across), then the order — relevance, or newest / most upvoted with unknowns last.
  */
-export function searchLocal(index: Prepared, state: SearchState): { hits: SearchHit[]; counts: FilterCounts } {
+export function searchLocal(index: PreparedIndex, state: SearchState): { hits: SearchHit[]; counts: FilterCounts } {
   const words = tokenize(state.query);
-  const candidates: Array<{ position: number; score: number }> = [];
-  index.documents.forEach((_, position) => {
-    const score = words.length === 0 ? 0 : scoreDocument(index, position, words);
-    if (words.length === 0 || score > 0) candidates.push({ position, score });
-  });
+  const candidates =
+    words.length === 0
+      ? index.documents.map((_, position) => ({ position, score: 0 }))
+      : rankAllWordsFirst(index, state.query);
   const passes = (doc: SearchDocument, except?: string) =>
     SEARCH_FILTERS.every((name) => name === except || state.filters[name].length === 0 || state.filters[name].some((value) => doc.filters[name]?.includes(value)));
   const counts: FilterCounts = {};
@@ -95,28 +98,29 @@ export function searchLocal(index: Prepared, state: SearchState): { hits: Search
   };
 }
 
-function scoreDocument(index: Prepared, position: number, words: string[]): number {
-  let total = 0;
-  let matched = 0;
-  const titleTerms = index.titleTerms[position]!;
-  const bodyTerms = index.bodyTerms[position]!;
-  for (const [i, word] of words.entries()) {
-    const isLast = i === words.length - 1;
-    const matches = (term: string) => term === word || (isLast && word.length >= 3 && term.startsWith(word));
-    const inTitle = titleTerms.filter(matches).length;
-    const inBody = bodyTerms.filter(matches).length;
-    if (inTitle + inBody === 0) continue;
-    matched += 1;
-    const documentsWith = index.frequency.get(word) ?? 1;
-    const idf = Math.log(1 + (index.documents.length - documentsWith + 0.5) / (documentsWith + 0.5));
-    const bm25 = (count: number, length: number, average: number) => (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / Math.max(1, average)));
-    total += idf * (TITLE_WEIGHT * bm25(inTitle, titleTerms.length, index.averageTitle) + bm25(inBody, bodyTerms.length, index.averageBody));
-  }
-  if (matched === 0) return 0;
-  // Pages with all the words beat pages with some; the words side by side, as typed, count extra.
-  const coverage = (matched / words.length) ** 2;
-  const phrase = words.length > 1 && (containsPhrase(titleTerms, words) || containsPhrase(bodyTerms, words)) ? 1.5 : 1;
-  return total * coverage * phrase;
+/** A page holding the query's words side by side, as typed, counts this much more. */
+const PHRASE_BOOST = 2;
+
+/**
+ * Pages with every word of the query first (those with the words side by side, as typed, ahead), then pages with
+ * some of them, each group by score.
+ */
+function rankAllWordsFirst(index: PreparedIndex, query: string): Array<{ position: number; score: number }> {
+  const words = tokenize(query);
+  const phrase = (position: number) => {
+    const document = index.documents[position]!;
+    return words.length > 1 && [document.title, document.body].some((text) => containsPhrase(tokenize(text), words));
+  };
+  const every = index.engine.search(query, { combineWith: 'AND' }).map((result) => ({ ...result, score: result.score * (phrase(result.id as number) ? PHRASE_BOOST : 1) }));
+  const some = index.engine.search(query, { combineWith: 'OR' });
+  const first = new Set(every.map((result) => result.id as number));
+  // Scores of the second group are kept below the first group's lowest, so a sort by score keeps the groups apart.
+  const floor = Math.min(...every.map((result) => result.score), Infinity);
+  const scale = Number.isFinite(floor) && some.length > 0 ? floor / (2 * Math.max(...some.map((result) => result.score))) : 1;
+  return [
+    ...every.map((result) => ({ position: result.id as number, score: result.score })),
+    ...some.filter((result) => !first.has(result.id as number)).map((result) => ({ position: result.id as number, score: result.score * scale })),
+  ];
 }
 
 function containsPhrase(terms: readonly string[], words: readonly string[]): boolean {

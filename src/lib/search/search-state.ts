@@ -10,6 +10,9 @@ export const SEARCH_FILTERS = ['theme', 'year', 'approach', 'modality', 'code', 
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 export type SearchSort = '' | 'newest' | 'upvotes';
 
+/** Counts of each filter value among documents that pass every *other* filter (as a faceted search shows them). */
+export type FilterCounts = Record<string, Record<string, number>>;
+
 /** Reads `?q=…&theme=…&theme=…&year=…&sort=…`; unknown values are kept out. */
 export function readSearchState(params: URLSearchParams): SearchState {
   const sort = params.get('sort');
