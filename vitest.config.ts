@@ -3,12 +3,15 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three projects: `unit` (pure modules and fixtures, no build, seconds), then `integration` (the real ingest and
  * build, and the built sites' files) and `browser` (Debian's Chromium against the built sites), which share one set
- * of test builds (tests/helpers/build-once.ts). `npm test` runs all three; `npm run test:unit` the first alone.
+ * of test builds (tests/helpers/build-once.ts). Each group runs after the one before. `npm test` runs all three;
+ * `npm run test:unit` the first alone.
  */
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The browser and build tests share one built site and one Chromium on a two-core machine: one file at a time.
+    fileParallelism: false,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {
@@ -17,8 +20,6 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/helpers/build-once.ts'],
-          // Files that build and serve share one two-core machine with the browser: one file at a time.
-          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
@@ -28,7 +29,6 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/helpers/build-once.ts'],
-          fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
       },
