@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectListedPapers, completeSurvey, readSurvey, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import { collectListedPapers, completeSurvey, readSurvey, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input/input-error.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/loaders/survey-files.ts';
@@ -42,7 +42,7 @@ try {
         onProgress: progress.update,
       };
       const listed = collectListedPapers(inputs);
-      similarity.send(listed.papers);
+      similarity.send(textsOf(listed.papers));
       const reading = readSurvey(inputs, listed);
       progress.update('text similarity', 0, reading.papers.length);
       survey = completeSurvey(reading, await similarity.result());
@@ -55,6 +55,7 @@ try {
     writeFileAtomically(paths.history, serialiseHistory(survey.history));
     progress.done();
     printSummary(survey, config.data, report);
+    printMerges(survey);
     printChanges(survey.changes);
   });
 } catch (error) {
@@ -132,7 +133,7 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   }
   const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
   console.log(
-    `ingest: ${pinned} pinned by the curator, ${survey.orphans.length} orphan notes, ${survey.duplicates.length} duplicates merged, ${survey.warnings.length} warnings`,
+    `ingest: ${pinned} pinned by the curator, ${survey.orphans.length} orphan notes, ${survey.merges.length} papers merged from several records, ${survey.warnings.length} warnings`,
   );
   const generated = relative(process.cwd(), paths.generated) || paths.generated;
   const changed = report.added.length + report.updated.length + report.removed.length;
@@ -141,6 +142,17 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
       ? `ingest: ${generated}: no changes (${report.unchanged} files up to date)`
       : `ingest: ${generated}: files ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.unchanged} unchanged`,
   );
+}
+
+/** Every paper made of several records: which record's figures won, and which were merged into it. */
+function printMerges(survey: BuiltSurvey) {
+  if (survey.merges.length === 0) return;
+  const LIST_AT_MOST = 25;
+  console.log(`ingest: ${survey.merges.length} papers merged from records in several places (names, dates, DOIs and links combined):`);
+  for (const merge of survey.merges.slice(0, LIST_AT_MOST)) {
+    console.log(`    = ${merge.id}: ${merge.kept.listing}:${merge.kept.line} + ${merge.merged.map((place) => `${place.listing}:${place.line}`).join(' + ')}`);
+  }
+  if (survey.merges.length > LIST_AT_MOST) console.log(`    … and ${survey.merges.length - LIST_AT_MOST} more (each paper's "alsoIn" in the generated entries says where)`);
 }
 
 /** What a curator most wants after a paste: what is new, what went, and whose upvotes moved. */

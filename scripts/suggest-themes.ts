@@ -4,15 +4,12 @@
  * themes yet, for every paper. Prints YAML ready to paste into `content/survey.yaml`; writes nothing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSurvey } from '../src/lib/ingest/build-survey.ts';
+import { buildSurvey, collectListedPapers } from '../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { decodeTextLines } from '../src/lib/input/decode-text.ts';
 import { displayPath, loadSurveyConfig } from '../src/loaders/survey-files.ts';
-import { parseListing } from '../src/lib/sources/hf-paste.ts';
-import { defaultGroupCount, formatSuggestions, suggestThemes } from '../src/lib/classify/theme-suggestions.ts';
-import { buildVectorSpace, paperTerms, vectorize } from '../src/lib/text/tf-idf.ts';
+import { defaultGroupCount, formatSuggestions, proposeThemes } from '../src/lib/classify/theme-suggestions.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { readListings, readNotes } from './lib/read-content.ts';
 
@@ -24,15 +21,14 @@ const paths = resolveContentPaths(options.content);
 
 try {
   const config = existsSync(paths.surveyConfig) ? loadSurveyConfig(paths).data : null;
-  let papers: Array<{ title: string; abstract: string }>;
+  let papers: Array<{ title: string; abstract: string | null }>;
   let scope: string;
   if (positionals[0] || !config || options.all) {
     // A listing on its own (or every paper): no themes are consulted.
     const files = positionals[0]
-      ? [{ file: displayPath(positionals[0]), bytes: readFileSync(positionals[0]), modifiedDay: statSync(positionals[0]).mtime.toISOString().slice(0, 10), name: basename(positionals[0], '.txt') }]
+      ? [{ file: displayPath(positionals[0]), bytes: readFileSync(positionals[0]), modifiedDay: statSync(positionals[0]).mtime.toISOString().slice(0, 10), name: basename(positionals[0], extname(positionals[0])) }]
       : readListings(paths.listings);
-    const captured = config?.survey.captured ?? files[0]!.modifiedDay;
-    papers = files.flatMap((listing) => parseListing(decodeTextLines(listing.bytes, listing.file), { file: listing.file, captured }).papers);
+    papers = collectListedPapers({ listings: files, config: config ?? { survey: { title: '', subtitle: '' }, listings: {}, themes: [] } }).papers;
     scope = `all ${papers.length} papers of ${files.map((f) => f.file).join(', ')}`;
   } else {
     const survey = buildSurvey({ listings: readListings(paths.listings), config, notes: readNotes(paths.notes) });
@@ -42,14 +38,8 @@ try {
   if (papers.length < 2) {
     console.log(`themes:suggest: every paper has a theme it fits (${papers.length} uncovered); nothing to propose. Use --all to regroup every paper.`);
   } else {
-    const terms = papers.map(paperTerms);
-    const space = buildVectorSpace(terms);
     const groups = options.groups ? Number(options.groups) : defaultGroupCount(papers.length);
-    const themes = suggestThemes(
-      papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) })),
-      space,
-      groups,
-    );
+    const themes = proposeThemes(papers, groups);
     process.stdout.write(formatSuggestions(themes, `Proposed by npm run themes:suggest from ${scope}, in ${groups} groups.`));
   }
 } catch (error) {

@@ -25,7 +25,7 @@ function random(seed: number) {
 /** A listing of `count` papers built from the vocabulary of `source` (the default listing's bytes). */
 export function syntheticListing(source: Uint8Array, count: number, seed = 20251031): string {
   const { papers } = parseListing(decodeTextLines(source, 'source.txt'), { file: 'source.txt', captured: '2025-10-31' });
-  const sentences = papers.flatMap((paper) => [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paper.abstract)].map((s) => s.segment.trim()));
+  const sentences = papers.flatMap((paper) => [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paper.abstract ?? '')].map((s) => s.segment.trim()));
   const titleHeads = papers.map((paper) => paper.title.split(':')[0]!.split(' ')[0]!.replace(/[^A-Za-z0-9-]/g, '') || 'Agent');
   const titleTails = papers.map((paper) => (paper.title.includes(':') ? paper.title.split(':').slice(1).join(':').trim() : paper.title));
   const next = random(seed);

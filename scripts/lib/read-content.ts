@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { isSourceFile, SOURCE_EXTENSIONS } from '../../src/lib/sources/read-source.ts';
 import type { ListingSource, NoteSource } from '../../src/lib/ingest/build-survey.ts';
 import { InputError } from '../../src/lib/input/input-error.ts';
 import { displayPath } from '../../src/loaders/survey-files.ts';
@@ -12,11 +13,20 @@ import type { PaperHistory } from '../../src/schemas/history.ts';
  */
 export const MAX_LISTING_BYTES = 20 * 1024 * 1024;
 
-/** Every `*.txt` listing in the folder, in file-name order; none is an error that says where to paste one. */
+/**
+ * Every listing in the folder — each file in a format ingest reads (`.txt` pastes, `.bib`, `.ris`, `.json`, `.xml`,
+ * `.atom`, `.csv`) — in file-name order; none is an error that says what to put there. Other files (a README, an
+ * editor's backup) are left alone.
+ */
 export function readListings(folder: string): ListingSource[] {
-  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.txt')).sort() : [];
+  const names = existsSync(folder) ? readdirSync(folder).filter((name) => !name.startsWith('.') && isSourceFile(name)).sort() : [];
   if (names.length === 0) {
-    throw new InputError(displayPath(folder), 1, 'no listing found (expected at least one .txt file)', 'paste the search results into content/listings/<name>.txt');
+    throw new InputError(
+      displayPath(folder),
+      1,
+      `no listing found (expected at least one file of ${SOURCE_EXTENSIONS.join(', ')})`,
+      `paste the Daily Papers search results into ${displayPath(folder)}/<name>.txt, or export your library there (BibTeX, RIS, CSL-JSON, CSV) or save an arXiv API response (.xml)`,
+    );
   }
   return names.map((name) => {
     const path = join(folder, name);
@@ -31,7 +41,7 @@ export function readListings(folder: string): ListingSource[] {
     }
     return {
       file: displayPath(path),
-      name: name.replace(/\.txt$/, ''),
+      name: name.slice(0, name.length - extname(name).length),
       bytes: readFileSync(path),
       modifiedDay: statSync(path).mtime.toISOString().slice(0, 10),
     };

@@ -1,4 +1,5 @@
 import { toBibtex, toCsv } from '../lib/site/export-formats.ts';
+import { readRowCitation } from '../lib/site/row-citation.ts';
 import { FILTER_LABELS, TABLE_FILTERS, type TableFilter } from '../lib/site/table-columns.ts';
 import { compareSortKeys, readTableState, rowMatches, writeTableState, type TableState } from '../lib/site/table-state.ts';
 
@@ -65,7 +66,8 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
   const rows: Row[] = [...body.rows].map((row, order) => ({
     row,
     order,
-    text: (row.textContent ?? '').toLowerCase(),
+    // The text filter also finds every author by name, not only the three the cell shows.
+    text: `${row.textContent ?? ''} ${readRowCitation(row.dataset.cite).authors.map((name) => `${name.given ?? ''} ${name.family}`).join(' ')}`.toLowerCase(),
     filters: JSON.parse(row.dataset.filters ?? '{}') as Row['filters'],
   }));
   let state: TableState = readTableState(new URLSearchParams(location.search));
@@ -127,13 +129,22 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
   });
   const bibButton = element('button', { type: 'button', className: 'export' }, 'Export BibTeX');
   bibButton.addEventListener('click', () => {
-    const records = visibleRows().map(({ row }) => ({
-      id: row.dataset.id!,
-      title: row.querySelector('th a')!.textContent!.trim(),
-      year: (row.dataset.date ?? '').slice(0, 4),
-      byline: row.dataset.byline ?? '',
-      url: new URL(row.querySelector('th a')!.getAttribute('href')!, location.href).href,
-    }));
+    const records = visibleRows().map(({ row }) => {
+      const cite = readRowCitation(row.dataset.cite);
+      return {
+        key: cite.key ?? row.dataset.id!,
+        title: row.querySelector('th a')!.textContent!.trim(),
+        authors: cite.authors,
+        date: row.dataset.date ?? '',
+        venue: cite.venue,
+        doi: cite.doi,
+        arxiv: cite.arxiv,
+        url: cite.url ?? new URL(row.querySelector('th a')!.getAttribute('href')!, location.href).href,
+        abstract: null,
+        keywords: [],
+        note: cite.authors.length > 0 ? null : (row.dataset.byline ?? null),
+      };
+    });
     download(`${fileName}.bib`, 'application/x-bibtex', toBibtex(records));
   });
   const reset = element('button', { type: 'button', className: 'export' }, 'Reset');

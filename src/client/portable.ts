@@ -7,8 +7,10 @@ import { enhanceTable } from './paper-table.ts';
 import { SearchBoxElement } from './search-box.ts';
 import { SurveySearchElement } from './survey-search.ts';
 import { loadLocalIndex } from './portable-engine.ts';
+import { CopyTextElement } from './copy-text.ts';
 
 customElements.define('search-box', SearchBoxElement);
+customElements.define('copy-text', CopyTextElement);
 SurveySearchElement.loadLocalEngine = loadLocalIndex;
 customElements.define('survey-search', SurveySearchElement);
 customElements.define(

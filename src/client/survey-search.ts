@@ -1,4 +1,4 @@
-import { formatDay } from '../lib/site/paper-display.ts';
+import { formatDate } from '../lib/site/paper-display.ts';
 import { isEmptySearch, readSearchState, writeSearchState, SEARCH_FILTERS, type FilterCounts, type SearchState } from '../lib/search/search-state.ts';
 import { loadPagefind, type ResultItem, type SearchEngine } from './search-engines.ts';
 
@@ -162,7 +162,7 @@ function renderResult(item: ResultItem): HTMLLIElement {
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'result-meta';
-  meta.textContent = item.meta.kind === 'theme' ? 'Theme' : [item.meta.themes, item.meta.date ? formatDay(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
+  meta.textContent = item.meta.kind === 'theme' ? 'Theme' : [item.meta.themes, item.meta.date ? formatDate(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   // The excerpt is the page's own text, escaped by the engine, with <mark> around the matched words.

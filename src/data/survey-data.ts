@@ -10,6 +10,7 @@ import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
 import { listedThemeIds, primaryThemeId, UNSORTED_TITLE } from '../lib/classify/paper-themes.ts';
 import { DEFAULT_THEME_COLUMNS } from '../lib/site/table-columns.ts';
 import type { TableColumn } from '../schemas/table-columns.ts';
+import { indexAuthors, type IndexedAuthor } from '../lib/site/author-index.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -47,6 +48,8 @@ export interface SurveyData {
   introsById: Map<string, IntroEntry>;
   /** The facet vocabularies, for the order of facet values. */
   vocabularies: Vocabularies;
+  /** Every named author of the shown papers, most papers first (the authors index). */
+  authors: IndexedAuthor[];
 }
 
 let cached: Promise<SurveyData> | undefined;
@@ -118,5 +121,6 @@ async function loadSurveyData(): Promise<SurveyData> {
     notesById,
     orphans,
     introsById: new Map(introEntries.map((entry) => [entry.id, entry])),
+    authors: indexAuthors(papers),
   };
 }

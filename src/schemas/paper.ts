@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { paperFacetsSchema } from './facets.ts';
 import { isoDaySchema } from './survey.ts';
+import { authorsSchema, organizationSchema, partialDateSchema } from './source-record.ts';
 
 /** What a link found in an abstract points to. A GitHub repository is the paper's code. */
 export const linkKindSchema = z.enum(['code', 'project', 'dataset', 'model']);
@@ -13,8 +14,6 @@ export const paperLinkSchema = z
   })
   .strict();
 
-/** An organisation line of the listing: `microsoft Microsoft` is handle `microsoft`, shown as `Microsoft`. */
-export const organizationSchema = z.object({ handle: z.string().min(1), name: z.string().min(1) }).strict();
 
 /**
  * One paper as the ingest script writes it and the site's `papers` collection reads it.
@@ -28,16 +27,28 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       /** Stable, readable id from the title: the URL `/papers/<id>/` and the key for pins and exports. */
       id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
       title: z.string().min(1),
-      /** Plain text, exactly as pasted (wrapped lines joined). Never read as Markdown or HTML. */
-      abstract: z.string().min(1),
-      /** Number of authors, from `• N authors`. */
-      authorCount: z.number().int().positive().nullable(),
+      /** Plain text, exactly as pasted (wrapped lines joined). Never read as Markdown or HTML. Null when no source gave one. */
+      abstract: z.string().min(1).nullable(),
+      /** Who wrote it: names in reading order where a source names them, and how many (`• N authors` in the paste). */
+      authors: authorsSchema,
       organization: organizationSchema.nullable(),
-      /** ISO day; the year comes from the listing's capture date when the listing gives none. */
-      date: isoDaySchema.nullable(),
+      /** As precise as the sources say: `2023-03-20`, `2023-03` or `2023`; the paste's year-less dates are in its capture year. */
+      date: partialDateSchema.nullable(),
       /** Whether the listing wrote the year (`Oct 12, 2023`) rather than leaving it to the capture date. */
       dateHasYear: z.boolean(),
       upvotes: z.number().int().nonnegative().nullable(),
+      /** Lower case, without `https://doi.org/`. */
+      doi: z.string().min(1).nullable(),
+      /** The arXiv id without its version (`2303.11366`). */
+      arxiv: z.string().min(1).nullable(),
+      /** The journal or proceedings, as a source names it. */
+      venue: z.string().min(1).nullable(),
+      /** The paper's own page as its sources give it (a BibTeX `url`, the arXiv abs link), if any. */
+      url: z.string().url().nullable(),
+      /** Keywords a reference manager gave the paper. */
+      keywords: z.array(z.string().min(1)),
+      /** The BibTeX key a `.bib` gave it, kept in the survey's BibTeX export so `\cite{}` keys keep working. */
+      citationKey: z.string().min(1).nullable(),
       /** Themes, primary first; empty for an unsorted paper. */
       themes: z.array(z.enum(themeIds as [string, ...string[]])),
       /** How the themes were chosen: by keywords and content similarity, or pinned by the curator. */
@@ -53,8 +64,10 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       code: z.string().url().nullable(),
       /** Approach, modality, domain, benchmarks, models and headline results, each with its evidence. */
       facets: paperFacetsSchema,
-      /** Where the paper came from, for error messages and the curator. */
+      /** Where the paper came from (the newest capture of it), for error messages and the curator. */
       source: z.object({ listing: z.string().min(1), line: z.number().int().positive(), captured: isoDaySchema }).strict(),
+      /** The other records of the same paper, in other files or again in the same one, merged into it. */
+      alsoIn: z.array(z.object({ listing: z.string().min(1), line: z.number().int().positive() }).strict()),
       /** The day the paper first appeared in the survey, kept across ingests in `content/history.json`. */
       added: isoDaySchema,
     })
@@ -64,4 +77,3 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
 export type Paper = z.infer<ReturnType<typeof createPaperSchema>>;
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 export type LinkKind = z.infer<typeof linkKindSchema>;
-export type Organization = z.infer<typeof organizationSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readListings } from '../../scripts/lib/read-content.ts';
-import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, type ListingSource } from '../../src/lib/ingest/build-survey.ts';
+import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, textsOf, type ListingSource } from '../../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
 import { loadSurveyConfig, loadVocabularies } from '../../src/loaders/survey-files.ts';
 import { measureTextSimilarity } from '../../src/lib/text/similarity.ts';
@@ -38,7 +38,7 @@ describe('building the survey', () => {
     const survey = buildSurvey(inputs([newer, older]));
     expect(survey.papers).toHaveLength(1);
     expect(survey.papers[0]).toMatchObject({ upvotes: 9, source: { listing: 'content/listings/newer.txt', captured: '2025-10-31' } });
-    expect(survey.duplicates).toHaveLength(1);
+    expect(survey.merges).toHaveLength(1);
     expect(survey.warnings.map((w) => w.file)).toEqual(['content/listings/older.txt']);
   });
 
@@ -93,7 +93,7 @@ describe('building the survey in two steps, with the text similarity worked out 
     const paths = resolveContentPaths(join(projectRoot, 'content'));
     const survey = { listings: readListings(paths.listings), config: loadSurveyConfig(paths).data, notes: [], vocabularies: loadVocabularies(paths) };
     const listed = collectListedPapers(survey);
-    const posted = structuredClone(measureTextSimilarity(listed.papers.map(({ title, abstract }) => ({ title, abstract }))));
+    const posted = structuredClone(measureTextSimilarity(textsOf(listed.papers)));
     const inTwoSteps = completeSurvey(readSurvey(survey, listed), posted);
     expect(inTwoSteps.papers.length).toBeGreaterThan(100);
     expect(inTwoSteps).toEqual(buildSurvey(survey));

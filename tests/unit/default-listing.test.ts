@@ -21,10 +21,10 @@ describe('the default listing', () => {
       papers: papers.length,
       dated: papers.filter((p) => p.date !== null).length,
       explicitYear: papers.filter((p) => p.dateHasYear).length,
-      authorCount: papers.filter((p) => p.authorCount !== null).length,
+      authorCount: papers.filter((p) => p.authors.count !== null).length,
       organization: papers.filter((p) => p.organization !== null).length,
       upvotes: papers.filter((p) => p.upvotes !== null).length,
-      withUrl: papers.filter((p) => extractLinks(p.abstract).length > 0).length,
+      withUrl: papers.filter((p) => extractLinks(p.abstract ?? '').length > 0).length,
       warnings: warnings.length,
     }).toEqual({ papers: 121, dated: 112, explicitYear: 31, authorCount: 106, organization: 6, upvotes: 46, withUrl: 38, warnings: 0 });
   });
@@ -32,7 +32,7 @@ describe('the default listing', () => {
   test('leaves the nine papers without a metadata block unknown, not invented', () => {
     const unknown = papers.filter((p) => p.date === null);
     expect(unknown).toHaveLength(9);
-    for (const paper of unknown) expect([paper.authorCount, paper.organization, paper.upvotes, paper.dateHasYear]).toEqual([null, null, null, false]);
+    for (const paper of unknown) expect([paper.authors, paper.organization, paper.upvotes, paper.dateHasYear]).toEqual([{ count: null, names: [] }, null, null, false]);
   });
 
   test('reads year-less dates in the capture year', () => {

@@ -9,11 +9,17 @@ function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper 
     id,
     title: `Title of ${id}`,
     abstract: `We study ${id}.`,
-    authorCount: 3,
+    authors: { count: 3, names: [] },
     organization: null,
     date: '2025-05-19',
     dateHasYear: true,
     upvotes: null,
+    doi: null,
+    arxiv: null,
+    venue: null,
+    url: null,
+    keywords: [],
+    citationKey: null,
     themes: ['rl'],
     themeSource: 'keywords',
     themeConfidence: 0.9,
@@ -23,6 +29,7 @@ function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper 
     code: null,
     facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [] },
     source: { listing: 'content/listings/x.txt', line: 1, captured: '2025-10-31' },
+    alsoIn: [],
     added: '2025-10-31',
     tags: [],
     summary: null,
@@ -35,7 +42,7 @@ function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper 
 
 describe('JSON-LD', () => {
   test('says only what the listing says: no author names, and no date, organisation or upvotes it did not give', () => {
-    const data = scholarlyArticle(paper('a', { date: null, authorCount: 5 }), {
+    const data = scholarlyArticle(paper('a', { date: null, authors: { count: 5, names: [] } }), {
       url: undefined,
       survey: { title: 'S', url: undefined },
       themeTitles: ['RL'],

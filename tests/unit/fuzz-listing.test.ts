@@ -86,7 +86,7 @@ describe('mutated listings', () => {
           parsed += 1;
           for (const paper of result.parsed.papers) {
             expect(paper.title.length).toBeGreaterThan(0);
-            expect(paper.abstract.length).toBeGreaterThan(0);
+            expect(paper.abstract?.length).toBeGreaterThan(0);
             expect(paper.line).toBeLessThanOrEqual(result.lines.length);
           }
         } else refused += 1;

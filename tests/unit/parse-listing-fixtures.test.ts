@@ -23,7 +23,7 @@ function parseFixture(folder: string, file: string) {
   const options = existsSync(join(folder, 'options.json')) ? JSON.parse(readFileSync(join(folder, 'options.json'), 'utf8')) : {};
   const lines = decodeTextLines(readFileSync(join(folder, 'input.txt')), file);
   const parsed = parseListing(lines, { file, captured: options.captured ?? '2025-10-31' });
-  return { papers: parsed.papers.map((paper) => ({ ...paper, links: extractLinks(paper.abstract) })), warnings: parsed.warnings };
+  return { papers: parsed.papers.map((paper) => ({ ...paper, links: extractLinks(paper.abstract ?? '') })), warnings: parsed.warnings };
 }
 
 describe('parsing listings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst, formatByline, formatDay, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
+import { compareNewestFirst, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
 import { joinBase } from '../../src/lib/site/site-url.ts';
 
@@ -14,16 +14,16 @@ describe('the base-path helper', () => {
 
 describe('showing papers', () => {
   test('unknown facts are said to be unknown', () => {
-    expect(formatDay(null)).toBe('unknown');
-    expect(formatByline({ authorCount: null, organization: null })).toBe('unknown');
+    expect(formatDate(null)).toBe('unknown');
+    expect(formatByline({ authors: { count: null, names: [] }, organization: null })).toBe('unknown');
     expect(formatUpvotes(null)).toBe('unknown');
     expect(paperYear({ date: null })).toBe('undated');
   });
 
   test('known facts are shown plainly', () => {
-    expect(formatDay('2024-06-21')).toBe('21 Jun 2024');
-    expect(formatByline({ authorCount: 1, organization: null })).toBe('1 author');
-    expect(formatByline({ authorCount: null, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe('Microsoft');
+    expect(formatDate('2024-06-21')).toBe('21 Jun 2024');
+    expect(formatByline({ authors: { count: 1, names: [] }, organization: null })).toBe('1 author');
+    expect(formatByline({ authors: { count: null, names: [] }, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe('Microsoft');
   });
 
   test('newest first, undated last, ties by title', () => {

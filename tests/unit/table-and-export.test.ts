@@ -38,8 +38,15 @@ describe('exports', () => {
   test('BibTeX escapes special characters and protects the title', () => {
     expect(escapeBibtex('50% of R&D_x {y} #1 $2 ~ ^ \\')).toBe('50\\% of R\\&D\\_x \\{y\\} \\#1 \\$2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
     expect(escapeBibtex('AutoDiff -- Unlocking --- more')).toBe('AutoDiff -{}- Unlocking -{}-{}- more');
-    expect(toBibtex([{ id: 'a-b', title: 'Think & Act', year: '2025', byline: '3 authors', url: 'https://x.io/papers/a-b/' }])).toBe(
+    const entry = { key: 'a-b', title: 'Think & Act', authors: [], date: '2025', venue: null, doi: null, arxiv: null, url: 'https://x.io/papers/a-b/', abstract: null, keywords: [] };
+    expect(toBibtex([{ ...entry, note: '3 authors; listed in the Hugging Face Daily Papers' }])).toBe(
       '@misc{a-b,\n  title = {{Think \\& Act}},\n  year = {2025},\n  note = {3 authors; listed in the Hugging Face Daily Papers},\n  url = {https://x.io/papers/a-b/}\n}\n',
+    );
+    const named = toBibtex([
+      { ...entry, authors: [{ given: 'Chloé', family: 'Iyer' }, { given: null, family: 'Name of a Lab' }], date: '2023-03-20', venue: 'Proceedings of ACL', doi: '10.1/x', arxiv: '2303.11366', note: null },
+    ]);
+    expect(named).toBe(
+      '@inproceedings{a-b,\n  title = {{Think \\& Act}},\n  author = {Iyer, Chloé and {Name of a Lab}},\n  year = {2023},\n  month = mar,\n  date = {2023-03-20},\n  booktitle = {Proceedings of ACL},\n  doi = {10.1/x},\n  eprint = {2303.11366},\n  archiveprefix = {arXiv},\n  url = {https://x.io/papers/a-b/}\n}\n',
     );
   });
 });

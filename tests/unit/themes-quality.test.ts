@@ -84,7 +84,7 @@ describe('related papers', () => {
 describe('theme suggestions', () => {
   test('regroup the default listing, with no themes, into groups a reader would recognise — the same every time', () => {
     const { papers } = parseListing(decodeTextLines(defaultListing.bytes, defaultListing.file), { file: defaultListing.file, captured: '2025-10-31' });
-    const terms = papers.map(paperTerms);
+    const terms = papers.map((paper) => paperTerms({ title: paper.title, abstract: paper.abstract ?? '' }));
     const space = buildVectorSpace(terms);
     const input = papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) }));
     const groups = suggestThemes(input, space);

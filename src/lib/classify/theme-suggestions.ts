@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
-import { centroid, cosine, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
+import { buildVectorSpace, centroid, cosine, paperTerms, vectorize, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
 
 /** A proposed theme: a name from its top terms, its key terms, and its member papers (most typical first). */
 export interface SuggestedTheme {
@@ -70,6 +70,20 @@ export function suggestThemes(
     })
     .filter((theme) => theme.members.length > 1)
     .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id));
+}
+
+/**
+ * Proposes themes for papers from their titles and abstracts alone (see {@link suggestThemes}): what
+ * `npm run themes:suggest` prints and what `npm run new` writes into a new survey's `survey.yaml`.
+ */
+export function proposeThemes(papers: ReadonlyArray<{ title: string; abstract: string | null }>, groupCount = defaultGroupCount(papers.length)): SuggestedTheme[] {
+  const terms = papers.map((paper) => paperTerms({ title: paper.title, abstract: paper.abstract ?? '' }));
+  const space = buildVectorSpace(terms);
+  return suggestThemes(
+    papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) })),
+    space,
+    groupCount,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createPaperSchema, type Paper } from '../../schemas/paper.ts';
 import { createNoteSchema, type NoteFrontmatter } from '../../schemas/note.ts';
 import type { SurveyConfig } from '../../schemas/survey.ts';
-import { extractLinks } from '../text/abstract-links.ts';
+import { classifyLink, extractLinks } from '../text/abstract-links.ts';
 import { compileThemeMatchers, scoreThemes } from '../classify/theme-keywords.ts';
 import { rankRelatedPapers } from '../text/related-papers.ts';
 import { vectorize } from '../text/tf-idf.ts';
@@ -10,20 +10,21 @@ import { assignThemes } from '../classify/theme-placement.ts';
 import { compileVocabularies, extractFacets } from '../classify/facets.ts';
 import { shareTermSets } from '../text/term-matcher.ts';
 import type { Vocabularies } from '../../schemas/facets.ts';
-import { decodeTextLines } from '../input/decode-text.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
 import { describeOrphan, findOrphans, type OrphanNote } from '../curation/orphans.ts';
-import { assignPaperIds, normaliseTitle } from './paper-ids.ts';
-import { parseListing, type ListedPaper } from '../sources/hf-paste.ts';
+import { assignPaperIds } from './paper-ids.ts';
+import { readSource } from '../sources/read-source.ts';
+import { mergeRecords, type MergedPaper, type SourceOccurrence } from './merge-records.ts';
+import { extensionOf } from '../sources/read-source.ts';
 import { updateHistory, type SurveyChanges } from './paper-history.ts';
 import type { PaperHistory } from '../../schemas/history.ts';
 
-/** One listing file as read from disk. */
+/** One file of the listings folder as read from disk, in any format ingest reads. */
 export interface ListingSource {
-  /** Path shown in messages, e.g. `content/listings/reflective-agents.txt`. */
+  /** Path shown in messages, e.g. `content/listings/reflective-agents.txt`; its extension says its format. */
   file: string;
-  /** File name without `.txt`: the key for its settings in `content/survey.yaml`. */
+  /** File name without its extension: the key for its settings in `content/survey.yaml` (the full name works too). */
   name: string;
   bytes: Uint8Array;
   /** Day the file was last modified: the capture date of last resort. */
@@ -52,28 +53,24 @@ export interface SurveyInputs {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
-/** A paper seen more than once; the `kept` occurrence's figures won. */
-export interface DuplicatePaper {
+/** A paper made of several records (in several files, or twice in one); the `kept` record's figures won. */
+export interface MergedRecords {
   id: string;
   title: string;
   kept: { listing: string; line: number };
-  dropped: { listing: string; line: number }[];
+  merged: { listing: string; line: number }[];
 }
 
 export interface BuiltSurvey {
   papers: Paper[];
-  duplicates: DuplicatePaper[];
+  /** Every paper that more than one record made. */
+  merges: MergedRecords[];
   orphans: OrphanNote[];
   warnings: InputWarning[];
   /** The history to keep for the next ingest: each paper's added day, upvotes, and when it left. */
   history: PaperHistory;
   /** What changed since the last ingest. */
   changes: SurveyChanges;
-}
-
-interface Occurrence extends ListedPaper {
-  listing: string;
-  captured: string;
 }
 
 /**
@@ -84,36 +81,45 @@ interface Occurrence extends ListedPaper {
  */
 export function buildSurvey(inputs: SurveyInputs): BuiltSurvey {
   const reading = readSurvey(inputs);
-  return completeSurvey(reading, measureTextSimilarity(reading.papers));
+  return completeSurvey(reading, measureTextSimilarity(textsOf(reading.papers)));
 }
 
-/** Every paper of the listings, in order, duplicates merged, with the parser's warnings. */
+/** Every paper of the listings, in order, the records of one paper merged, with the readers' warnings. */
 export type ListedPapers = ReturnType<typeof collectListedPapers>;
 
-/** Every paper of the listings, in order, duplicates merged (the newest capture wins), with the parser's warnings. */
+/** The title and abstract of each paper, as the text similarity reads them. */
+export function textsOf(papers: ReadonlyArray<{ title: string; abstract: string | null }>): Array<{ title: string; abstract: string }> {
+  return papers.map(({ title, abstract }) => ({ title, abstract: abstract ?? '' }));
+}
+
+/**
+ * Every paper of the listings, in order: each file read by the reader of its format (files in name order), and the
+ * records of one paper merged (see merge-records.ts), with the readers' warnings.
+ */
 export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'config' | 'onProgress'>) {
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   const warnings: InputWarning[] = [];
-  const occurrences: Occurrence[] = [];
+  const occurrences: SourceOccurrence[] = [];
   const ordered = [...inputs.listings].sort((a, b) => a.file.localeCompare(b.file));
   for (const [index, listing] of ordered.entries()) {
-    progress('parsing listings', index, ordered.length);
-    const captured = config.listings[listing.name]?.captured ?? config.survey.captured ?? listing.modifiedDay;
-    if (!config.listings[listing.name]?.captured && !config.survey.captured) {
+    progress('reading listings', index, ordered.length);
+    const fileName = `${listing.name}${extensionOf(listing.file)}`;
+    const settings = config.listings[fileName] ?? config.listings[listing.name];
+    const captured = settings?.captured ?? config.survey.captured ?? listing.modifiedDay;
+    const reading = readSource(listing, captured);
+    // Only the paste leaves years out of dates, to be read in the capture year: elsewhere the day matters less.
+    if (!settings?.captured && !config.survey.captured && reading.format.id === 'hf-paste') {
       warnings.push({
         file: listing.file,
         line: 1,
         message: `no capture date set: reading dates without a year as ${captured.slice(0, 4)} (the file's modification day, ${captured}); set listings.${listing.name}.captured in content/survey.yaml`,
       });
     }
-    const parsed = parseListing(decodeTextLines(listing.bytes, listing.file), { file: listing.file, captured });
-    warnings.push(...parsed.warnings);
-    occurrences.push(...parsed.papers.map((paper) => ({ ...paper, listing: listing.file, captured })));
+    warnings.push(...reading.warnings);
+    for (const record of reading.records) occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }
-
-  const { unique, duplicates } = mergeDuplicates(occurrences);
-  return { papers: unique, duplicates, warnings };
+  return { papers: mergeRecords(occurrences), warnings };
 }
 
 /** What {@link readSurvey} found; {@link completeSurvey} finishes the survey from it. */
@@ -126,21 +132,24 @@ export type SurveyReading = ReturnType<typeof readSurvey>;
 export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectListedPapers(inputs)) {
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
-  const { papers: unique, duplicates: duplicateGroups } = listed;
+  const { papers: unique } = listed;
   const warnings = [...listed.warnings];
-  const ids = assignPaperIds(unique.map((paper) => paper.title));
-  const duplicates = duplicateGroups.map(({ index, kept, dropped }) => ({
-    id: ids[index]!,
-    title: kept.title,
-    kept: { listing: kept.listing, line: kept.line },
-    dropped: dropped.map((d) => ({ listing: d.listing, line: d.line })),
-  }));
-  for (const duplicate of duplicates) {
-    for (const dropped of duplicate.dropped) {
+  // A paper known to the survey keeps its id (its URL), whichever of its records' titles gave it.
+  const ids = assignPaperIds(
+    unique.map((paper) => [paper.title, ...paper.occurrences.map((occurrence) => occurrence.title)]),
+    new Set(Object.keys(inputs.history?.papers ?? {})),
+  );
+  const merges = unique.flatMap((paper, index) =>
+    paper.occurrences.length > 1 ? [{ id: ids[index]!, title: paper.title, kept: placeOf(paper.kept), merged: paper.occurrences.filter((o) => o !== paper.kept).map(placeOf) }] : [],
+  );
+  // The same paper twice in files of one format is more likely a slip than a merge: worth a word to the curator.
+  for (const paper of unique) {
+    for (const occurrence of paper.occurrences) {
+      if (occurrence === paper.kept || occurrence.format !== paper.kept.format) continue;
       warnings.push({
-        file: dropped.listing,
-        line: dropped.line,
-        message: `"${duplicate.title}" appears again (kept ${duplicate.kept.listing}:${duplicate.kept.line}, the newest capture)`,
+        file: occurrence.listing,
+        line: occurrence.line,
+        message: `"${paper.title}" appears again (kept ${paper.kept.listing}:${paper.kept.line}, the newest capture)`,
       });
     }
   }
@@ -159,15 +168,22 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     id: true,
     title: true,
     abstract: true,
-    authorCount: true,
+    authors: true,
     organization: true,
     date: true,
     dateHasYear: true,
     upvotes: true,
+    doi: true,
+    arxiv: true,
+    venue: true,
+    url: true,
+    keywords: true,
+    citationKey: true,
     themes: true,
     links: true,
     code: true,
     source: true,
+    alsoIn: true,
     added: true,
   }).strip();
 
@@ -176,10 +192,11 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   const facets: ReturnType<typeof extractFacets>[] = [];
   for (const [index, paper] of unique.entries()) {
     if (index % 500 === 0) progress('keywords and facets', index, unique.length);
-    keywordScores.push(scoreThemes(paper, matchers));
-    facets.push(extractFacets(paper, vocabularies));
+    const text = { title: paper.title, abstract: paper.abstract ?? '' };
+    keywordScores.push(scoreThemes(text, matchers));
+    facets.push(extractFacets(text, vocabularies));
   }
-  return { inputs, papers: unique, ids, duplicates, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets };
+  return { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets };
 }
 
 /**
@@ -187,14 +204,14 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
  * validation. `similarity` must be {@link measureTextSimilarity} of the reading's papers, in their order.
  */
 export function completeSurvey(reading: SurveyReading, similarity: TextSimilarity): BuiltSurvey {
-  const { inputs, papers: unique, ids, duplicates, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets } = reading;
+  const { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets } = reading;
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   const { space, vectors } = similarity;
   if (vectors.length !== unique.length) throw new Error(`text similarity of ${vectors.length} papers given for a survey of ${unique.length}`);
   progress('themes', 0, unique.length);
   const assignments = assignThemes(
-    unique.map((paper, index) => ({ title: paper.title, abstract: paper.abstract, vector: vectors[index]! })),
+    unique.map((paper, index) => ({ title: paper.title, abstract: paper.abstract ?? '', vector: vectors[index]! })),
     config.themes,
     matchers,
     space,
@@ -208,7 +225,7 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
   progress('validating', 0, unique.length);
   const { history, changes } = updateHistory(
     inputs.history,
-    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.captured } })),
+    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.kept.captured } })),
   );
 
   const papers = unique.map((paper, index) => {
@@ -216,16 +233,22 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
     const pinned = notes.get(id)?.frontmatter.themes;
     const assignment = assignments[index]!;
     const themes = pinned ? [...new Set(pinned)] : assignment.themes;
-    const links = extractLinks(paper.abstract);
+    const links = paperLinks(paper);
     const candidate: Paper = {
       id,
       title: paper.title,
       abstract: paper.abstract,
-      authorCount: paper.authorCount,
+      authors: paper.authors,
       organization: paper.organization,
       date: paper.date,
       dateHasYear: paper.dateHasYear,
       upvotes: paper.upvotes,
+      doi: paper.doi,
+      arxiv: paper.arxiv,
+      venue: paper.venue,
+      url: paper.urls[0] ?? null,
+      keywords: paper.keywords,
+      citationKey: paper.citationKey,
       themes,
       themeSource: pinned ? 'pinned' : themes.length > 0 ? 'keywords' : 'none',
       themeConfidence: pinned ? 1 : assignment.confidence,
@@ -234,17 +257,18 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
       links,
       code: links.find((link) => link.kind === 'code')?.url ?? null,
       facets: facets[index]!,
-      source: { listing: paper.listing, line: paper.line, captured: paper.captured },
+      source: { listing: paper.kept.listing, line: paper.kept.line, captured: paper.kept.captured },
+      alsoIn: paper.occurrences.filter((occurrence) => occurrence !== paper.kept).map(placeOf),
       added: history.papers[id]!.added,
     };
     const result = listedPaperSchema.safeParse(candidate);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new InputError(paper.listing, paper.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
+      throw new InputError(paper.kept.listing, paper.kept.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
     }
     return candidate;
   });
-  return { papers, duplicates, orphans, warnings, history, changes };
+  return { papers, merges, orphans, warnings, history, changes };
 }
 
 /** Validates every note's frontmatter (an error names the file and line), by paper id. */
@@ -253,24 +277,22 @@ function readNotes(sources: readonly NoteSource[], themeIds: [string, ...string[
   return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
 }
 
+function placeOf(occurrence: SourceOccurrence): { listing: string; line: number } {
+  return { listing: occurrence.listing, line: occurrence.line };
+}
+
 /**
- * One record per normalised title. The newest capture's occurrence wins (its date and upvotes are the most
- * current); within one capture the first occurrence wins. The paper keeps the place of its first appearance.
+ * A paper's links: those in its abstract, then those its records give (a BibTeX `url`, the Atom abs link), each once;
+ * links to its own DOI or arXiv page are not repeated, as the paper page links those itself.
  */
-function mergeDuplicates(occurrences: readonly Occurrence[]) {
-  const groups = new Map<string, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const key = normaliseTitle(occurrence.title);
-    const group = groups.get(key);
-    if (group) group.push(occurrence);
-    else groups.set(key, [occurrence]);
+function paperLinks(paper: MergedPaper): Paper['links'] {
+  const links = paper.abstract ? extractLinks(paper.abstract) : [];
+  const own = (url: string) =>
+    (paper.doi !== null && /doi\.org\//i.test(url) && url.toLowerCase().includes(paper.doi)) ||
+    (paper.arxiv !== null && /arxiv\.org\/(?:abs|pdf)\//i.test(url) && url.includes(paper.arxiv));
+  for (const url of paper.urls) {
+    if (own(url) || links.some((link) => link.url === url)) continue;
+    links.push({ url, kind: classifyLink(url) });
   }
-  const unique: Occurrence[] = [];
-  const duplicates: { index: number; kept: Occurrence; dropped: Occurrence[] }[] = [];
-  for (const group of groups.values()) {
-    const kept = group.reduce((best, next) => (next.captured > best.captured ? next : best));
-    if (group.length > 1) duplicates.push({ index: unique.length, kept, dropped: group.filter((o) => o !== kept) });
-    unique.push(kept);
-  }
-  return { unique, duplicates };
+  return links;
 }

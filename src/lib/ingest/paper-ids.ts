@@ -13,14 +13,18 @@ export function createPaperId(title: string): string {
 }
 
 /**
- * Ids for titles in listing order, unique: a later title whose id is taken gets `-2`, `-3`, … (shortened to fit
- * 80 characters). Order decides, so the same listings always give the same ids.
+ * Ids for papers in listing order, unique. Each paper gives its titles, the chosen one first (a paper merged from
+ * several records has several spellings): a paper the survey already knows (`known`, the ids of its history) keeps
+ * the id one of its titles gave it, so adding a `.bib` of published papers moves no URL. Otherwise the chosen title
+ * gives the id, and a later title whose id is taken gets `-2`, `-3`, … (shortened to fit 80 characters). Order
+ * decides, so the same listings always give the same ids.
  */
-export function assignPaperIds(titles: readonly string[]): string[] {
+export function assignPaperIds(titles: ReadonlyArray<string | readonly string[]>, known: ReadonlySet<string> = new Set()): string[] {
   const taken = new Set<string>();
-  return titles.map((title) => {
-    const base = createPaperId(title);
-    let id = base;
+  return titles.map((spellings) => {
+    const candidates = [...new Set((typeof spellings === 'string' ? [spellings] : spellings).map(createPaperId))];
+    const base = candidates[0]!;
+    let id = candidates.find((candidate) => known.has(candidate) && !taken.has(candidate)) ?? base;
     for (let n = 2; taken.has(id); n += 1) {
       const suffix = `-${n}`;
       id = `${base.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;

@@ -37,6 +37,11 @@ export interface Timeline {
   dated: number;
   /** Items without a date: said under the chart, never placed on it. */
   undated: number;
+  /**
+   * Items whose date gives only a year, on a timeline by month or quarter: counted by year (per series) in the
+   * chart's table, not drawn in a month they may not belong to.
+   */
+  yearOnly: Array<{ year: string; counts: number[] }>;
 }
 
 const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
@@ -84,27 +89,43 @@ export function countOverTime<Item>(
   seriesOf: (item: Item) => string,
   series: readonly ChartSeries[],
 ): Timeline {
-  const days = items
-    .map(dayOf)
-    .filter((day): day is string => day !== null)
-    .sort();
+  const dates = items.map(dayOf).filter((date): date is string => date !== null);
   const used = series.filter((entry) => items.some((item) => dayOf(item) !== null && seriesOf(item) === entry.id));
-  if (days.length === 0) return { unit: 'month', buckets: [], series: used, counts: [], dated: 0, undated: items.length };
-  const unit = chooseTimeUnit(days[0]!, days.at(-1)!);
-  const buckets = bucketRange(days[0]!, days.at(-1)!, unit);
+  if (dates.length === 0) return { unit: 'month', buckets: [], series: used, counts: [], dated: 0, undated: items.length, yearOnly: [] };
+  // The span and the unit come from the dates that name a month; with none, the timeline counts by year.
+  const withMonth = dates.filter((date) => date.length >= 7).sort();
+  const unit = withMonth.length > 0 ? chooseTimeUnit(withMonth[0]!, withMonth.at(-1)!) : 'year';
+  const placed = unit === 'year' ? dates.map((date) => date.slice(0, 4)).sort() : withMonth;
+  const [first, last] = [placed[0]!, placed.at(-1)!].map((date) => (date.length === 4 ? `${date}-01` : date)) as [string, string];
+  const buckets = bucketRange(first, last, unit);
   const bucketIndex = new Map(buckets.map((bucket, index) => [bucket.key, index]));
   const seriesIndex = new Map(used.map((entry, index) => [entry.id, index]));
   const counts = buckets.map(() => used.map(() => 0));
+  const yearOnly = new Map<string, number[]>();
   let undated = 0;
   for (const item of items) {
-    const day = dayOf(item);
-    if (day === null) {
+    const date = dayOf(item);
+    if (date === null) {
       undated += 1;
       continue;
     }
-    counts[bucketIndex.get(bucketOf(day, unit).key)!]![seriesIndex.get(seriesOf(item))!]! += 1;
+    if (unit !== 'year' && date.length === 4) {
+      const row = yearOnly.get(date) ?? used.map(() => 0);
+      row[seriesIndex.get(seriesOf(item))!]! += 1;
+      yearOnly.set(date, row);
+      continue;
+    }
+    counts[bucketIndex.get(bucketOf(date.length === 4 ? `${date}-01` : date, unit).key)!]![seriesIndex.get(seriesOf(item))!]! += 1;
   }
-  return { unit, buckets, series: used, counts, dated: days.length, undated };
+  return {
+    unit,
+    buckets,
+    series: used,
+    counts,
+    dated: dates.length - [...yearOnly.values()].reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0),
+    undated,
+    yearOnly: [...yearOnly].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, row]) => ({ year, counts: row })),
+  };
 }
 
 /** Round tick values from 0 to at least `max`: steps of 1, 2, 5 × 10ⁿ, about `target` of them. */
@@ -232,5 +253,7 @@ export function describeTimeline(timeline: Timeline, noun: string): string {
   const peakIndex = totals.indexOf(Math.max(...totals));
   const unit = timeline.unit;
   const undated = timeline.undated > 0 ? ` ${timeline.undated} without a date are not shown.` : '';
-  return `${timeline.dated} ${noun} by ${unit}, from ${timeline.buckets[0]!.label} to ${timeline.buckets.at(-1)!.label}; the most in one ${unit} is ${totals[peakIndex]}, in ${timeline.buckets[peakIndex]!.label}.${undated}`;
+  const yearOnly = timeline.yearOnly.reduce((sum, row) => sum + row.counts.reduce((a, b) => a + b, 0), 0);
+  const byYear = yearOnly > 0 ? ` ${yearOnly} dated only by year are counted by year in the table.` : '';
+  return `${timeline.dated} ${noun} by ${unit}, from ${timeline.buckets[0]!.label} to ${timeline.buckets.at(-1)!.label}; the most in one ${unit} is ${totals[peakIndex]}, in ${timeline.buckets[peakIndex]!.label}.${undated}${byYear}`;
 }

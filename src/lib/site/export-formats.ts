@@ -1,13 +1,4 @@
-/** A paper as exported to CSV and BibTeX. */
-export interface CitableRecord {
-  id: string;
-  title: string;
-  /** Year, or empty when unknown. */
-  year: string;
-  /** Who wrote it as far as the listing says, e.g. "6 authors" or "Microsoft". */
-  byline: string;
-  url: string;
-}
+import type { PersonName } from '../../schemas/source-record.ts';
 
 /** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -26,27 +17,74 @@ const BIBTEX_SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
 /**
- * Escapes text for a BibTeX field, so `&`, `%`, `_`, braces and the like print as themselves — and `--` stays two
- * hyphens instead of becoming a dash.
+ * Escapes text for a BibTeX field, so `&`, `%`, `_`, braces, `<` and the like print as themselves — and `--` stays
+ * two hyphens instead of becoming a dash.
  */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!).replace(/-(?=-)/g, '-{}');
+  return text.replace(/[\\{}&%$#_~^<>]/g, (char) => BIBTEX_SPECIALS[char]!).replace(/-(?=-)/g, '-{}');
 }
 
-/** One `@misc` entry per record, with title (case protected), year, note and URL. */
-export function toBibtex(records: readonly CitableRecord[]): string {
-  return records
-    .map((record) => {
+/** One entry of a BibTeX export: what a reference manager needs to cite the paper. */
+export interface BibtexEntry {
+  /** The citation key: the curator's own from their `.bib`, else the paper's id. */
+  key: string;
+  title: string;
+  authors: readonly PersonName[];
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown. */
+  date: string;
+  venue: string | null;
+  doi: string | null;
+  arxiv: string | null;
+  url: string;
+  abstract: string | null;
+  keywords: readonly string[];
+  /** Said when the names are not known (`6 authors; listed in the Hugging Face Daily Papers`). */
+  note: string | null;
+}
+
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A person as BibTeX writes them: "Family, Given", a literal name in braces so it stays one. */
+function bibtexName(name: PersonName): string {
+  return name.given ? `${escapeBibtex(name.family)}, ${escapeBibtex(name.given)}` : `{${escapeBibtex(name.family)}}`;
+}
+
+/** Proceedings and workshops are cited with `@inproceedings`, other venues with `@article`, the rest with `@misc`. */
+function entryType(venue: string | null): { type: string; venueField: string | null } {
+  if (!venue) return { type: 'misc', venueField: null };
+  return /proceedings|conference|workshop|symposium/i.test(venue) ? { type: 'inproceedings', venueField: 'booktitle' } : { type: 'article', venueField: 'journal' };
+}
+
+/**
+ * One entry per paper: title (case protected), authors, year, month and the precise `date`, venue, DOI, arXiv
+ * eprint, URL, abstract and keywords, each escaped so it reads back as written (the survey's own BibTeX reader gives
+ * the same papers back).
+ */
+export function toBibtex(entries: readonly BibtexEntry[]): string {
+  return entries
+    .map((entry) => {
+      const { type, venueField } = entryType(entry.venue);
+      const [year, month] = entry.date.split('-');
       const fields = [
-        `  title = {{${escapeBibtex(record.title)}}}`,
-        record.year ? `  year = {${record.year}}` : null,
-        `  note = {${escapeBibtex(`${record.byline}; listed in the Hugging Face Daily Papers`)}}`,
-        `  url = {${record.url}}`,
+        `  title = {{${escapeBibtex(entry.title)}}}`,
+        entry.authors.length > 0 ? `  author = {${entry.authors.map(bibtexName).join(' and ')}}` : null,
+        year ? `  year = {${year}}` : null,
+        month ? `  month = ${BIBTEX_MONTHS[Number(month) - 1]}` : null,
+        entry.date.length === 10 ? `  date = {${entry.date}}` : null,
+        venueField && entry.venue ? `  ${venueField} = {${escapeBibtex(entry.venue)}}` : null,
+        entry.doi ? `  doi = {${escapeBibtex(entry.doi)}}` : null,
+        entry.arxiv ? `  eprint = {${entry.arxiv}},\n  archiveprefix = {arXiv}` : null,
+        entry.note ? `  note = {${escapeBibtex(entry.note)}}` : null,
+        `  url = {${entry.url}}`,
+        entry.keywords.length > 0 ? `  keywords = {${entry.keywords.map(escapeBibtex).join(', ')}}` : null,
+        entry.abstract ? `  abstract = {${escapeBibtex(entry.abstract)}}` : null,
       ].filter(Boolean);
-      return `@misc{${record.id},\n${fields.join(',\n')}\n}\n`;
+      return `@${type}{${entry.key},\n${fields.join(',\n')}\n}\n`;
     })
     .join('\n');
 }

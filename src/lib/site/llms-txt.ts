@@ -1,5 +1,5 @@
 import type { CuratedPaper } from '../curation/notes.ts';
-import { formatByline, formatDay } from './paper-display.ts';
+import { formatByline, formatDate } from './paper-display.ts';
 import { themeTitle } from '../classify/paper-themes.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
 
@@ -51,7 +51,7 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
     lines.push(`## ${themeTitle(themeId, themesById)}`, '');
     for (const paper of papers) {
       lines.push(
-        `- [${linkText(paper.title)}](${url(sitePaths.paper(paper.id))}): ${formatDay(paper.date)} · ${formatByline(paper)}${paper.summary ? ` — ${paper.summary.replace(/\s+/g, ' ')}` : ''}`,
+        `- [${linkText(paper.title)}](${url(sitePaths.paper(paper.id))}): ${formatDate(paper.date)} · ${formatByline(paper)}${paper.summary ? ` — ${paper.summary.replace(/\s+/g, ' ')}` : ''}`,
       );
     }
     lines.push('');

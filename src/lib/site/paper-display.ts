@@ -1,22 +1,54 @@
 import type { Paper } from '../../schemas/paper.ts';
+import type { PersonName } from '../../schemas/source-record.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Words shown for a fact the listing did not give: unknown is said, never guessed. */
 export const UNKNOWN = 'unknown';
 
-/** `2024-06-21` → `21 Jun 2024`; `null` → `unknown`. */
-export function formatDay(iso: string | null): string {
-  if (!iso) return UNKNOWN;
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+/** A date at its precision: `2024-06-21` → `21 Jun 2024`, `2024-06` → `Jun 2024`, `2024` → `2024`; `null` → `unknown`. */
+export function formatDate(date: string | null): string {
+  if (!date) return UNKNOWN;
+  const [year, month, day] = date.split('-').map(Number);
+  if (!month) return String(year);
+  if (!day) return `${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** Who wrote it, as far as the listing says: the organisation's name, else `N authors`, else `unknown`. */
-export function formatByline(paper: Pick<Paper, 'authorCount' | 'organization'>): string {
+/**
+ * Where a date sorts: a month at its first day, a year at its first day (`2023-03` → `2023-03-01`), so dates of
+ * every precision sort together.
+ */
+export function dateSortKey(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** A name as it reads: "Given Family", or the literal name. */
+export function formatPersonName(name: PersonName): string {
+  return name.given ? `${name.given} ${name.family}` : name.family;
+}
+
+/** How many family names a byline lists before "et al.". */
+const BYLINE_NAMES = 3;
+
+/**
+ * Who wrote it, as far as the sources say, in a line: the first three family names ("Iyer, Núñez, Lefèvre et al."),
+ * else the organisation's name, else `N authors`, else `unknown`.
+ */
+export function formatByline(paper: Pick<Paper, 'authors' | 'organization'>): string {
+  const { names, count } = paper.authors;
+  if (names.length > 0) {
+    const families = names.slice(0, BYLINE_NAMES).map((name) => name.family).join(', ');
+    return (count ?? names.length) > BYLINE_NAMES ? `${families} et al.` : families;
+  }
   if (paper.organization) return paper.organization.name;
-  if (paper.authorCount !== null) return `${paper.authorCount} ${paper.authorCount === 1 ? 'author' : 'authors'}`;
+  if (count !== null) return `${count} ${count === 1 ? 'author' : 'authors'}`;
   return UNKNOWN;
+}
+
+/** Where a paper sorts by its authors: its first author's family name (else its organisation); empty when unknown. */
+export function authorSortKey(paper: Pick<Paper, 'authors' | 'organization'>): string {
+  return (paper.authors.names[0]?.family ?? paper.organization?.name ?? '').toLowerCase();
 }
 
 /** `12` → `12`; `null` → `unknown`. */
@@ -25,14 +57,16 @@ export function formatUpvotes(upvotes: number | null): string {
 }
 
 /**
- * Newest first; papers without a date after all dated ones (they are not dropped); ties by title, so the order is
- * the same on every build.
+ * Newest first (a month or a year at its first day); papers without a date after all dated ones (they are not
+ * dropped); ties by title, so the order is the same on every build.
  */
 export function compareNewestFirst(a: Pick<Paper, 'date' | 'title'>, b: Pick<Paper, 'date' | 'title'>): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
+    const left = dateSortKey(a.date);
+    const right = dateSortKey(b.date);
+    if (left !== right) return left < right ? 1 : -1;
   }
   return a.title.localeCompare(b.title, 'en');
 }

@@ -1,20 +1,32 @@
 import type { CuratedPaper } from '../curation/notes.ts';
 import { FACET_KINDS, type FacetKind } from '../../schemas/facet-kinds.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
-import { toBibtex, toCsv } from './export-formats.ts';
-import { formatByline } from './paper-display.ts';
+import { toBibtex, toCsv, type BibtexEntry } from './export-formats.ts';
+import { formatByline, formatPersonName } from './paper-display.ts';
 
-/** One paper in `data/papers.json` (documented in the README). `null` means the listing did not say. */
+/** One paper in `data/papers.json` (documented in the README). `null` means the sources did not say. */
 export interface ExportedPaper {
   id: string;
   title: string;
-  abstract: string;
-  authors: { count: number } | null;
+  abstract: string | null;
+  /** Names in reading order, "Given Family" (a literal name as written); `names` is empty when only a count is known. */
+  authors: { count: number | null; names: string[] };
   organization: { handle: string; name: string } | null;
+  /** As precise as the sources say: `2023-03-20`, `2023-03` or `2023`. */
   date: string | null;
   /** The day the paper was added to the survey (first seen by ingest). */
   added: string;
   upvotes: number | null;
+  /** Lower case, without `https://doi.org/`. */
+  doi: string | null;
+  /** The arXiv id, without its version. */
+  arxiv: string | null;
+  venue: string | null;
+  /** The paper's own page, as its sources give it. */
+  url: string | null;
+  keywords: string[];
+  /** The BibTeX key the curator's `.bib` gave it. */
+  citationKey: string | null;
   themes: string[];
   urls: { url: string; kind: string }[];
   code: string | null;
@@ -28,6 +40,8 @@ export interface ExportedPaper {
   /** Left out of the site by the curator; `path` then leads nowhere. */
   hidden: boolean;
   path: string;
+  /** Where the paper came from: each file and line of the listings that holds it, the one whose figures won first. */
+  sources: string[];
 }
 
 /** The public data export of the survey: every paper (hidden ones flagged), newest first, with the path of its page. */
@@ -37,11 +51,17 @@ export function exportPapers(papers: readonly CuratedPaper[], pathOf: SiteLinker
       id: paper.id,
       title: paper.title,
       abstract: paper.abstract,
-      authors: paper.authorCount === null ? null : { count: paper.authorCount },
+      authors: { count: paper.authors.count, names: paper.authors.names.map(formatPersonName) },
       organization: paper.organization,
       date: paper.date,
       added: paper.added,
       upvotes: paper.upvotes,
+      doi: paper.doi,
+      arxiv: paper.arxiv,
+      venue: paper.venue,
+      url: paper.url,
+      keywords: paper.keywords,
+      citationKey: paper.citationKey,
       themes: paper.themes,
       urls: paper.links,
       code: paper.code,
@@ -55,21 +75,51 @@ export function exportPapers(papers: readonly CuratedPaper[], pathOf: SiteLinker
       annotated: paper.annotated,
       hidden: paper.hidden,
       path: pathOf(sitePaths.paper(paper.id)),
+      sources: [paper.source, ...paper.alsoIn].map((place) => `${place.listing}:${place.line}`),
     })),
   };
 }
 
-/** The columns of `papers.csv`, in order. */
-export const CSV_COLUMNS = ['id', 'title', 'date', 'added', 'authors', 'organization', 'upvotes', 'themes', 'approach', 'benchmark', 'model', 'code', 'url', 'hidden'] as const;
+/**
+ * The columns of `papers.csv`, in order. The survey's CSV reader reads this file back (title, authors, author_count,
+ * date, doi, arxiv, url, abstract, venue, keywords, organization, upvotes), so a survey can be rebuilt from its export.
+ */
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'authors',
+  'author_count',
+  'date',
+  'added',
+  'doi',
+  'arxiv',
+  'venue',
+  'organization',
+  'upvotes',
+  'themes',
+  'approach',
+  'benchmark',
+  'model',
+  'code',
+  'url',
+  'keywords',
+  'page',
+  'abstract',
+  'hidden',
+] as const;
 
 /** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
 export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): string {
   const rows = papers.map((paper) => [
     paper.id,
     paper.title,
+    paper.authors.names.map(formatPersonName).join('; '),
+    paper.authors.count === null ? '' : String(paper.authors.count),
     paper.date ?? '',
     paper.added,
-    paper.authorCount === null ? '' : String(paper.authorCount),
+    paper.doi ?? '',
+    paper.arxiv ?? '',
+    paper.venue ?? '',
     paper.organization?.name ?? '',
     paper.upvotes === null ? '' : String(paper.upvotes),
     paper.themes.join('; '),
@@ -77,21 +127,45 @@ export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): 
     paper.facets.benchmark.map((facet) => facet.value).join('; '),
     paper.facets.model.map((facet) => facet.value).join('; '),
     paper.code ?? '',
+    paper.url ?? '',
+    paper.keywords.join('; '),
     link(sitePaths.paper(paper.id)),
+    paper.abstract ?? '',
     paper.hidden ? 'true' : 'false',
   ]);
   return toCsv(CSV_COLUMNS, rows);
 }
 
-/** Papers as BibTeX: one `@misc` each, with title, year, note and URL (the paper's page). */
+/**
+ * A paper as a BibTeX entry: the citation key of the curator's `.bib` if it came from one (so `\cite{}` keys keep
+ * working), else its id; its own URL, else its page on the survey.
+ */
+export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntry {
+  return {
+    key: paper.citationKey ?? paper.id,
+    title: paper.title,
+    authors: paper.authors.names,
+    date: paper.date ?? '',
+    venue: paper.venue,
+    doi: paper.doi,
+    arxiv: paper.arxiv,
+    url: paper.url ?? link(sitePaths.paper(paper.id)),
+    abstract: paper.abstract,
+    keywords: paper.keywords,
+    note: paper.authors.names.length > 0 ? null : `${formatByline(paper)}${paper.source.listing.endsWith('.txt') ? '; listed in the Hugging Face Daily Papers' : ''}`,
+  };
+}
+
+/** Papers as BibTeX, one entry each (see {@link bibtexEntryOf}); a citation key used twice gets `-2`, `-3`, …. */
 export function papersToBibtex(papers: readonly CuratedPaper[], link: SiteLinker): string {
+  const used = new Set<string>();
   return toBibtex(
-    papers.map((paper) => ({
-      id: paper.id,
-      title: paper.title,
-      year: paper.date?.slice(0, 4) ?? '',
-      byline: formatByline(paper),
-      url: link(sitePaths.paper(paper.id)),
-    })),
+    papers.map((paper) => {
+      const entry = bibtexEntryOf(paper, link);
+      let key = entry.key;
+      for (let n = 2; used.has(key); n += 1) key = `${entry.key}-${n}`;
+      used.add(key);
+      return { ...entry, key };
+    }),
   );
 }

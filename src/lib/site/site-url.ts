@@ -15,6 +15,9 @@ export const sitePaths = {
   theme: (themeId: string) => `/themes/${themeId}/`,
   paper: (paperId: string) => `/papers/${paperId}/`,
   allPapers: () => '/papers/',
+  /** The all-papers table filtered to one author's papers (the table's text filter, kept in the URL). */
+  papersBy: (name: string) => `/papers/?q=${encodeURIComponent(name)}`,
+  authors: (page = 1) => (page <= 1 ? '/authors/' : `/authors/page/${page}/`),
   compare: () => '/compare/',
   search: () => '/search/',
   papersJson: () => '/data/papers.json',

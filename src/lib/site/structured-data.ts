@@ -1,4 +1,5 @@
 import type { CuratedPaper } from '../curation/notes.ts';
+import { formatPersonName } from './paper-display.ts';
 
 /** What a paper's structured data links to besides the paper itself. */
 export interface ArticleContext {
@@ -9,8 +10,8 @@ export interface ArticleContext {
 }
 
 /**
- * The paper as schema.org `ScholarlyArticle` JSON-LD, from what the listing says and nothing more: no author names
- * (the listing gives only a count), and no date, upvotes or organisation where the listing did not say.
+ * The paper as schema.org `ScholarlyArticle` JSON-LD, from what the sources say and nothing more: authors by name
+ * where a source names them, and no date, venue, upvotes or organisation where none did.
  */
 export function scholarlyArticle(paper: CuratedPaper, context: ArticleContext): Record<string, unknown> {
   const facetValues = [...paper.facets.approach, ...paper.facets.domain, ...paper.facets.benchmark].map((facet) => facet.value);
@@ -19,11 +20,17 @@ export function scholarlyArticle(paper: CuratedPaper, context: ArticleContext): 
     '@type': 'ScholarlyArticle',
     headline: paper.title,
     name: paper.title,
-    abstract: paper.abstract,
+    ...(paper.abstract && { abstract: paper.abstract }),
+    ...(paper.authors.names.length > 0 && {
+      author: paper.authors.names.map((name) => (name.given ? { '@type': 'Person', name: formatPersonName(name), givenName: name.given, familyName: name.family } : { '@type': 'Organization', name: name.family })),
+    }),
     ...(context.url && { url: context.url }),
     ...(paper.date && { datePublished: paper.date }),
     ...(paper.organization && { sourceOrganization: { '@type': 'Organization', name: paper.organization.name } }),
-    ...(paper.links.length > 0 && { sameAs: paper.links.map((link) => link.url) }),
+    ...((paper.links.length > 0 || paper.doi || paper.arxiv) && {
+      sameAs: [...(paper.doi ? [`https://doi.org/${paper.doi}`] : []), ...(paper.arxiv ? [`https://arxiv.org/abs/${paper.arxiv}`] : []), ...paper.links.map((link) => link.url)],
+    }),
+    ...(paper.doi && { identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: paper.doi } }),
     keywords: [...new Set([...context.themeTitles, ...facetValues, ...paper.tags])],
     ...(paper.upvotes !== null && {
       interactionStatistic: {

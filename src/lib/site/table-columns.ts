@@ -23,7 +23,7 @@ export const COLUMN_LABELS: Record<TableColumn, string> = {
 /** How a column sorts when a reader sorts by it. */
 export const COLUMN_SORT: Record<TableColumn, 'text' | 'number' | 'date'> = {
   date: 'date',
-  authors: 'number',
+  authors: 'text',
   upvotes: 'number',
   code: 'text',
   links: 'number',

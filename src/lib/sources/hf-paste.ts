@@ -1,23 +1,11 @@
-import type { Organization } from '../../schemas/paper.ts';
+import type { Organization } from '../../schemas/source-record.ts';
+import type { SourceRecord } from '../../schemas/source-record.ts';
+import { emptyRecord } from './record-fields.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseDateLine, resolveListingDate, type ListingDate } from './listing-date.ts';
 
-/** A paper as the listing states it, before ids, themes and links are added. */
-export interface ListedPaper {
-  title: string;
-  abstract: string;
-  authorCount: number | null;
-  organization: Organization | null;
-  /** ISO day, or `null` when the paper has no metadata block. */
-  date: string | null;
-  dateHasYear: boolean;
-  upvotes: number | null;
-  /** 1-based line of the title in the listing. */
-  line: number;
-}
-
 export interface ParsedListing {
-  papers: ListedPaper[];
+  papers: SourceRecord[];
   warnings: InputWarning[];
 }
 
@@ -52,7 +40,7 @@ export function parseListing(lines: readonly string[], options: { file: string; 
   const { file, captured } = options;
   const tokens = tokenize(lines, file);
   const warnings: InputWarning[] = [];
-  const papers: ListedPaper[] = [];
+  const papers: SourceRecord[] = [];
   let pending: Paragraph[] = [];
 
   const flush = (metadata: Extract<Token, { kind: 'metadata' }> | null) => {
@@ -75,7 +63,7 @@ export function parseListing(lines: readonly string[], options: { file: string; 
         throw new InputError(file, metadata.dateLine, `the date does not exist in ${metadata.date.year ?? captured.slice(0, 4)}`, 'correct the day');
       }
       Object.assign(last, {
-        authorCount: metadata.authorCount,
+        authors: { count: metadata.authorCount, names: [] },
         organization: metadata.organization,
         date,
         dateHasYear: metadata.date.year !== null,
@@ -208,9 +196,9 @@ function isChrome(paragraph: Paragraph): boolean {
 function splitSegment(
   segment: readonly Paragraph[],
   context: { file: string; started: boolean; warnings: InputWarning[] },
-): ListedPaper[] {
+): SourceRecord[] {
   const { file, warnings } = context;
-  const papers: ListedPaper[] = [];
+  const papers: SourceRecord[] = [];
   let index = 0;
   if (!context.started) {
     // Skip what precedes the first title that is followed by an abstract.
@@ -230,7 +218,7 @@ function splitSegment(
       break;
     }
   }
-  let current: (ListedPaper & { abstractParts: string[] }) | null = null;
+  let current: (SourceRecord & { abstractParts: string[] }) | null = null;
   for (; index < segment.length; index += 1) {
     const paragraph = segment[index]!;
     if (context.started || papers.length > 0 || current) {
@@ -252,17 +240,7 @@ function splitSegment(
           'is the title of this paper missing? Each paper starts with its title on a line of its own',
         );
       }
-      current = {
-        title: paragraph.lines[0]!,
-        abstract: '',
-        abstractParts: titleWithAbstract ? [paragraph.lines.slice(1).join(' ')] : [],
-        authorCount: null,
-        organization: null,
-        date: null,
-        dateHasYear: false,
-        upvotes: null,
-        line: paragraph.line,
-      };
+      current = { ...emptyRecord(paragraph.lines[0]!, paragraph.line), abstractParts: titleWithAbstract ? [paragraph.lines.slice(1).join(' ')] : [] };
       continue;
     }
     current!.abstractParts.push(textOf(paragraph));
@@ -275,7 +253,7 @@ function splitSegment(
   }
   return papers;
 
-  function finish(paper: ListedPaper & { abstractParts: string[] }): ListedPaper {
+  function finish(paper: SourceRecord & { abstractParts: string[] }): SourceRecord {
     const { abstractParts, ...rest } = paper;
     return { ...rest, abstract: abstractParts.join(' ') };
   }

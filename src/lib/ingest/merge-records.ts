@@ -1,0 +1,104 @@
+import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
+import { morePreciseDate } from '../sources/record-fields.ts';
+import { normaliseTitle } from './paper-ids.ts';
+
+/** A record as read from one file of the listings, with where it came from. */
+export interface SourceOccurrence extends SourceRecord {
+  /** The file, as shown in messages (`content/listings/zotero.bib`). */
+  listing: string;
+  /** The file's format (`bibtex`, `hf-paste`, …): the same paper twice in one format is worth a warning. */
+  format: string;
+  /** The file's capture day: the newest capture's figures (upvotes) win, and a new paper is added on it. */
+  captured: string;
+  /** The position of the record among all the listings' records, in file-name order. */
+  order: number;
+}
+
+/** One paper, merged from every record of it, with the records it came from. */
+export interface MergedPaper extends SourceRecord {
+  /** The occurrence whose figures won (the newest capture's): the paper's `source`. */
+  kept: SourceOccurrence;
+  /** Every occurrence, in file order. */
+  occurrences: SourceOccurrence[];
+}
+
+/**
+ * One paper per paper. Records are the same paper when they share a DOI (case-insensitive), then an arXiv id, then
+ * the normalised title (case, accents, punctuation and spacing ignored); sameness carries over, so an Atom entry
+ * that shares an arXiv id with a BibTeX entry that shares a DOI with a CSL item makes one paper of three. Each field
+ * comes from the record that has it most completely (see {@link mergeGroup}). Papers keep the place of their first
+ * record; the result is the same for the same listings.
+ */
+export function mergeRecords(occurrences: readonly SourceOccurrence[]): MergedPaper[] {
+  const parent = occurrences.map((_, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  const union = (a: number, b: number) => {
+    const [low, high] = [find(a), find(b)].sort((x, y) => x - y) as [number, number];
+    if (low !== high) parent[high] = low;
+  };
+  const firstWithKey = new Map<string, number>();
+  occurrences.forEach((occurrence, index) => {
+    const keys = [
+      occurrence.doi && `doi:${occurrence.doi.toLowerCase()}`,
+      occurrence.arxiv && `arxiv:${occurrence.arxiv.toLowerCase()}`,
+      `title:${normaliseTitle(occurrence.title)}`,
+    ].filter((key): key is string => Boolean(key));
+    for (const key of keys) {
+      const earlier = firstWithKey.get(key);
+      if (earlier === undefined) firstWithKey.set(key, index);
+      else union(earlier, index);
+    }
+  });
+  const groups = new Map<number, SourceOccurrence[]>();
+  occurrences.forEach((occurrence, index) => {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(occurrence);
+    else groups.set(root, [occurrence]);
+  });
+  return [...groups.values()].map(mergeGroup);
+}
+
+/** Whether a title is written in capitals only (as some exports write every title): another source's spelling is better. */
+const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.test(title);
+
+/**
+ * The paper of a group of records: the title as mixed case rather than in capitals only; the names of the record
+ * naming the most authors; the more precise date (a day beats a month beats a year); upvotes and organisation from the
+ * newest capture that has them (the paste); DOI, arXiv id, venue and citation key from the first record with one; links
+ * and keywords from all. Where records tie, the newest capture wins, then the earlier record.
+ */
+function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
+  const byFreshness = [...group].sort((a, b) => (a.captured === b.captured ? a.order - b.order : a.captured < b.captured ? 1 : -1));
+  const kept = byFreshness[0]!;
+  const first = <T>(pick: (occurrence: SourceOccurrence) => T | null, list: readonly SourceOccurrence[] = group): T | null => {
+    for (const occurrence of list) {
+      const value = pick(occurrence);
+      if (value !== null && value !== undefined) return value;
+    }
+    return null;
+  };
+  const titled = byFreshness.find((occurrence) => !inCapitalsOnly(occurrence.title)) ?? kept;
+  const named = byFreshness.reduce((best, next) => (next.authors.names.length > best.authors.names.length ? next : best));
+  const dated = byFreshness.reduce((best, next) => (morePreciseDate(best.date, next.date) === best.date ? best : next));
+  const abstract = byFreshness.reduce((best, next) => ((next.abstract?.length ?? 0) > (best.abstract?.length ?? 0) ? next : best));
+  const names: PersonName[] = named.authors.names;
+  return {
+    title: titled.title,
+    abstract: abstract.abstract,
+    authors: names.length > 0 ? named.authors : { count: first((occurrence) => occurrence.authors.count, byFreshness), names: [] },
+    organization: first((occurrence) => occurrence.organization, byFreshness),
+    date: dated.date,
+    dateHasYear: dated.dateHasYear,
+    doi: first((occurrence) => occurrence.doi),
+    arxiv: first((occurrence) => occurrence.arxiv),
+    venue: first((occurrence) => occurrence.venue),
+    urls: [...new Set(group.flatMap((occurrence) => occurrence.urls))],
+    keywords: [...new Set(group.flatMap((occurrence) => occurrence.keywords))],
+    citationKey: first((occurrence) => occurrence.citationKey),
+    upvotes: first((occurrence) => occurrence.upvotes, byFreshness),
+    line: kept.line,
+    kept,
+    occurrences: [...group],
+  };
+}
