@@ -1,10 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
+import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isSourceFile } from '../lib/sources/read-source.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
 
 /**
- * In `npm run dev`, re-runs ingest when a listing or `survey.yaml` changes, so the site follows a new paste on
+ * In `npm run dev`, re-runs ingest when a listing (of any format) or `survey.yaml` changes, so the site follows a new paste on
  * reload. Notes and intros need no ingest: they are content collections Astro already watches.
  */
 export function ingestOnChange(): AstroIntegration {
@@ -42,11 +44,17 @@ export function ingestOnChange(): AstroIntegration {
             }
           });
         };
+        // Any listing ingest reads: a paste, or a reference manager's export kept up to date (Better BibTeX's "keep
+        // updated", Zotero's auto-export) flows into the running site. Removing a listing re-ingests too.
+        const isListing = (file: string) => file.startsWith(`${paths.listings}${sep}`) && isSourceFile(basename(file));
         server.watcher.on('change', (file) => {
-          if (file === paths.surveyConfig || (file.startsWith(paths.listings) && file.endsWith('.txt'))) ingest();
+          if (file === paths.surveyConfig || isListing(file)) ingest();
         });
         server.watcher.on('add', (file) => {
-          if (file.startsWith(paths.listings) && file.endsWith('.txt')) ingest();
+          if (isListing(file)) ingest();
+        });
+        server.watcher.on('unlink', (file) => {
+          if (isListing(file)) ingest();
         });
       },
     },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
+import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
+import { indexAuthors } from '../../src/lib/site/author-index.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
 import { joinBase } from '../../src/lib/site/site-url.ts';
 
@@ -55,5 +56,43 @@ describe('search state in the URL', () => {
     expect(state.sort).toBe('');
     expect(isEmptySearch(state)).toBe(true);
     expect(writeSearchState(state)).toBe('');
+  });
+});
+
+describe('authors and dates from library sources', () => {
+  const named = (count: number) => ({
+    authors: { count, names: Array.from({ length: count }, (_, i) => ({ given: `G${i}`, family: ['Iyer', 'Núñez', 'Lefèvre', 'Okafor'][i] ?? `F${i}` })) },
+    organization: null,
+  });
+
+  test('a date shows at its precision, and sorts at its first day', () => {
+    expect([formatDate('2023-03-20'), formatDate('2023-03'), formatDate('2023')]).toEqual(['20 Mar 2023', 'Mar 2023', '2023']);
+    expect([dateSortKey('2023'), dateSortKey('2023-03'), dateSortKey('2023-03-20')]).toEqual(['2023-01-01', '2023-03-01', '2023-03-20']);
+    const papers = [
+      { date: '2023', title: 'Year' },
+      { date: '2023-03-20', title: 'Day' },
+      { date: '2023-02', title: 'Month' },
+    ];
+    expect([...papers].sort(compareNewestFirst).map((paper) => paper.title)).toEqual(['Day', 'Month', 'Year']);
+  });
+
+  test('a byline names the first three family names, then "et al."; a count alone says how many', () => {
+    expect(formatByline(named(3))).toBe('Iyer, Núñez, Lefèvre');
+    expect(formatByline(named(4))).toBe('Iyer, Núñez, Lefèvre et al.');
+    expect(formatByline({ authors: { count: 6, names: [] }, organization: null })).toBe('6 authors');
+    expect(authorSortKey(named(2))).toBe('iyer');
+  });
+
+  test('the authors index counts each person once per paper, however their name is spelt, most papers first', () => {
+    const index = indexAuthors([
+      { authors: { names: [{ given: 'Chloé', family: 'Iyer' }, { given: 'Ngozi', family: 'Núñez' }] } },
+      { authors: { names: [{ given: 'Chloe', family: 'Iyer' }, { given: 'Chloé', family: 'Iyer' }] } },
+      { authors: { names: [{ given: 'Chloé', family: 'Iyer' }, { given: null, family: 'Name of a Lab' }] } },
+    ]);
+    expect(index).toEqual([
+      { name: 'Chloé Iyer', family: 'Iyer', papers: 3 },
+      { name: 'Name of a Lab', family: 'Name of a Lab', papers: 1 },
+      { name: 'Ngozi Núñez', family: 'Núñez', papers: 1 },
+    ]);
   });
 });

@@ -79,7 +79,7 @@ export function partialDate(year: number | string | null | undefined, month?: nu
  * `2023///`) or a BibLaTeX range (`2023-03/2024`: its start). Null when no year can be read.
  */
 export function parseDateText(value: string | null | undefined): string | null {
-  const match = /^\s*(\d{4})(?:[-/](\d{1,2})?(?:[-/](\d{1,2})?)?)?/.exec(value ?? '');
+  const match = /^\s*(\d{4})(?![\d])(?:[-/](\d{1,2})?(?!\d)(?:[-/](\d{1,2})?(?!\d))?)?/.exec(value ?? '');
   if (!match) return null;
   return partialDate(match[1], match[2] ? Number(match[2]) : null, match[3] ? Number(match[3]) : null);
 }

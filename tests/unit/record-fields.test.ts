@@ -1,0 +1,45 @@
+/** The fields every reader shares: DOIs, arXiv ids, dates at their precision, names written as one string. */
+import { describe, expect, test } from 'vitest';
+import { arxivIdIn, normaliseArxivId, normaliseDoi, parseDateText, parsePersonName, partialDate } from '../../src/lib/sources/record-fields.ts';
+
+describe('identifiers', () => {
+  test('a DOI is lower case, without its resolver', () => {
+    for (const written of ['10.1162/TACL_A_00642', 'https://doi.org/10.1162/tacl_a_00642', 'doi:10.1162/TACL_a_00642', 'http://dx.doi.org/10.1162/tacl_a_00642']) {
+      expect(normaliseDoi(written)).toBe('10.1162/tacl_a_00642');
+    }
+    expect(normaliseDoi('not a doi')).toBeNull();
+  });
+
+  test('an arXiv id drops its version and prefix, and is found in DOIs, links and free text', () => {
+    expect(normaliseArxivId('arXiv:2303.11366v2')).toBe('2303.11366');
+    expect(normaliseArxivId('cs/0101001v1')).toBe('cs/0101001');
+    expect(arxivIdIn(['10.48550/arXiv.2402.09133'])).toBe('2402.09133');
+    expect(arxivIdIn(['https://arxiv.org/pdf/2311.05522v3'])).toBe('2311.05522');
+    expect(arxivIdIn(['arXiv preprint arXiv:2303.14792'])).toBe('2303.14792');
+    expect(arxivIdIn(['https://example.org/2303.14792'])).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  test('keep the precision they are written with', () => {
+    expect(parseDateText('2023-03-20T12:00:00Z')).toBe('2023-03-20');
+    expect(parseDateText('2023/03/20/')).toBe('2023-03-20');
+    expect(parseDateText('2023/11//')).toBe('2023-11');
+    expect(parseDateText('2022///')).toBe('2022');
+    expect(parseDateText('2023-03/2024')).toBe('2023-03');
+    expect(partialDate('2024', 2, 30)).toBe('2024-02');
+    expect(partialDate('n.d.')).toBeNull();
+  });
+});
+
+describe('names written as one string', () => {
+  test('"Family, Given", "Given Family", particles, suffixes and single words', () => {
+    expect(parsePersonName('Iyer, Chloé')).toEqual({ given: 'Chloé', family: 'Iyer' });
+    expect(parsePersonName('Chloé Iyer')).toEqual({ given: 'Chloé', family: 'Iyer' });
+    expect(parsePersonName('Anna van der Berg')).toEqual({ given: 'Anna', family: 'van der Berg' });
+    expect(parsePersonName('King, Jr., Martin')).toEqual({ given: 'Martin', family: 'King Jr.' });
+    expect(parsePersonName('King, Martin, Jr.')).toEqual({ given: 'Martin', family: 'King Jr.' });
+    expect(parsePersonName('Martin Luther King Jr.')).toEqual({ given: 'Martin Luther', family: 'King Jr.' });
+    expect(parsePersonName('Plato')).toEqual({ given: null, family: 'Plato' });
+  });
+});
