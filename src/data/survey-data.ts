@@ -8,9 +8,10 @@ import { applyNote, hasWords, type CuratedPaper } from '../lib/curation/notes.ts
 import { compareNewestFirst, compareRecentlyAdded } from '../lib/site/paper-display.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
 import { listedThemeIds, primaryThemeId, UNSORTED_TITLE } from '../lib/classify/paper-themes.ts';
-import { DEFAULT_THEME_COLUMNS } from '../lib/site/table-columns.ts';
+import { ALL_COLUMNS, columnsWithData, DEFAULT_THEME_COLUMNS } from '../lib/site/table-columns.ts';
 import type { TableColumn } from '../schemas/table-columns.ts';
 import { indexAuthors, type IndexedAuthor } from '../lib/site/author-index.ts';
+import { extensionOf, SOURCE_FORMATS } from '../lib/sources/read-source.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -50,6 +51,10 @@ export interface SurveyData {
   vocabularies: Vocabularies;
   /** Every named author of the shown papers, most papers first (the authors index). */
   authors: IndexedAuthor[];
+  /** The columns of the all-papers table. */
+  allPapersColumns: readonly TableColumn[];
+  /** The formats of the listings the papers came from, as a curator calls them ("BibTeX", "RIS", …). */
+  sourceFormats: string[];
 }
 
 let cached: Promise<SurveyData> | undefined;
@@ -61,6 +66,12 @@ let cached: Promise<SurveyData> | undefined;
 export function getSurveyData(): Promise<SurveyData> {
   cached ??= loadSurveyData();
   return cached;
+}
+
+/** The labels of the formats the papers' listings are in, in the order ingest knows them. */
+function formatsOf(papers: readonly CuratedPaper[]): string[] {
+  const endings = new Set(papers.flatMap((paper) => [paper.source, ...paper.alsoIn].map((place) => extensionOf(place.listing))));
+  return SOURCE_FORMATS.filter((format) => format.extensions.some((ending) => endings.has(ending))).map((format) => format.label);
 }
 
 /** Featured papers first, then newest first. */
@@ -112,9 +123,9 @@ async function loadSurveyData(): Promise<SurveyData> {
     papersByPrimaryTheme,
     recentlyAdded: [...papers].sort(compareRecentlyAdded),
     themeTables: [
-      ...themes.map((theme) => ({ id: theme.id, title: theme.title, scope: theme.scope, columns: theme.columns ?? DEFAULT_THEME_COLUMNS })),
+      ...themes.map((theme) => ({ id: theme.id, title: theme.title, scope: theme.scope, columns: theme.columns ?? columnsWithData(DEFAULT_THEME_COLUMNS, papers) })),
       ...(papersByTheme.get(UNSORTED_THEME_ID)!.length > 0
-        ? [{ id: UNSORTED_THEME_ID, title: UNSORTED_TITLE, scope: 'papers that no theme fits yet', columns: DEFAULT_THEME_COLUMNS }]
+        ? [{ id: UNSORTED_THEME_ID, title: UNSORTED_TITLE, scope: 'papers that no theme fits yet', columns: columnsWithData(DEFAULT_THEME_COLUMNS, papers) }]
         : []),
     ],
     featured: papers.filter((paper) => paper.featured),
@@ -122,5 +133,7 @@ async function loadSurveyData(): Promise<SurveyData> {
     orphans,
     introsById: new Map(introEntries.map((entry) => [entry.id, entry])),
     authors: indexAuthors(papers),
+    sourceFormats: formatsOf(allPapers),
+    allPapersColumns: columnsWithData(ALL_COLUMNS, papers),
   };
 }

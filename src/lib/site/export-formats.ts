@@ -77,7 +77,8 @@ export function toBibtex(entries: readonly BibtexEntry[]): string {
         month ? `  month = ${BIBTEX_MONTHS[Number(month) - 1]}` : null,
         entry.date.length === 10 ? `  date = {${entry.date}}` : null,
         venueField && entry.venue ? `  ${venueField} = {${escapeBibtex(entry.venue)}}` : null,
-        entry.doi ? `  doi = {${escapeBibtex(entry.doi)}}` : null,
+        // DOIs and URLs are verbatim fields: written as they are.
+        entry.doi ? `  doi = {${entry.doi}}` : null,
         entry.arxiv ? `  eprint = {${entry.arxiv}},\n  archiveprefix = {arXiv}` : null,
         entry.note ? `  note = {${escapeBibtex(entry.note)}}` : null,
         `  url = {${entry.url}}`,

@@ -81,3 +81,8 @@ export function compareRecentlyAdded(a: Pick<Paper, 'added' | 'date' | 'title'>,
 export function paperYear(paper: Pick<Paper, 'date'>): string {
   return paper.date ? paper.date.slice(0, 4) : 'undated';
 }
+
+/** Whether one of a paper's sources is a Daily Papers paste (`.txt`): what upvotes and the year-less dates come from. */
+export function listedInPaste(paper: Pick<Paper, 'source' | 'alsoIn'>): boolean {
+  return [paper.source, ...paper.alsoIn].some((place) => place.listing.endsWith('.txt'));
+}

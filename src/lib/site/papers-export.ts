@@ -2,7 +2,7 @@ import type { CuratedPaper } from '../curation/notes.ts';
 import { FACET_KINDS, type FacetKind } from '../../schemas/facet-kinds.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
 import { toBibtex, toCsv, type BibtexEntry } from './export-formats.ts';
-import { formatByline, formatPersonName } from './paper-display.ts';
+import { formatByline, formatPersonName, listedInPaste } from './paper-display.ts';
 
 /** One paper in `data/papers.json` (documented in the README). `null` means the sources did not say. */
 export interface ExportedPaper {
@@ -113,7 +113,8 @@ export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): 
   const rows = papers.map((paper) => [
     paper.id,
     paper.title,
-    paper.authors.names.map(formatPersonName).join('; '),
+    // "Family, Given", and an organisation's name in braces, so the CSV reader gives the same names back.
+    paper.authors.names.map((name) => (name.given ? `${name.family}, ${name.given}` : `{${name.family}}`)).join('; '),
     paper.authors.count === null ? '' : String(paper.authors.count),
     paper.date ?? '',
     paper.added,
@@ -152,7 +153,7 @@ export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntr
     url: paper.url ?? link(sitePaths.paper(paper.id)),
     abstract: paper.abstract,
     keywords: paper.keywords,
-    note: paper.authors.names.length > 0 ? null : `${formatByline(paper)}${paper.source.listing.endsWith('.txt') ? '; listed in the Hugging Face Daily Papers' : ''}`,
+    note: paper.authors.names.length > 0 ? null : `${formatByline(paper)}${listedInPaste(paper) ? '; listed in the Hugging Face Daily Papers' : ''}`,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * A table of papers as CSV (RFC 4180, read with csv-parse): a header row naming the columns — `title` (required),
- * `authors` (names separated by "; ", each "Given Family" or "Family, Given"), `date`, `doi`, `arxiv`, `url`,
+ * `authors` (names separated by "; ", each "Given Family" or "Family, Given", a name in braces kept whole as an
+ * organisation's), `date`, `doi`, `arxiv`, `url`,
  * `abstract`, `venue`, and optionally `keywords`, `organization`, `upvotes` and `author_count` — then one row per
  * paper. The survey's own `papers.csv` export has these columns, so a survey can be rebuilt from its export.
  * Other columns are ignored; the columns may come in any order.
@@ -57,6 +58,8 @@ function recordOf(cell: (column: Column) => string | null, line: number, file: s
   const doi = normaliseDoi(cell('doi'));
   const urls = httpLinks([cell('url')]);
   const names = (cell('authors') ?? '').split(';').flatMap((name): PersonName[] => {
+    const literal = /^\s*\{(.+)\}\s*$/.exec(name);
+    if (literal) return [{ given: null, family: literal[1]!.trim() }];
     const person = /^\d+\s+authors?$/i.test(name.trim()) ? null : parsePersonName(name);
     return person ? [person] : [];
   });
