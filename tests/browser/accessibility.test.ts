@@ -1,12 +1,13 @@
-/** Every page type of the built default survey passes axe-core (WCAG 2.2 AA) in light and dark colour schemes. */
+/** Every page type of the built default survey (and those of a library survey) passes axe-core (WCAG 2.2 AA) in light and dark colour schemes. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { useServedSite } from '../helpers/browser.ts';
-import { builtSite } from '../helpers/paths.ts';
+import { builtLibrarySite, builtSite } from '../helpers/paths.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const site = useServedSite(builtSite);
+const defaultSurvey = useServedSite(builtSite);
+const librarySurvey = useServedSite(builtLibrarySite);
 
 const pageTypes: Record<string, string> = {
   home: '/',
@@ -20,6 +21,12 @@ const pageTypes: Record<string, string> = {
   'orphan notes': '/notes/orphans/',
   'not found': '/no-such-page/',
 };
+/** Pages only a survey of a reference library has: named authors with links, venue, DOI, arXiv, the Cite block. */
+const libraryPageTypes: Record<string, string> = {
+  'paper with named authors': '/papers/curriculum-distillation-of-long-reasoning-traces/',
+  authors: '/authors/',
+  'all papers filtered by an author': '/papers/?q=Chlo%C3%A9+Iyer',
+};
 
 interface AxeResult {
   violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
@@ -27,14 +34,17 @@ interface AxeResult {
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, path] of Object.entries(pageTypes)) {
+    for (const [name, path, site] of [
+      ...Object.entries(pageTypes).map(([name, path]) => [name, path, defaultSurvey] as const),
+      ...Object.entries(libraryPageTypes).map(([name, path]) => [name, path, librarySurvey] as const),
+    ]) {
       test(`${name} has no serious or critical violations in the ${scheme} scheme`, async () => {
         // The page's Content-Security-Policy rightly refuses axe's injected script; the audit bypasses it.
         const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
         const page = await context.newPage();
         await page.goto(`${site.url}${path}`);
         if (path.startsWith('/search/')) await page.locator('[data-results] li').first().waitFor();
-        if (path.includes('?approach')) await page.locator('.table-count').waitFor();
+        if (path.includes('?approach') || path.startsWith('/papers/?')) await page.locator('.table-count').waitFor();
         await page.addScriptTag({ content: axeSource });
         const result = (await page.evaluate(() =>
           (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {

@@ -1,7 +1,9 @@
 /**
  * Pasted text is data: a listing whose titles, abstracts and organisation carry `<script>`, `onerror=`,
- * `javascript:` URLs, MDX braces and imports, frontmatter fences and Markdown links builds into pages where all of
- * it shows as text and none of it runs, under a Content-Security-Policy, with no console error.
+ * `javascript:` URLs, MDX braces and imports, frontmatter fences and Markdown links — and a BibTeX export with
+ * `<script>` in a title, an image tag as an author, `javascript:` and `data:` URLs, braces and `@` in an abstract —
+ * builds into pages where all of it shows as text and none of it runs, under a Content-Security-Policy, with no
+ * console error.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +23,8 @@ let server: { url: string; stop: () => void };
 beforeAll(async () => {
   mkdirSync(join(content, 'listings'));
   cpSync(join(projectRoot, 'tests/fixtures/hostile/listing.txt'), join(content, 'listings/hostile.txt'));
+  // A hostile library export too: `<script>` in a title and an author, `javascript:` and `data:` URLs, braces and `@`.
+  cpSync(join(projectRoot, 'tests/fixtures/sources/hostile-bibtex/input.bib'), join(content, 'listings/hostile.bib'));
   for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(content, name), { recursive: true });
   const build = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
     cwd: projectRoot,
@@ -51,8 +55,8 @@ describe('a hostile listing', () => {
 
     await page.goto(`${server.url}/papers/`);
     const paperLinks = await page.locator('table.paper-table tbody th a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute('href')!));
-    expect(paperLinks).toHaveLength(4);
-    const visited = ['/', '/papers/', '/compare/', '/search/?q=reflect', ...paperLinks, '/themes/critique-verification/'];
+    expect(paperLinks).toHaveLength(7);
+    const visited = ['/', '/papers/', '/authors/', '/compare/', '/search/?q=reflect', ...paperLinks, '/themes/critique-verification/'];
     for (const path of visited) {
       await page.goto(`${server.url}${path}`);
       if (path.startsWith('/search/')) await page.locator('[data-results] li').first().waitFor();
@@ -71,6 +75,16 @@ describe('a hostile listing', () => {
     const fence = paperLinks.find((href) => href.includes('frontmatter-fence'))!;
     await page.goto(`${server.url}${fence}`);
     expect(await page.locator('.facts').innerText()).toContain('<script>alert(1)</script>');
+    const scriptTitle = paperLinks.find((href) => href.includes('script-alert-1-script-reasoning'))!;
+    await page.goto(`${server.url}${scriptTitle}`);
+    expect(await page.locator('h1').innerText()).toBe('<script>alert(1)</script> Reasoning with LLMs');
+    expect(await page.locator('.abstract').innerText()).toBe('We use braces and an @ sign');
+    expect(await page.locator('.cite pre').innerText()).toContain('\\textless{}script\\textgreater{}alert(1)');
+    const imageAuthor = paperLinks.find((href) => href.includes('an-author-who-is-an-image-tag'))!;
+    await page.goto(`${server.url}${imageAuthor}`);
+    expect(await page.locator('.authors').innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('.facts').innerText()).toContain('"Quotes" & <tags>');
+    expect(await page.locator('article img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
   });

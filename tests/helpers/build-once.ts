@@ -5,6 +5,7 @@
  * - `dist-fixture`: the default content plus the notes in tests/fixtures/notes (every frontmatter override,
  *   a hidden paper, an orphan note).
  * - `dist-large`: a synthetic survey of 500 papers (the benchmark's generator), whose big tables span pages.
+ * - `dist-library`: a survey of a reference library (tests/fixtures/library: BibTeX, RIS, CSL-JSON, arXiv Atom).
  * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,9 @@ import { join } from 'node:path';
 import {
   builtFixtureSite,
   builtLargeSite,
+  builtLibrarySite,
+  LIBRARY_FILES,
+  libraryContent,
   builtSite,
   builtSiteUnderBase,
   fixtureContent,
@@ -27,7 +31,7 @@ import {
 import { syntheticListing } from '../../scripts/bench/synthetic-listing.ts';
 
 export default function buildOnce() {
-  const sites = [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite];
+  const sites = [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite, builtLibrarySite];
   if (process.env.SKIP_BUILD === '1' && sites.every(existsSync)) return;
   // The integration and browser projects both name this setup; Vitest runs both in its one main process, so the
   // builds are made once per run: the second finds the stamp of this process.
@@ -60,5 +64,11 @@ export default function buildOnce() {
   const listing = syntheticListing(readFileSync(join(projectRoot, 'content/listings/reflective-agents.txt')), LARGE_SURVEY_PAPERS);
   writeFileSync(join(largeContent, 'listings', 'synthetic.txt'), listing);
   build(builtLargeSite, { SURVEY_CONTENT_DIR: largeContent });
+
+  rmSync(libraryContent, { recursive: true, force: true });
+  mkdirSync(join(libraryContent, 'listings'), { recursive: true });
+  for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(libraryContent, name), { recursive: true });
+  for (const name of LIBRARY_FILES) cpSync(join(projectRoot, 'tests/fixtures/library', name), join(libraryContent, 'listings', name));
+  build(builtLibrarySite, { SURVEY_CONTENT_DIR: libraryContent });
   writeFileSync(stamp, String(process.pid));
 }

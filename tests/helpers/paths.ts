@@ -17,6 +17,11 @@ export const fixtureContent = join(testBuildRoot, 'fixture-content');
 export const builtLargeSite = join(testBuildRoot, 'dist-large');
 export const largeContent = join(testBuildRoot, 'large-content');
 export const LARGE_SURVEY_PAPERS = 500;
+/** A survey of a reference library: the BibTeX, RIS, CSL-JSON and arXiv Atom files of tests/fixtures/library, overlapping. */
+export const builtLibrarySite = join(testBuildRoot, 'dist-library');
+export const libraryContent = join(testBuildRoot, 'library-content');
+/** The library files of that survey, as a curator keeps them in `listings/`. */
+export const LIBRARY_FILES = ['arxiv.xml', 'mendeley.ris', 'zotero.bib', 'zotero.json'];
 /** The sub-path the second build is published under. */
 export const TEST_BASE = '/survey-sub-path/';
 /** The public origin of the sub-path build, as on GitHub Pages: feeds, sitemap and Open Graph carry absolute URLs. */

@@ -29,8 +29,11 @@ describe('the built default survey', () => {
     const thinkless = json.papers.find((paper) => paper.id === 'thinkless-llm-learns-when-to-think');
     expect(thinkless).toMatchObject({
       title: 'Thinkless: LLM Learns When to Think',
-      authors: { count: 3 },
+      authors: { count: 3, names: [] },
       organization: null,
+      doi: null,
+      arxiv: null,
+      venue: null,
       date: '2025-05-19',
       upvotes: 2,
       themes: ['efficient-reasoning'],
@@ -39,7 +42,33 @@ describe('the built default survey', () => {
     });
     for (const paper of json.papers) {
       expect(Object.keys(paper).sort()).toEqual(
-        ['abstract', 'added', 'annotated', 'authors', 'code', 'date', 'facets', 'featured', 'hidden', 'id', 'organization', 'path', 'summary', 'tags', 'themes', 'title', 'upvotes', 'urls'],
+        [
+          'abstract',
+          'added',
+          'annotated',
+          'arxiv',
+          'authors',
+          'citationKey',
+          'code',
+          'date',
+          'doi',
+          'facets',
+          'featured',
+          'hidden',
+          'id',
+          'keywords',
+          'organization',
+          'path',
+          'sources',
+          'summary',
+          'tags',
+          'themes',
+          'title',
+          'upvotes',
+          'url',
+          'urls',
+          'venue',
+        ],
       );
     }
     expect(json.papers.filter((paper) => paper.date === null)).toHaveLength(9);

@@ -24,7 +24,7 @@ describe('data exports', () => {
     expect(rows).toHaveLength(papers.length);
     rows.forEach((row, index) => {
       const paper = papers[index]!;
-      expect([row.id, row.title, row.date, row.upvotes, row.themes, row.url, row.hidden]).toEqual([
+      expect([row.id, row.title, row.date, row.upvotes, row.themes, row.page, row.hidden]).toEqual([
         paper.id,
         paper.title,
         paper.date ?? '',
