@@ -33,15 +33,23 @@ async function freePort(): Promise<number> {
 }
 
 /** Serves a built site with `astro preview` (what `npm run preview` runs) on a free loopback port. */
-export async function startPreview(outDir: string): Promise<{ url: string; stop: () => void }> {
+export function startPreview(outDir: string): Promise<{ url: string; stop: () => void }> {
+  return startAstro(['preview', '--outDir', outDir]);
+}
+
+/**
+ * Starts the Astro server of `args` (`preview`, or `dev` for a content folder) on a free loopback port, and waits
+ * until it answers.
+ */
+export async function startAstro(args: string[], env: Record<string, string> = {}, waitMs = 30_000): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), ...args, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectRoot,
-    env: userEnvironment(),
+    env: userEnvironment(env),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       if ((await fetch(`${url}/`)).ok) break;
@@ -50,7 +58,7 @@ export async function startPreview(outDir: string): Promise<{ url: string; stop:
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`astro preview did not start on ${url}`);
+      throw new Error(`astro ${args[0]} did not start on ${url}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
