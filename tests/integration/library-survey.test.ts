@@ -14,6 +14,7 @@ import { readSearchDocument } from '../../src/lib/search/search-documents.ts';
 import { readSearchState } from '../../src/lib/search/search-state.ts';
 import { builtLibrarySite, projectRoot } from '../helpers/paths.ts';
 import { readPage } from '../helpers/site.ts';
+import { pageWeight } from '../../scripts/bench/page-weights.ts';
 
 interface Exported {
   id: string;
@@ -54,6 +55,13 @@ describe('a survey of a reference library', () => {
     expect(bibtex.errors).toEqual([]);
     expect(bibtex.entries[0]).toMatchObject({ key: 'mensahCurriculumDistillationLong2024', fields: { title: paper.title, doi: '10.48221/jmlr.v25.0219', eprint: '2311.08345' } });
     expect(bibtex.entries[0]!.fields.author?.map((name) => name.lastName)).toEqual(['Mensah', 'Iyer', "O'Connell", 'Kowalczyk', 'Haddad']);
+  });
+
+  test('a paper page with named authors and its Cite block stays within 20 KB gzipped before interaction', () => {
+    for (const paper of papers) {
+      const bytes = pageWeight(builtLibrarySite, readFileSync(join(builtLibrarySite, `papers/${paper.id}/index.html`), 'utf8'));
+      expect(bytes, paper.id).toBeLessThan(20 * 1024);
+    }
   });
 
   test('tables read "Family, Family, Family et al." and sort by the first author', () => {
