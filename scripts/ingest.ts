@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { collectListedPapers, completeSurvey, readSurvey, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { formatWarning, InputError } from '../src/lib/input/input-error.ts';
-import { displayPath, loadSurveyConfig, loadVocabularies } from '../src/loaders/survey-files.ts';
+import { displayPath, loadSurveyConfig, loadVocabularies, readHistory, readIntros, readNotes } from '../src/loaders/survey-files.ts';
 import { planEntries } from '../src/lib/ingest/plan-entries.ts';
 import { primaryThemeId } from '../src/lib/classify/paper-themes.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
@@ -17,7 +17,7 @@ import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
 import { startTextSimilarity } from './lib/parallel-similarity.ts';
-import { readHistory, readListings, readNotes, writeFileAtomically } from './lib/read-content.ts';
+import { readListings, writeFileAtomically } from './lib/read-content.ts';
 import { serialiseHistory, type SurveyChanges } from '../src/lib/ingest/paper-history.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
@@ -37,6 +37,7 @@ try {
         listings: readListings(paths.listings),
         config: config.data,
         notes: readNotes(paths.notes),
+        intros: readIntros(paths),
         vocabularies: loadVocabularies(paths),
         history: readHistory(paths.history),
         onProgress: progress.update,
@@ -118,13 +119,20 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
     console.log(`  ${theme.id.padEnd(width)}  ${String(primary).padStart(4)} primary, ${String(all).padStart(4)} in all`);
   }
   const unsorted = survey.papers.filter((paper) => paper.themes.length === 0);
-  console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ' (pin them with `themes:` in their notes, or add keywords in content/survey.yaml):' : ''}`);
+  const surveyFile = displayPath(paths.surveyConfig);
+  if (config.themes.length === 0) {
+    console.log(`ingest: ${surveyFile} defines no themes yet, so every paper is unsorted — \`npm run themes:suggest -- --all\` proposes themes from these papers to paste under \`themes:\``);
+  } else {
+    console.log(`  ${UNSORTED_THEME_ID.padEnd(width)}  ${String(unsorted.length).padStart(4)}${unsorted.length ? ` (pin them with \`themes:\` in their notes, or add keywords in ${surveyFile}):` : ''}`);
+  }
   const describe = (paper: (typeof survey.papers)[number]) =>
     paper.themeCandidates.map((candidate) => `${candidate.themeId} ${candidate.score.toFixed(2)} (${candidate.words.join(', ') || 'no words'})`).join(' vs ');
   const LIST_AT_MOST = 25;
   const more = (total: number) => total > LIST_AT_MOST && console.log(`    … and ${total - LIST_AT_MOST} more (the generated entries hold every paper's candidates)`);
-  for (const paper of unsorted.slice(0, LIST_AT_MOST)) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line}): closest ${describe(paper)}`);
-  more(unsorted.length);
+  if (config.themes.length > 0) {
+    for (const paper of unsorted.slice(0, LIST_AT_MOST)) console.log(`    - ${paper.id} (${paper.source.listing}:${paper.source.line}): closest ${describe(paper)}`);
+    more(unsorted.length);
+  }
   const unsure = survey.papers.filter((paper) => paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE);
   if (unsure.length > 0) {
     console.log(`ingest: ${unsure.length} papers placed with low confidence — if the first theme is wrong, pin the right one with \`themes:\` in the paper's note:`);

@@ -8,10 +8,10 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSurvey, collectListedPapers } from '../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { displayPath, loadSurveyConfig } from '../src/loaders/survey-files.ts';
+import { displayPath, loadSurveyConfig, readNotes } from '../src/loaders/survey-files.ts';
 import { defaultGroupCount, formatSuggestions, proposeThemes } from '../src/lib/classify/theme-suggestions.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
-import { readListings, readNotes } from './lib/read-content.ts';
+import { readListings } from './lib/read-content.ts';
 
 const { values: options, positionals } = parseArgs({
   options: { content: { type: 'string' }, all: { type: 'boolean', default: false }, groups: { type: 'string' } },

@@ -1,18 +1,18 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { resolveContentPaths } from './loaders/content-paths.ts';
-import { loadSurveyConfig } from './loaders/survey-files.ts';
+import { introPatterns, loadSurveyConfig } from './loaders/survey-files.ts';
 import { PAPERS_FOLDER } from './lib/ingest/plan-entries.ts';
 import { generatedPapers } from './loaders/generated-papers.ts';
+import { curatedFiles } from './loaders/curated-files.ts';
 import { createNoteSchema, introSchema } from './schemas/note.ts';
 import { createPaperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/survey.ts';
 
 const paths = resolveContentPaths();
 const { themes } = loadSurveyConfig(paths).data;
-const themeIds = themes.map((theme) => theme.id) as [string, ...string[]];
+const themeIds = themes.map((theme) => theme.id);
 
 /** Papers: the entries `npm run ingest` generates, validated with the same schema the ingest used. */
 const papers = defineCollection({
@@ -28,14 +28,14 @@ const themeCollection = defineCollection({
 
 /** Curators' notes, one MDX file per paper: `content/notes/<paper-id>.mdx`. */
 const notes = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: paths.notes, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: curatedFiles({ pattern: ['*.mdx'], base: paths.notes, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: createNoteSchema(themeIds),
 });
 
 /** The survey intro (`content/intro.mdx`, id `intro`) and theme intros (`content/themes/<theme-id>.mdx`, id `themes/<theme-id>`). */
 const intros = defineCollection({
-  loader: glob({
-    pattern: [relative(paths.root, paths.surveyIntro), `${relative(paths.root, paths.themeIntros)}/*.mdx`],
+  loader: curatedFiles({
+    pattern: introPatterns(paths),
     base: paths.root,
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   }),

@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isSourceFile, SOURCE_EXTENSIONS } from '../../src/lib/sources/read-source.ts';
-import type { ListingSource, NoteSource } from '../../src/lib/ingest/build-survey.ts';
+import type { ListingSource } from '../../src/lib/ingest/build-survey.ts';
 import { InputError } from '../../src/lib/input/input-error.ts';
 import { displayPath } from '../../src/loaders/survey-files.ts';
-import { parseHistory } from '../../src/lib/ingest/paper-history.ts';
-import type { PaperHistory } from '../../src/schemas/history.ts';
 
 /**
  * The largest listing ingest reads. A page of search results is a few hundred kilobytes; a file past this is
@@ -46,21 +44,6 @@ export function readListings(folder: string): ListingSource[] {
       modifiedDay: statSync(path).mtime.toISOString().slice(0, 10),
     };
   });
-}
-
-/** Every note, `<paper-id>.mdx`, in file-name order. Notes are curated: tools read them and never write them. */
-export function readNotes(folder: string): NoteSource[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.mdx'))
-    .sort()
-    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
-}
-
-/** The survey's history (`content/history.json`), or none before the first ingest. */
-export function readHistory(file: string): PaperHistory | undefined {
-  if (!existsSync(file)) return undefined;
-  return parseHistory(readFileSync(file, 'utf8'), displayPath(file));
 }
 
 /**

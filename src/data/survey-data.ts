@@ -1,8 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { describeOrphan, findOrphans, type OrphanNote } from '../lib/curation/orphans.ts';
+import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans, type OrphanNote } from '../lib/curation/orphans.ts';
 import { formatWarning } from '../lib/input/input-error.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
-import { displayPath, loadSurveyConfig, loadVocabularies } from '../loaders/survey-files.ts';
+import { displayPath, introPatterns, loadDepartedPapers, loadSurveyConfig, loadVocabularies, readIntros, readNotes } from '../loaders/survey-files.ts';
+import { checkCuratedRefs, type DepartedLink } from '../lib/curation/paper-refs.ts';
+import { hasFiles } from '../loaders/curated-files.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
 import { applyNote, hasWords, type CuratedPaper } from '../lib/curation/notes.ts';
 import { compareNewestFirst, compareRecentlyAdded } from '../lib/site/paper-display.ts';
@@ -45,6 +47,12 @@ export interface SurveyData {
   notesById: Map<string, NoteEntry>;
   /** Notes whose paper is in no listing: kept and listed for the curator, never published as pages. */
   orphans: OrphanNote[];
+  /** Theme intros (`themes/<id>.mdx`) for themes `survey.yaml` no longer defines: kept and listed for the curator. */
+  orphanIntros: Array<{ themeId: string; file: string }>;
+  /** Papers the survey once had and no listing holds now, by id, with their last known title: what links to them show. */
+  departed: ReadonlyMap<string, string>;
+  /** Links in notes and intros to papers that have left: listed on /notes/orphans/ for the curator. */
+  departedLinks: DepartedLink[];
   /** The survey intro (`intro`) and theme intros (`themes/<id>`). */
   introsById: Map<string, IntroEntry>;
   /** The facet vocabularies, for the order of facet values. */
@@ -80,11 +88,14 @@ function compareForTables(a: CuratedPaper, b: CuratedPaper): number {
 }
 
 async function loadSurveyData(): Promise<SurveyData> {
+  const paths = resolveContentPaths();
+  const config = loadSurveyConfig(paths).data;
+  // A new survey has no themes, notes or intros yet: those collections are empty, and asking for them only warns.
   const [themeEntries, paperEntries, noteEntries, introEntries] = await Promise.all([
-    getCollection('themes'),
+    config.themes.length > 0 ? getCollection('themes') : [],
     getCollection('papers'),
-    getCollection('notes'),
-    getCollection('intros'),
+    hasFiles(paths.notes, ['*.mdx']) ? getCollection('notes') : [],
+    hasFiles(paths.root, introPatterns(paths)) ? getCollection('intros') : [],
   ]);
   const notesById = new Map(noteEntries.map((entry) => [entry.id, entry]));
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
@@ -103,15 +114,22 @@ async function loadSurveyData(): Promise<SurveyData> {
     papersByPrimaryTheme.get(primaryThemeId(paper))?.push(paper);
   }
 
+  const departed = loadDepartedPapers(paths, new Set(allPapers.map((paper) => paper.id)));
   const orphans = findOrphans(
     noteEntries.map((entry) => ({ id: entry.id, file: entry.filePath ?? `${entry.id}.mdx` })),
     allPapers.map((paper) => paper.id),
+    departed,
   );
   for (const orphan of orphans) console.warn(`[survey] warning: ${formatWarning(describeOrphan({ ...orphan, file: displayPath(orphan.file) }))}`);
+  const themeIds = new Set(themes.map((theme) => theme.id));
+  const orphanIntros = findOrphanIntros(
+    introEntries.map((entry) => ({ id: entry.id, file: displayPath(entry.filePath ?? `${entry.id}.mdx`) })),
+    themeIds,
+  );
+  for (const intro of orphanIntros) console.warn(`[survey] warning: ${formatWarning(describeOrphanIntro(intro))}`);
 
-  const paths = resolveContentPaths();
   return {
-    survey: loadSurveyConfig(paths).data.survey,
+    survey: config.survey,
     vocabularies: loadVocabularies(paths),
     themes,
     themesById: new Map(themes.map((theme) => [theme.id, theme])),
@@ -131,6 +149,9 @@ async function loadSurveyData(): Promise<SurveyData> {
     featured: papers.filter((paper) => paper.featured),
     notesById,
     orphans,
+    orphanIntros,
+    departed,
+    departedLinks: checkCuratedRefs([...readNotes(paths.notes), ...readIntros(paths)], { paperIds: new Set(allPapers.map((paper) => paper.id)), themeIds, departed }).departed,
     introsById: new Map(introEntries.map((entry) => [entry.id, entry])),
     authors: indexAuthors(papers),
     sourceFormats: formatsOf(allPapers),

@@ -8,6 +8,10 @@ import type { ContentPaths } from './content-paths.ts';
 import { InputError } from '../lib/input/input-error.ts';
 import { parseYamlWith, type ParsedYaml } from '../lib/input/read-yaml.ts';
 import { PAPERS_FOLDER, readEntries } from '../lib/ingest/plan-entries.ts';
+import { parseHistory } from '../lib/ingest/paper-history.ts';
+import type { SurveyRefs } from '../lib/curation/paper-refs.ts';
+import type { PaperHistory } from '../schemas/history.ts';
+import type { NoteSource } from '../lib/ingest/build-survey.ts';
 
 /** Reads and validates `survey.yaml`; a missing file or a bad field is an {@link InputError} with its line. */
 export function loadSurveyConfig(paths: ContentPaths): ParsedYaml<SurveyConfig> {
@@ -47,25 +51,66 @@ export function loadVocabularies(paths: ContentPaths): Vocabularies {
 }
 
 /**
- * The ids curated MDX may refer to: papers as ingest last wrote them (the entries under `generated/papers/`) and
- * themes from `survey.yaml`. Read again only when a generated file changed, so `npm run dev` sees a re-ingest and a
- * build with many notes reads the papers once.
+ * The ids curated MDX may refer to: papers as ingest last wrote them (the entries under `generated/papers/`), papers
+ * the survey once had (`history.json` knows them as removed, with their last title) and themes from `survey.yaml`.
+ * Read again only when a generated file changed, so `npm run dev` sees a re-ingest and a build with many notes reads
+ * the papers once.
  */
-export function loadSurveyRefs(paths: ContentPaths): { paperIds: Set<string>; themeIds: Set<string> } {
+export function loadSurveyRefs(paths: ContentPaths): SurveyRefs {
   const papersDir = join(paths.generated, PAPERS_FOLDER);
   const files = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.json')).sort() : [];
-  const signature = files.map((name) => `${name}:${statSync(join(papersDir, name)).mtimeMs}`).join('|');
+  const stamp = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
+  const signature = [...files.map((name) => `${name}:${stamp(join(papersDir, name))}`), `history:${stamp(paths.history)}`].join('|');
   if (cachedRefs?.signature !== signature) {
     const paperIds = new Set(files.flatMap((name) => readEntries(readFileSync(join(papersDir, name), 'utf8')).map((entry) => String((entry as { id?: unknown }).id))));
-    cachedRefs = { signature, paperIds };
+    cachedRefs = { signature, paperIds, departed: loadDepartedPapers(paths, paperIds) };
   }
-  return { paperIds: cachedRefs.paperIds, themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
+  return { paperIds: cachedRefs.paperIds, departed: cachedRefs.departed, themeIds: new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id)) };
 }
 
-let cachedRefs: { signature: string; paperIds: Set<string> } | undefined;
+/** The survey's history (`content/history.json`), or none before the first ingest. */
+export function readHistory(file: string): PaperHistory | undefined {
+  if (!existsSync(file)) return undefined;
+  return parseHistory(readFileSync(file, 'utf8'), displayPath(file));
+}
+
+/** The papers the survey once had and no listing holds now, with their last known title (their id without one). */
+export function loadDepartedPapers(paths: ContentPaths, current: ReadonlySet<string>): Map<string, string> {
+  const history = readHistory(paths.history);
+  if (!history) return new Map();
+  return new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+}
+
+let cachedRefs: { signature: string; paperIds: Set<string>; departed: Map<string, string> } | undefined;
 
 /** A path as a curator would type it: relative to the working directory where that is shorter. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** Where the survey intro and the theme intros are, as patterns under the content folder. */
+export function introPatterns(paths: ContentPaths): string[] {
+  return [relative(paths.root, paths.surveyIntro), `${relative(paths.root, paths.themeIntros)}/*.mdx`];
+}
+
+/** Every note, `<paper-id>.mdx`, in file-name order. Notes are curated: tools read them and never write them. */
+export function readNotes(folder: string): NoteSource[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** The survey intro and every theme intro, as `{ id, file, text }` (`intro`, `themes/<theme-id>`), in file-name order. */
+export function readIntros(paths: ContentPaths): Array<{ id: string; file: string; text: string }> {
+  const intro = existsSync(paths.surveyIntro) ? [{ id: 'intro', file: displayPath(paths.surveyIntro), text: readFileSync(paths.surveyIntro, 'utf8') }] : [];
+  const themes = existsSync(paths.themeIntros)
+    ? readdirSync(paths.themeIntros)
+        .filter((name) => name.endsWith('.mdx'))
+        .sort()
+        .map((name) => ({ id: `themes/${name.replace(/\.mdx$/, '')}`, file: displayPath(join(paths.themeIntros, name)), text: readFileSync(join(paths.themeIntros, name), 'utf8') }))
+    : [];
+  return [...intro, ...themes];
 }

@@ -10,6 +10,11 @@ export const paperHistoryEntrySchema = z
     upvotes: z.number().int().nonnegative().nullable(),
     /** The capture day of the survey when the paper was no longer in any listing; `null` while it is in one. */
     removed: isoDaySchema.nullable(),
+    /**
+     * The paper's title when a listing last held it: what a curator's `<PaperLink>` to a paper that has left shows.
+     * (Histories written before it was kept have none.)
+     */
+    title: z.string().min(1).optional(),
   })
   .strict();
 

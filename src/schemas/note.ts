@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { facetOverridesSchema } from './facets.ts';
+import { themeIdEnum } from './survey.ts';
 
 const httpUrl = z
   .string()
@@ -10,11 +11,11 @@ const httpUrl = z
  * The frontmatter of a curator's note (`content/notes/<paper-id>.mdx`). Every field is optional and overrides
  * what ingest computed for the paper. Unknown fields are refused, so a typo (`featued`) is an error, not ignored.
  */
-export function createNoteSchema(themeIds: readonly [string, ...string[]]) {
+export function createNoteSchema(themeIds: readonly string[]) {
   return z
     .object({
       /** Replaces the automatic theme assignment; the first theme is the primary one. */
-      themes: z.array(z.enum(themeIds as [string, ...string[]])).min(1, 'list at least one theme, or remove the field').optional(),
+      themes: z.array(themeIdEnum(themeIds)).min(1, 'list at least one theme, or remove the field').optional(),
       /** The paper's code repository, replacing the one found in the abstract. */
       code: httpUrl.optional(),
       /** The paper's project page, replacing the one found in the abstract. */

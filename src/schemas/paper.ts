@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { paperFacetsSchema } from './facets.ts';
-import { isoDaySchema } from './survey.ts';
+import { isoDaySchema, themeIdEnum } from './survey.ts';
 import { authorsSchema, organizationSchema, partialDateSchema } from './source-record.ts';
 
 /** What a link found in an abstract points to. A GitHub repository is the paper's code. */
@@ -19,7 +19,7 @@ export const paperLinkSchema = z
  * One paper as the ingest script writes it and the site's `papers` collection reads it.
  * `null` means the listing did not say (no metadata block): shown as unknown, never invented.
  */
-export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
+export function createPaperSchema(themeIds: readonly string[]) {
   return z
     .object({
       /** The note every generated entry carries: where it came from, and that it is not to be edited. */
@@ -50,7 +50,7 @@ export function createPaperSchema(themeIds: readonly [string, ...string[]]) {
       /** The BibTeX key a `.bib` gave it, kept in the survey's BibTeX export so `\cite{}` keys keep working. */
       citationKey: z.string().min(1).nullable(),
       /** Themes, primary first; empty for an unsorted paper. */
-      themes: z.array(z.enum(themeIds as [string, ...string[]])),
+      themes: z.array(themeIdEnum(themeIds)),
       /** How the themes were chosen: by keywords and content similarity, or pinned by the curator. */
       themeSource: z.enum(['keywords', 'pinned', 'none']),
       /** How sure the automatic assignment is: 0 (a toss-up) to 1; pinned papers are 1. */

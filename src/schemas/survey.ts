@@ -10,6 +10,14 @@ export const themeIdSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a theme id is lower-case letters, digits and single hyphens, e.g. "rl-reasoning"')
   .refine((id) => id !== UNSORTED_THEME_ID, `"${UNSORTED_THEME_ID}" is reserved for papers that fit no theme`);
 
+/**
+ * A list of the survey's theme ids as zod wants it for an enum; a survey without themes yet (every paper unsorted)
+ * accepts no theme at all.
+ */
+export function themeIdEnum(themeIds: readonly string[]) {
+  return themeIds.length > 0 ? z.enum(themeIds as [string, ...string[]]) : z.never({ errorMap: () => ({ message: 'the survey defines no themes yet (add them under themes: in survey.yaml)' }) });
+}
+
 /** A calendar day written as YAML date or `YYYY-MM-DD` string; normalised to the string form. */
 export const isoDaySchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
@@ -55,9 +63,10 @@ export const surveyConfigSchema = z
       })
       .strict(),
     listings: z.record(z.string(), listingSettingsSchema).default({}),
+    /** The taxonomy; empty while a curator has none yet (every paper is then unsorted). */
     themes: z
       .array(themeSchema)
-      .min(1, 'define at least one theme')
+      .default([])
       .superRefine((themes, ctx) => {
         const seen = new Set<string>();
         themes.forEach((theme, index) => {

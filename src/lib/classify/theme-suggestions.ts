@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
-import { buildVectorSpace, centroid, cosine, paperTerms, vectorize, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
+import { buildVectorSpace, centroid, cosine, isFieldTerm, paperTerms, vectorize, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
+import { splitWords, tokenize } from '../text/words.ts';
 
 /** A proposed theme: a name from its top terms, its key terms, and its member papers (most typical first). */
 export interface SuggestedTheme {
@@ -12,9 +13,20 @@ export interface SuggestedTheme {
 
 const ITERATIONS = 25;
 
-/** A sensible number of groups for `n` papers: about √(n/2), between 2 and 15. */
+/**
+ * Words titles use to introduce their topic rather than to name it ("Towards …", "Enhancing …", "Let …"): they
+ * name no theme, however often a group's titles use them.
+ */
+const TITLE_FILLERS = new Set(
+  'towards toward via let lets enhancing enhance advancing advance improving improve understanding rethinking revisiting beyond demystifying boosting boost harnessing unlocking investigating exploring explore incentivizing promoting empowering bridging make making can need all when what how why do does your our new'.split(' '),
+);
+
+/**
+ * A sensible number of groups for `n` papers: about √n, between 4 and 15 (fewer for a handful of papers, as a group
+ * needs two): enough that each is one topic a curator can name, few enough to read at once (36 papers: 6 groups).
+ */
 export function defaultGroupCount(n: number): number {
-  return Math.max(2, Math.min(15, Math.round(Math.sqrt(n / 2))));
+  return Math.min(Math.max(4, Math.min(15, Math.round(Math.sqrt(n)))), Math.max(1, Math.floor(n / 2)));
 }
 
 /**
@@ -37,32 +49,51 @@ export function suggestThemes(
     if (!halves) break;
     groups = [...groups.slice(0, largest), ...halves, ...groups.slice(largest + 1)];
   }
-  const share = (members: readonly number[]) => {
+  // What each paper's title says, as terms of the space: a group is named first by the words of its titles (they
+  // say what a paper is about; an abstract's words also say how it is written).
+  const titleTerms = papers.map((paper) => new Set(tokenize(paper.title).flatMap((term) => space.termIds.get(term) ?? [])));
+  const spelling = titleSpellings(papers.map((paper) => paper.title));
+  const share = (members: readonly number[], termsOf: (index: number) => Iterable<number>) => {
     const counts = new Map<number, number>();
-    for (const index of members) for (const term of papers[index]!.vector.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const index of members) for (const term of termsOf(index)) counts.set(term, (counts.get(term) ?? 0) + 1);
     return new Map([...counts].map(([term, count]) => [term, count / members.length]));
   };
-  const overallShare = share(papers.map((_, index) => index));
+  const everyone = papers.map((_, index) => index);
+  const inText = (index: number) => papers[index]!.vector.terms;
+  const inTitle = (index: number) => titleTerms[index]!;
+  const overallShare = share(everyone, inText);
+  const overallTitleShare = share(everyone, inTitle);
   const usedIds = new Set<string>();
   return groups
     .map((members, group) => {
       const centre = centroid(members.map((index) => ({ vector: papers[index]!.vector })));
-      // A group is named by terms many of its papers share and few others do: share in the group × lift over
-      // the whole listing.
-      const distinctive = [...share(members)]
-        .filter(([, inGroup]) => inGroup * members.length >= 2)
-        .map(([term, inGroup]) => [term, inGroup * Math.log(inGroup / overallShare.get(term)!)] as const)
+      // A group is named by terms many of its papers share and few others do — share in the group × lift over the
+      // whole listing — counting twice as much in the titles as anywhere in the text.
+      const titleShare = share(members, inTitle);
+      const distinctive = [...share(members, inText)]
+        .filter(([term, inGroup]) => inGroup * members.length >= 2 && !TITLE_FILLERS.has(space.terms[term]!))
+        .map(([term, inGroup]) => {
+          const inGroupTitles = titleShare.get(term) ?? 0;
+          const titleLift = inGroupTitles > 0 ? inGroupTitles * Math.log(inGroupTitles / overallTitleShare.get(term)!) : 0;
+          return [term, inGroup * Math.log(inGroup / overallShare.get(term)!) + 2 * titleLift] as const;
+        })
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, 8)
-        .map(([term]) => space.terms[term]!);
-      let id = slugify(distinctive.slice(0, 2).join(' ')) || `group-${group + 1}`;
-      for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(distinctive.slice(0, 2).join(' '))}-${n}`;
+        .map(([term]) => space.terms[term]!)
+        // One of a word and its longer forms (`design`, `designing`): the first, the stronger.
+        .filter((term, index, terms) => !terms.slice(0, index).some((earlier) => sharesStem(earlier, term)))
+        .slice(0, 8);
+      // Two of the words that the group's titles write side by side ("Monte Carlo", "Closed-Loop") are one name.
+      const named = joinTitlePhrases(distinctive, members.map((index) => papers[index]!.title));
+      const keywords = named.map((name) => (name.includes(' ') ? name.toLowerCase() : keywordOf(name, spelling)));
+      const words = named.map((name) => (name.includes(' ') ? name : displayOf(name, spelling)));
+      let id = slugify(words.slice(0, 2).join(' ')) || `group-${group + 1}`;
+      for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(words.slice(0, 2).join(' '))}-${n}`;
       usedIds.add(id);
-      const [a, b, c] = distinctive.map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+      const [a, b, c] = words;
       return {
         id,
         title: c ? `${a}, ${b} & ${c}` : [a, b].filter(Boolean).join(' & '),
-        keywords: distinctive,
+        keywords,
         members: members
           .map((index) => ({ title: papers[index]!.title, similarity: Math.round(cosine(papers[index]!.vector, centre) * 1000) / 1000 }))
           .sort((x, y) => y.similarity - x.similarity || x.title.localeCompare(y.title)),
@@ -70,6 +101,81 @@ export function suggestThemes(
     })
     .filter((theme) => theme.members.length > 1)
     .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id));
+}
+
+/** Whether two terms are forms of one word: one starts with the other, and the shorter has at least five letters. */
+function sharesStem(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short);
+}
+
+/**
+ * The terms, with each pair that the titles write side by side in at least two titles (as `monte` and `carlo` in
+ * "Monte Carlo Tree Search") joined into one phrase as the titles spell it, in the place of its stronger term.
+ */
+function joinTitlePhrases(terms: readonly string[], titles: readonly string[]): string[] {
+  const pairs = new Map<string, Map<string, number>>();
+  for (const title of titles) {
+    const words = splitWords(title);
+    for (let i = 1; i < words.length; i += 1) {
+      if (!words[i]!.joined) continue;
+      const [first] = tokenize(words[i - 1]!.text);
+      const [second] = tokenize(words[i]!.text);
+      if (!first || !second) continue;
+      const key = `${first} ${second}`;
+      const spellings = pairs.get(key) ?? new Map<string, number>();
+      const written = `${words[i - 1]!.text} ${words[i]!.text}`;
+      spellings.set(written, (spellings.get(written) ?? 0) + 1);
+      pairs.set(key, spellings);
+    }
+  }
+  const result: string[] = [];
+  const used = new Set<string>();
+  for (const term of terms) {
+    if (used.has(term)) continue;
+    const partner = terms.find((other) => !used.has(other) && other !== term && [...(pairs.get(`${term} ${other}`)?.values() ?? []), ...(pairs.get(`${other} ${term}`)?.values() ?? [])].reduce((a, b) => a + b, 0) >= 2);
+    if (!partner) {
+      result.push(term);
+      continue;
+    }
+    const spellings = [...(pairs.get(`${term} ${partner}`) ?? []), ...(pairs.get(`${partner} ${term}`) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const written = spellings[0]![0];
+    result.push(written.split(' ').map((word) => (isAcronym(word) ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`)).join(' '));
+    used.add(term).add(partner);
+  }
+  return result;
+}
+
+/** How the titles write each term: its spellings as written, most frequent first (`mct` is written `MCTS`). */
+function titleSpellings(titles: readonly string[]): Map<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const title of titles) {
+    for (const word of splitWords(title)) {
+      const [term] = tokenize(word.text);
+      if (!term || !isFieldTerm(term)) continue;
+      const spellings = counts.get(term) ?? new Map<string, number>();
+      spellings.set(word.text, (spellings.get(word.text) ?? 0) + 1);
+      counts.set(term, spellings);
+    }
+  }
+  return new Map([...counts].map(([term, spellings]) => [term, [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([written]) => written)]));
+}
+
+const isAcronym = (word: string) => /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word) && word.length > 1;
+
+/**
+ * A term as a keyword for `survey.yaml`: an acronym as the titles write it (`MCTS`, matched case-sensitively),
+ * otherwise the term itself, which matches its plurals.
+ */
+function keywordOf(term: string, spelling: ReadonlyMap<string, readonly string[]>): string {
+  const acronym = spelling.get(term)?.find(isAcronym);
+  return acronym ?? term;
+}
+
+/** A term as a theme's title shows it: as the titles write it, capitalised (`GUI`, `Driving`, `Monte`). */
+function displayOf(term: string, spelling: ReadonlyMap<string, readonly string[]>): string {
+  const written = spelling.get(term)?.[0] ?? term;
+  return isAcronym(written) ? written : `${written.charAt(0).toUpperCase()}${written.slice(1).toLowerCase()}`;
 }
 
 /**

@@ -12,7 +12,8 @@ import { shareTermSets } from '../text/term-matcher.ts';
 import type { Vocabularies } from '../../schemas/facets.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
-import { describeOrphan, findOrphans, type OrphanNote } from '../curation/orphans.ts';
+import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans, type OrphanNote } from '../curation/orphans.ts';
+import { checkCuratedRefs, describeDeparted } from '../curation/paper-refs.ts';
 import { assignPaperIds } from './paper-ids.ts';
 import { readSource } from '../sources/read-source.ts';
 import { mergeRecords, type MergedPaper, type SourceOccurrence } from './merge-records.ts';
@@ -45,6 +46,8 @@ export interface SurveyInputs {
   config: SurveyConfig;
   /** Curators' notes: read for their frontmatter (pinned themes) and to report orphans; never written. */
   notes: readonly NoteSource[];
+  /** The survey intro and the theme intros (`intro`, `themes/<theme-id>`), read for the papers and themes they name. */
+  intros?: readonly NoteSource[];
   /** Facet vocabularies (`content/facets/*.yaml`); missing kinds extract nothing. */
   vocabularies?: Partial<Vocabularies>;
   /** What the survey remembered after the last ingest (`content/history.json`); none on the first ingest. */
@@ -154,9 +157,12 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     }
   }
 
-  const themeIds = config.themes.map((theme) => theme.id) as [string, ...string[]];
+  const themeIds = config.themes.map((theme) => theme.id);
   const notes = readNotes(inputs.notes, themeIds);
-  const orphans = findOrphans(inputs.notes, ids);
+  // Papers the survey had before this ingest and no listing holds now: their notes say the paper has left.
+  const current = new Set(ids);
+  const departed = new Map(Object.entries(inputs.history?.papers ?? {}).filter(([id]) => !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+  const orphans = findOrphans(inputs.notes, ids, departed);
   warnings.push(...orphans.map(describeOrphan));
   // Theme keywords and facet vocabularies are read together: one walk of each text's words serves them all.
   const compileTogether = shareTermSets();
@@ -268,11 +274,30 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
     }
     return candidate;
   });
+  warnings.push(...checkCurated(inputs, ids, history));
   return { papers, merges, orphans, warnings, history, changes };
 }
 
+/**
+ * What the curated MDX names that is not in the survey now: links to papers that have left (shown by their last
+ * title), names the survey never had (the build refuses them), and theme intros whose theme has gone. Warnings, so
+ * replacing a listing never stops an ingest; the build decides what cannot be published.
+ */
+function checkCurated(inputs: SurveyInputs, ids: readonly string[], history: PaperHistory): InputWarning[] {
+  const current = new Set(ids);
+  const departed = new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+  const refs = { paperIds: current, themeIds: new Set(inputs.config.themes.map((theme) => theme.id)), departed };
+  const intros = inputs.intros ?? [];
+  const checked = checkCuratedRefs([...inputs.notes, ...intros], refs);
+  return [
+    ...checked.departed.map(({ file, line, ref, title }) => ({ file, line, message: describeDeparted(ref, title) })),
+    ...checked.unknown.map(({ file, line, problem }) => ({ file, line, message: `${problem} — the build will stop here until it is corrected` })),
+    ...findOrphanIntros(intros, refs.themeIds).map(describeOrphanIntro),
+  ];
+}
+
 /** Validates every note's frontmatter (an error names the file and line), by paper id. */
-function readNotes(sources: readonly NoteSource[], themeIds: [string, ...string[]]): Map<string, ParsedNote<NoteFrontmatter>> {
+function readNotes(sources: readonly NoteSource[], themeIds: readonly string[]): Map<string, ParsedNote<NoteFrontmatter>> {
   const schema = createNoteSchema(themeIds);
   return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
 }

@@ -22,7 +22,7 @@ export interface SurveyChanges {
 }
 
 export const HISTORY_NOTE =
-  "Written by `npm run ingest`: the day each paper first appeared in the survey (its listing's capture day), its upvotes at the last ingest, and when it left. Commit it with the listings; do not edit it.";
+  "Written by `npm run ingest`: the day each paper first appeared in the survey (its listing's capture day), its upvotes and title at the last ingest, and when it left. Commit it with the listings; do not edit it.";
 
 /**
  * The survey's history after this ingest, and what changed since the last one. A paper keeps the `added` day it was
@@ -44,7 +44,7 @@ export function updateHistory(
     if (!known || known.removed !== null) changes.added.push({ id: paper.id, title: paper.title, added, returned: Boolean(known) });
     else if (known.upvotes !== paper.upvotes)
       changes.upvotes.push({ id: paper.id, title: paper.title, before: known.upvotes, after: paper.upvotes });
-    next[paper.id] = { added, upvotes: paper.upvotes, removed: null };
+    next[paper.id] = { added, upvotes: paper.upvotes, removed: null, title: paper.title };
   }
   const surveyDay = papers.reduce((latest, paper) => (paper.source.captured > latest ? paper.source.captured : latest), '');
   for (const [id, entry] of Object.entries(before)) {

@@ -1,5 +1,5 @@
-import { closest } from 'fastest-levenshtein';
 import { visit } from 'unist-util-visit';
+import { checkRef, describeDeparted, type PaperRef, type SurveyRefs } from '../curation/paper-refs.ts';
 
 /** The parts of an MDX JSX element (mdast-util-mdx-jsx) this check reads. */
 interface JsxElement {
@@ -9,49 +9,41 @@ interface JsxElement {
   position?: { start: { line: number } };
 }
 
-/** What the check needs to know about the survey: the current paper ids and theme ids. */
-export interface SurveyRefs {
-  paperIds: ReadonlySet<string>;
-  themeIds: ReadonlySet<string>;
-}
-
 /**
- * A remark plugin for curated MDX: every `<PaperLink id="…">` and `<PaperTable ids={[…]}>` must name a paper in
- * the survey, and every `<PaperTable theme="…">` a theme. A wrong one fails the build with the file, the line, and
- * the closest id — a broken link is never published.
+ * A remark plugin for curated MDX: every `<PaperLink id="…">` and `<PaperTable ids={[…]}>` must name a paper the
+ * survey has or once had, and every `<PaperTable theme="…">` a theme. A paper that has left the listings is a
+ * warning (it shows as its last title, marked as gone); an id the survey never had fails the build with the file,
+ * the line and the closest id — a broken link is never published. `warn` is told each warning.
  */
-export function remarkPaperRefs(options: { loadRefs: () => SurveyRefs }) {
+export function remarkPaperRefs(options: { loadRefs: () => SurveyRefs; warn?: (message: string) => void; displayPath?: (path: string) => string }) {
+  const warn = options.warn ?? ((message: string) => console.warn(`[survey] warning: ${message}`));
   return (tree: Parameters<typeof visit>[0], file: { path?: string }) => {
     const refs = options.loadRefs();
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const element = node as unknown as JsxElement;
       const line = element.position?.start.line ?? 1;
-      const where = `${file.path ?? 'mdx'}:${line}`;
+      const where = `${file.path ? (options.displayPath ?? ((path: string) => path))(file.path) : 'mdx'}:${line}`;
       if (element.name === 'PaperLink') {
         const id = stringAttribute(element, 'id');
         if (id === undefined) throw new Error(`${where}: <PaperLink> needs an id — write <PaperLink id="paper-id" />`);
-        checkPaper(id, refs, where, 'PaperLink');
+        check({ component: 'PaperLink', kind: 'paper', id, line }, refs, where, warn);
       }
       if (element.name === 'PaperTable') {
         const theme = stringAttribute(element, 'theme');
         const ids = arrayAttribute(element, 'ids', where);
         if (theme === undefined && ids === undefined) throw new Error(`${where}: <PaperTable> needs ids={["paper-id", …]} or theme="theme-id"`);
-        if (theme !== undefined && !refs.themeIds.has(theme)) {
-          throw new Error(`${where}: <PaperTable theme="${theme}"> names no theme — use one of: ${[...refs.themeIds].join(', ')}`);
-        }
-        for (const id of ids ?? []) checkPaper(id, refs, where, 'PaperTable');
+        if (theme !== undefined) check({ component: 'PaperTable', kind: 'theme', id: theme, line }, refs, where, warn);
+        for (const id of ids ?? []) check({ component: 'PaperTable', kind: 'paper', id, line }, refs, where, warn);
       }
     });
   };
 }
 
-function checkPaper(id: string, refs: SurveyRefs, where: string, component: string): void {
-  if (refs.paperIds.has(id)) return;
-  const suggestion = refs.paperIds.size > 0 ? closest(id, [...refs.paperIds]) : null;
-  throw new Error(
-    `${where}: <${component}> names paper "${id}", which is not in the survey${suggestion ? ` — did you mean "${suggestion}"?` : ''} (a paper's id is the last part of its URL, /papers/<id>/)`,
-  );
+function check(ref: PaperRef, refs: SurveyRefs, where: string, warn: (message: string) => void): void {
+  const result = checkRef(ref, refs);
+  if (result.status === 'unknown') throw new Error(`${where}: ${result.problem}`);
+  if (result.status === 'departed') warn(`${where}: ${describeDeparted(ref, result.title)}`);
 }
 
 function stringAttribute(element: JsxElement, name: string): string | undefined {
