@@ -15,7 +15,7 @@ describe('the survey history', () => {
     expect(changes.firstIngest).toBe(true);
     expect(changes.added.map((added) => added.id)).toEqual(['b', 'a']);
     expect(Object.keys(history.papers)).toEqual(['a', 'b']);
-    expect(history.papers.b).toEqual({ added: '2025-10-31', upvotes: 3, removed: null });
+    expect(history.papers.b).toEqual({ added: '2025-10-31', upvotes: 3, removed: null, title: 'B' });
   });
 
   test('known papers keep their day; new ones take their capture day; leavers are kept and marked', () => {
@@ -26,14 +26,15 @@ describe('the survey history', () => {
     expect(changes.removed).toEqual([{ id: 'b' }]);
     expect(changes.upvotes).toEqual([{ id: 'a', title: 'A', before: 3, after: 8 }]);
     expect(history.papers).toEqual({
-      a: { added: '2025-10-31', upvotes: 8, removed: null },
-      b: { added: '2025-10-31', upvotes: 1, removed: '2025-11-21' },
-      c: { added: '2025-11-21', upvotes: null, removed: null },
+      a: { added: '2025-10-31', upvotes: 8, removed: null, title: 'A' },
+      // A paper that left keeps its last title: what a link to it shows.
+      b: { added: '2025-10-31', upvotes: 1, removed: '2025-11-21', title: 'B' },
+      c: { added: '2025-11-21', upvotes: null, removed: null, title: 'C' },
     });
     const back = updateHistory(history, [paper('a', '2025-12-01', 8), paper('b', '2025-12-01', 1), paper('c', '2025-12-01')]);
     expect(back.changes.added).toEqual([{ id: 'b', title: 'B', added: '2025-10-31', returned: true }]);
     expect(back.changes.removed).toEqual([]);
-    expect(back.history.papers.b).toEqual({ added: '2025-10-31', upvotes: 1, removed: null });
+    expect(back.history.papers.b).toEqual({ added: '2025-10-31', upvotes: 1, removed: null, title: 'B' });
   });
 
   test('the same papers twice change nothing, and the file reads back as written', () => {
@@ -48,8 +49,8 @@ describe('the survey history', () => {
 
   test('a damaged file is an InputError at the damaged line, with the way to recover', () => {
     const text = serialiseHistory(updateHistory(undefined, [paper('a', '2025-10-31'), paper('b', '2025-10-31')]).history).replace(
-      '"upvotes":null,"removed":null}\n',
-      '"upvotes":-1,"removed":null}\n',
+      '"upvotes":null,"removed":null,"title":"B"}\n',
+      '"upvotes":-1,"removed":null,"title":"B"}\n',
     );
     const error = (() => {
       try {
