@@ -6,8 +6,9 @@ import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
+import { dropContentModules } from './src/integrations/drop-content-modules.ts';
 import { astroCacheDir, resolveContentPaths } from './src/loaders/content-paths.ts';
-import { loadSurveyRefs } from './src/loaders/survey-files.ts';
+import { displayPath, loadSurveyRefs } from './src/loaders/survey-files.ts';
 import { remarkPaperRefs } from './src/lib/markdown/remark-paper-refs.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 
@@ -27,12 +28,13 @@ export default defineConfig({
   integrations: [
     mdx({
       gfm: false,
-      remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths) }]],
+      remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths), displayPath }]],
       rehypePlugins: [rehypeTaskListLabels],
     }),
     // sitemap-index.xml needs the public origin, so it is written only when SURVEY_SITE is set; curator pages are left out.
     ...(process.env.SURVEY_SITE ? [sitemap({ filter: (page) => !page.includes('/notes/orphans/') && !/\/404\/?$/.test(page) })] : []),
     dataStoreAsJson(),
+    dropContentModules(),
     pagefindSearch(),
     ingestOnChange(),
   ],

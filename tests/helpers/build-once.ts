@@ -6,6 +6,7 @@
  *   a hidden paper, an orphan note).
  * - `dist-large`: a synthetic survey of 500 papers (the benchmark's generator), whose big tables span pages.
  * - `dist-library`: a survey of a reference library (tests/fixtures/library: BibTeX, RIS, CSL-JSON, arXiv Atom).
+ * - `dist-new`: a survey started by `npm run new` from the files of tests/fixtures/new-survey, its themes proposed.
  * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,11 @@ import {
   builtFixtureSite,
   builtLargeSite,
   builtLibrarySite,
+  builtNewSite,
   LIBRARY_FILES,
+  NEW_SURVEY_FILES,
+  NEW_SURVEY_TITLE,
+  newContent,
   libraryContent,
   builtSite,
   builtSiteUnderBase,
@@ -31,7 +36,7 @@ import {
 import { syntheticListing } from '../../scripts/bench/synthetic-listing.ts';
 
 export default function buildOnce() {
-  const sites = [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite, builtLibrarySite];
+  const sites = [builtSite, builtSiteUnderBase, builtFixtureSite, builtLargeSite, builtLibrarySite, builtNewSite];
   if (process.env.SKIP_BUILD === '1' && sites.every(existsSync)) return;
   // The integration and browser projects both name this setup; Vitest runs both in its one main process, so the
   // builds are made once per run: the second finds the stamp of this process.
@@ -70,5 +75,12 @@ export default function buildOnce() {
   for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(libraryContent, name), { recursive: true });
   for (const name of LIBRARY_FILES) cpSync(join(projectRoot, 'tests/fixtures/library', name), join(libraryContent, 'listings', name));
   build(builtLibrarySite, { SURVEY_CONTENT_DIR: libraryContent });
+
+  rmSync(newContent, { recursive: true, force: true });
+  const from = NEW_SURVEY_FILES.flatMap((name) => ['--from', join(projectRoot, 'tests/fixtures/new-survey', name)]);
+  const started = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/new-survey.ts', newContent, '--title', NEW_SURVEY_TITLE, ...from], { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' });
+  writeFileSync(`${newContent}.log`, `${started.stdout}\n${started.stderr}`);
+  if (started.status !== 0) throw new Error(`npm run new failed:\n${started.stderr}`);
+  build(builtNewSite, { SURVEY_CONTENT_DIR: newContent });
   writeFileSync(stamp, String(process.pid));
 }

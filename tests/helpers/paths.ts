@@ -39,3 +39,9 @@ export function userEnvironment(extra: Record<string, string> = {}): NodeJS.Proc
   }
   return { ...env, ...extra };
 }
+
+/** A survey started with `npm run new` from the four files of tests/fixtures/new-survey (36 papers), then built. */
+export const builtNewSite = join(testBuildRoot, 'dist-new');
+export const newContent = join(testBuildRoot, 'new-survey');
+export const NEW_SURVEY_TITLE = 'Agents That Look Back';
+export const NEW_SURVEY_FILES = ['library.bib', 'export.ris', 'items.json', 'query.xml'];

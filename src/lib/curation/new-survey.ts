@@ -47,7 +47,7 @@ export function planNewSurvey(options: { title: string; captured: string; listin
   const intro = `{/* The survey's introduction, shown on its home page. Replace this paragraph with your own: what the survey covers,
     how its papers were found, how to read it. Components such as <PaperLink id="…" /> work here (see README, "Curating"). */}
 
-This survey gathers ${paperCount} ${paperCount === 1 ? 'paper' : 'papers'}${themeList.length > 0 ? ` in ${themeList.length} themes` : ''}. Its curator has yet to introduce it.
+This survey gathers ${paperCount} ${paperCount === 1 ? 'paper' : 'papers'}${themeList.length > 0 ? ` in ${themeList.length} ${themeList.length === 1 ? 'theme' : 'themes'}` : ''}. Its curator has yet to introduce it.
 `;
   return { files: new Map([['survey.yaml', yaml], ['intro.mdx', intro]]), folders: ['listings', 'notes', 'themes', 'facets'] };
 }

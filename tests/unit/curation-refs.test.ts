@@ -1,0 +1,74 @@
+/** What curated MDX names, and what becomes of it when papers and themes leave the survey. */
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { checkCuratedRefs, checkRef, scanPaperRefs } from '../../src/lib/curation/paper-refs.ts';
+import { findOrphanIntros, findOrphans } from '../../src/lib/curation/orphans.ts';
+import { planNewSurvey } from '../../src/lib/curation/new-survey.ts';
+import { surveyConfigSchema } from '../../src/schemas/survey.ts';
+
+const refs = { paperIds: new Set(['thinkless-llm-learns-when-to-think']), themeIds: new Set(['efficient-reasoning']), departed: new Map([['navsim', 'NAVSIM: Data-Driven Simulation']]) };
+
+describe('references in curated MDX', () => {
+  test('are found with their lines, comments and code left out', () => {
+    const text = '# Note\n{/* <PaperLink id="commented" /> */}\nSee <PaperLink id="thinkless-llm-learns-when-to-think" />.\n`<PaperLink id="code" />`\n\n<PaperTable ids={["navsim", \'other\']} caption="x" />\n<PaperTable theme="efficient-reasoning" />\n';
+    expect(scanPaperRefs(text)).toEqual([
+      { component: 'PaperLink', kind: 'paper', id: 'thinkless-llm-learns-when-to-think', line: 3 },
+      { component: 'PaperTable', kind: 'paper', id: 'navsim', line: 6 },
+      { component: 'PaperTable', kind: 'paper', id: 'other', line: 6 },
+      { component: 'PaperTable', kind: 'theme', id: 'efficient-reasoning', line: 7 },
+    ]);
+  });
+
+  test('a paper that left is named by its last title; one never known is an error with the closest id', () => {
+    expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'navsim', line: 1 }, refs)).toEqual({ status: 'departed', title: 'NAVSIM: Data-Driven Simulation' });
+    expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'thinkless-llm-learns-when-to-thnk', line: 1 }, refs)).toMatchObject({
+      status: 'unknown',
+      problem: expect.stringContaining('did you mean "thinkless-llm-learns-when-to-think"?'),
+    });
+    expect(checkRef({ component: 'PaperTable', kind: 'theme', id: 'gone', line: 1 }, refs)).toMatchObject({ status: 'unknown' });
+    const { departed, unknown } = checkCuratedRefs([{ file: 'notes/a.mdx', text: 'A <PaperLink id="navsim" /> and <PaperLink id="typo" />' }], refs);
+    expect(departed).toMatchObject([{ file: 'notes/a.mdx', line: 1, title: 'NAVSIM: Data-Driven Simulation' }]);
+    expect(unknown).toMatchObject([{ file: 'notes/a.mdx', line: 1 }]);
+  });
+});
+
+describe('orphans', () => {
+  test("a note whose paper left says so, with the paper's title; a near id is suggested, a far one not", () => {
+    const notes = [
+      { id: 'navsim', file: 'notes/navsim.mdx' },
+      { id: 'thinkless-llm-learns-when-to-thinq', file: 'notes/x.mdx' },
+      { id: 'something-else-entirely', file: 'notes/y.mdx' },
+    ];
+    expect(findOrphans(notes, ['thinkless-llm-learns-when-to-think'], refs.departed)).toEqual([
+      { id: 'navsim', file: 'notes/navsim.mdx', closest: null, departedTitle: 'NAVSIM: Data-Driven Simulation' },
+      { id: 'thinkless-llm-learns-when-to-thinq', file: 'notes/x.mdx', closest: 'thinkless-llm-learns-when-to-think' },
+      { id: 'something-else-entirely', file: 'notes/y.mdx', closest: null },
+    ]);
+  });
+
+  test('a theme intro whose theme is not defined is an orphan; the survey intro never is', () => {
+    const intros = [
+      { id: 'intro', file: 'intro.mdx' },
+      { id: 'themes/efficient-reasoning', file: 'themes/efficient-reasoning.mdx' },
+      { id: 'themes/retired', file: 'themes/retired.mdx' },
+    ];
+    expect(findOrphanIntros(intros, refs.themeIds)).toEqual([{ themeId: 'retired', file: 'themes/retired.mdx' }]);
+  });
+});
+
+describe('a new survey', () => {
+  test("writes a survey.yaml that validates, with the title, the capture day and the proposed themes' keywords", () => {
+    const plan = planNewSurvey({
+      title: 'Agents: a "survey"',
+      captured: '2026-12-02',
+      listings: ['library.bib'],
+      paperCount: 12,
+      themes: [{ id: 'gui-agents', title: 'GUI Agents & Web', keywords: ['gui agents', 'web', 'GUI'], members: [] }],
+    });
+    const config = surveyConfigSchema.parse(parse(plan.files.get('survey.yaml')!));
+    expect(config).toMatchObject({ survey: { title: 'Agents: a "survey"', captured: '2026-12-02' }, themes: [{ id: 'gui-agents', title: 'GUI Agents & Web', keywords: ['gui agents', 'web', 'GUI'] }] });
+    const none = surveyConfigSchema.parse(parse(planNewSurvey({ title: 'T', captured: '2026-12-02', listings: [], paperCount: 0, themes: [] }).files.get('survey.yaml')!));
+    expect(none.themes).toEqual([]);
+    expect(plan.files.get('intro.mdx')).toContain('12 papers in 1 theme.');
+  });
+});
