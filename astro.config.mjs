@@ -6,7 +6,6 @@ import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
-import { dropContentModules } from './src/integrations/drop-content-modules.ts';
 import { astroCacheDir, resolveContentPaths } from './src/loaders/content-paths.ts';
 import { displayPath, loadSurveyRefs } from './src/loaders/survey-files.ts';
 import { remarkPaperRefs } from './src/lib/markdown/remark-paper-refs.ts';
@@ -15,7 +14,7 @@ import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels
 const contentPaths = resolveContentPaths();
 
 // SURVEY_BASE publishes the site under a sub-path (e.g. `/my-survey/` for project pages); every internal link
-// goes through src/lib/site-url.ts, which applies it. SURVEY_SITE is the public origin, when known.
+// goes through src/data/site-links.ts, which applies it. SURVEY_SITE is the public origin, when known.
 export default defineConfig({
   site: process.env.SURVEY_SITE || undefined,
   base: process.env.SURVEY_BASE || '/',
@@ -34,7 +33,6 @@ export default defineConfig({
     // sitemap-index.xml needs the public origin, so it is written only when SURVEY_SITE is set; curator pages are left out.
     ...(process.env.SURVEY_SITE ? [sitemap({ filter: (page) => !page.includes('/notes/orphans/') && !/\/404\/?$/.test(page) })] : []),
     dataStoreAsJson(),
-    dropContentModules(),
     pagefindSearch(),
     ingestOnChange(),
   ],

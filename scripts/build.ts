@@ -9,8 +9,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
@@ -19,6 +19,16 @@ import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-
 const { values: options, positionals } = parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true, strict: false });
 const out = resolve(String(options.out));
 const staging = stagingFor(out);
+/**
+ * Where Astro writes. Astro puts a site whose folder is outside the project through its `.astro/` cache folder and
+ * then copies that whole folder — settings, data store, content modules — into the site. A site bound for a folder
+ * outside the project is therefore built in the project's cache and moved into place after.
+ */
+const insideProject = (path: string) => {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
+};
+const astroOut = insideProject(out) ? staging : resolve('node_modules/.cache/survey-build', String(process.pid));
 const node = process.execPath;
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
@@ -39,6 +49,20 @@ const PAGE_LINE = /^(?:\S+\s+)?[├└]─ \S+ \(\+[\d.]+m?s\)\s*$/;
  * On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one summary line says
  * how many pages were written and how long it took. Astro's other lines pass through as they are.
  */
+/** Moves a finished tree to `to`, across file systems if need be. */
+function moveTree(from: string, to: string): void {
+  if (from === to) return;
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 function runAstroBuild(args: string[]): Promise<number> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
@@ -72,13 +96,14 @@ if (run([tsx, ingest]) !== 0) {
   process.exitCode = 1;
 } else {
   recoverInterruptedSwap(out);
-  const built = await runAstroBuild([astro, 'build', '--outDir', staging, ...positionals.map(String)]);
-  const status = built === 0 ? run([tsx, indexSearch, staging]) : built;
+  const built = await runAstroBuild([astro, 'build', '--outDir', astroOut, ...positionals.map(String)]);
+  const status = built === 0 ? run([tsx, indexSearch, astroOut]) : built;
   if (status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(astroOut, { recursive: true, force: true });
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
     process.exitCode = status;
   } else {
+    moveTree(astroOut, staging);
     swapInDirectory(out);
     console.log(`build: the site is in ${relative(process.cwd(), out) || out}`);
   }
