@@ -1,9 +1,8 @@
 /**
  * `npm run build`: ingest, then `astro build` into a staging folder beside `dist/`, swapped in only when the whole
- * build (pages and search index) succeeded. A failed build — broken MDX, a bad frontmatter field, a `<PaperLink>`
- * to an unknown paper — leaves the previous `dist/` exactly as it was: nothing is half-written.
- *
- * Then the Pagefind index, in its own process once Astro has exited (scripts/index-search.ts).
+ * build (pages and search index, which is made while the pages are rendered: src/integrations/pagefind.ts)
+ * succeeded. A failed build — broken MDX, a bad frontmatter field, a `<PaperLink>` to an unknown paper — leaves the
+ * previous `dist/` exactly as it was: nothing is half-written.
  *
  * Options: `--out <dir>` (default `dist`); other arguments go to `astro build`.
  */
@@ -13,7 +12,6 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 
 const { values: options, positionals } = parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true, strict: false });
@@ -33,12 +31,8 @@ const node = process.execPath;
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
-const indexSearch = fileURLToPath(new URL('./index-search.ts', import.meta.url));
 
 const run = (args: string[]) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
-
-// The search index is made once Astro has exited (scripts/index-search.ts), so their memory never adds up.
-const astroEnv = { ...process.env, [INDEX_AFTER_BUILD]: '1' };
 
 /** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
@@ -66,7 +60,7 @@ function moveTree(from: string, to: string): void {
 function runAstroBuild(args: string[]): Promise<number> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
-    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'], env: astroEnv });
+    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'], });
     let pages = 0;
     let firstPageAt = 0;
     let shownAt = 0;
@@ -97,11 +91,10 @@ if (run([tsx, ingest]) !== 0) {
 } else {
   recoverInterruptedSwap(out);
   const built = await runAstroBuild([astro, 'build', '--outDir', astroOut, ...positionals.map(String)]);
-  const status = built === 0 ? run([tsx, indexSearch, astroOut]) : built;
-  if (status !== 0) {
+  if (built !== 0) {
     rmSync(astroOut, { recursive: true, force: true });
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
-    process.exitCode = status;
+    process.exitCode = built;
   } else {
     moveTree(astroOut, staging);
     swapInDirectory(out);

@@ -2,52 +2,77 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
+import type { SearchRecord } from '../lib/search/search-records.ts';
+
+interface IndexResult {
+  pages: number;
+  ms: number;
+}
 
 /**
- * Set by `npm run build` (scripts/build.ts): the search index is made after Astro has exited, by
- * scripts/index-search.ts, so Astro's memory and Pagefind's are never held at once (for ten thousand papers, about
- * 2 GB each). A plain `astro build` indexes in its own `astro:build:done` hook instead.
+ * The Pagefind index, made while Astro renders the pages instead of after: when the first page is rendered,
+ * `src/middleware.ts` hands over the search records (src/data/search-records.ts — every paper and theme page's
+ * searchable part, made from the survey's data), and Pagefind, a process of its own, indexes them on the other core
+ * while Astro writes the pages. `astro:build:done` waits for it (usually long done) and the index is in
+ * `<site>/pagefind/`. A failure fails the build with Pagefind's messages.
  */
-export const INDEX_AFTER_BUILD = 'SURVEY_INDEX_AFTER_BUILD';
+export function pagefindSearch(): AstroIntegration {
+  let outDir: URL | undefined;
+  let indexing: Promise<IndexResult> | undefined;
+  return {
+    name: 'survey-pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = config.outDir;
+      },
+      'astro:build:start': () => {
+        const indexer: SearchIndexer = {
+          index(batches) {
+            indexing ??= indexRecords(batches, join(fileURLToPath(outDir!), 'pagefind'));
+            // Held until the build is done, where a failure is reported; not an unhandled rejection meanwhile.
+            indexing.catch(() => undefined);
+          },
+        };
+        (globalThis as Record<symbol, unknown>)[SEARCH_INDEXER] = indexer;
+      },
+      'astro:build:done': async ({ logger }) => {
+        delete (globalThis as Record<symbol, unknown>)[SEARCH_INDEXER];
+        if (!indexing) throw new Error('search: no page was rendered, so nothing was handed to the search index');
+        const waitFrom = performance.now();
+        const { pages, ms } = await indexing;
+        const waited = Math.round(performance.now() - waitFrom);
+        logger.info(`indexed ${pages} pages in ${ms} ms, alongside the pages; the build waited ${waited} ms for it`);
+      },
+    },
+  };
+}
 
-/**
- * The pages that carry `data-pagefind-body`: paper pages and the first page of each theme. Pagefind would skip the
- * others anyway, but only after reading and parsing them; naming these spares it the big table pages (a fifth of
- * the HTML of a 10,000-paper survey, and about 1.5 s of its indexing). A test checks that every page with
- * `data-pagefind-body` is indexed, so a new kind of searchable page cannot be left out unnoticed.
- */
-export const SEARCHABLE_PAGES = '{papers/*/index.html,themes/*/index.html}';
-
-/**
- * Indexes a built site with Pagefind's Node API into `<site>/pagefind/`. Only pages that mark content with
- * `data-pagefind-body` (papers and themes) are indexed; navigation, tables and other chrome are left out so results
- * are not polluted. Throws with Pagefind's own messages when it fails.
- */
-export async function indexSite(site: string): Promise<{ pages: number; ms: number }> {
+/** Feeds the records to Pagefind as they come, a batch at a time, then writes the index to `outputPath`. */
+async function indexRecords(batches: AsyncIterable<SearchRecord[]>, outputPath: string): Promise<IndexResult> {
   const started = performance.now();
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(errors.join('; '));
-    const added = await index.addDirectory({ path: site, glob: SEARCHABLE_PAGES });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    let pages = 0;
+    // One batch is indexed while the next is made; no more than two are held.
+    let previous: Promise<void> = Promise.resolve();
+    for await (const batch of batches) {
+      const adding = Promise.all(batch.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
+        const problems = results.flatMap((result) => result.errors);
+        if (problems.length > 0) throw new Error(problems.join('; '));
+      });
+      await previous;
+      previous = adding;
+      pages += batch.length;
+    }
+    await previous;
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-    return { pages: added.page_count, ms: Math.round(performance.now() - started) };
+    return { pages, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    throw new Error(`search: indexing failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await pagefind.close();
   }
-}
-
-/** Indexes the site when `astro build` finishes, unless `npm run build` will do it once Astro has exited. */
-export function pagefindSearch(): AstroIntegration {
-  return {
-    name: 'survey-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        if (process.env[INDEX_AFTER_BUILD]) return;
-        const { pages, ms } = await indexSite(fileURLToPath(dir));
-        logger.info(`indexed ${pages} pages in ${ms} ms`);
-      },
-    },
-  };
 }

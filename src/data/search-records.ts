@@ -1,0 +1,49 @@
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer } from 'astro/container';
+import CuratedText from '../components/CuratedText.astro';
+import { paperSearchRecord, themeSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
+import { themeTitle } from '../lib/classify/paper-themes.ts';
+import { UNSORTED_HELP_HTML } from '../lib/site/unsorted-help.ts';
+import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
+import { sitePaths } from '../lib/site/site-url.ts';
+import { getSurveyData, type IntroEntry, type NoteEntry } from './survey-data.ts';
+
+/** How many records are handed over at a time: the index starts on the first ones while the rest are made. */
+const BATCH = 500;
+
+/**
+ * The search index's records for this build, in batches: every paper page and every theme page, made from the
+ * survey's data (src/lib/search/search-records.ts). Notes and theme intros are rendered by the component the pages
+ * render them with (`CuratedText`, through Astro's container), so their text, links and headings are the pages' own.
+ */
+export async function* surveySearchRecords(): AsyncGenerator<SearchRecord[]> {
+  const { papers, notesById, themesById, themeTables, introsById } = await getSurveyData();
+  const container = await experimental_AstroContainer.create();
+  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  const renderCurated = (entry: NoteEntry | IntroEntry) => container.renderToString(CuratedText, { props: { entry } });
+  const titleOf = (id: string) => themeTitle(id, themesById);
+
+  // In the order of their URLs, so the index numbers its pages the same way whatever order the survey lists them in.
+  const byUrl = <T extends { url: string }>(items: T[]) => items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const papersInOrder = byUrl(papers.map((paper) => ({ url: sitePaths.paper(paper.id), paper })));
+  for (let start = 0; start < papersInOrder.length; start += BATCH) {
+    const batch: SearchRecord[] = [];
+    for (const { paper } of papersInOrder.slice(start, start + BATCH)) {
+      const note = paper.annotated ? notesById.get(paper.id) : undefined;
+      batch.push(paperSearchRecord(paper, { themeTitle: titleOf, noteHtml: note && (await renderCurated(note)) }));
+    }
+    yield batch;
+  }
+  const themes: SearchRecord[] = [];
+  for (const table of themeTables) {
+    const intro = introsById.get(`themes/${table.id}`);
+    themes.push(
+      themeSearchRecord({
+        ...table,
+        introHtml: intro && (await renderCurated(intro)),
+        unsortedHelp: table.id === UNSORTED_THEME_ID ? UNSORTED_HELP_HTML : undefined,
+      }),
+    );
+  }
+  yield byUrl(themes);
+}

@@ -1,0 +1,59 @@
+/**
+ * The search index is made from the survey's data while the pages render (src/data/search-records.ts), not read back
+ * from the written pages. Here every test build's index is made again the old way — from its built pages, every page
+ * that marks a `data-pagefind-body` — and the two must be the same, file for file and byte for byte: the same pages,
+ * words, weights, excerpts, meta, filters and sort orders. A page that gains searchable text its record lacks, or a
+ * new kind of searchable page without records, fails here.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, test } from 'vitest';
+import { builtFixtureSite, builtLargeSite, builtLibrarySite, builtNewSite, builtSite, builtSiteUnderBase } from '../helpers/paths.ts';
+import { htmlPages } from '../helpers/site.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'survey-index-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Indexes a built site's searchable pages as Pagefind reads pages, in the order of their URLs (as the records come). */
+async function indexFromPages(site: string, outputPath: string): Promise<number> {
+  const pages = htmlPages(site)
+    .map((page) => ({ url: `/${page.replace(/index\.html$/, '')}`, html: readFileSync(join(site, page), 'utf8') }))
+    .filter((page) => page.html.includes('data-pagefind-body'))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+  for (const page of pages) {
+    const added = await index!.addHTMLFile({ url: page.url, content: page.html });
+    expect(added.errors).toEqual([]);
+  }
+  expect((await index!.writeFiles({ outputPath })).errors).toEqual([]);
+  await pagefind.close();
+  return pages.length;
+}
+
+const filesOf = (folder: string) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+
+describe('the search index made from the data', () => {
+  const sites = {
+    dist: builtSite,
+    'dist-base': builtSiteUnderBase,
+    'dist-fixture': builtFixtureSite,
+    'dist-large': builtLargeSite,
+    'dist-library': builtLibrarySite,
+    'dist-new': builtNewSite,
+  };
+  test.each(Object.entries(sites))('is, for %s, the index of its built pages, byte for byte', async (name, site) => {
+    const reference = join(scratch, name);
+    const pages = await indexFromPages(site, reference);
+    expect(pages).toBeGreaterThan(0);
+    const built = join(site, 'pagefind');
+    expect(filesOf(built)).toEqual(filesOf(reference));
+    const differing = filesOf(reference).filter((file) => !readFileSync(join(reference, file)).equals(readFileSync(join(built, file))));
+    expect(differing).toEqual([]);
+  });
+});
