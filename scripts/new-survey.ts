@@ -12,7 +12,7 @@ import { collectListedPapers } from '../src/lib/ingest/build-survey.ts';
 import { defaultGroupCount, proposeThemes } from '../src/lib/classify/theme-suggestions.ts';
 import { planNewSurvey } from '../src/lib/curation/new-survey.ts';
 import { InputError } from '../src/lib/input/input-error.ts';
-import { isSourceFile, SOURCE_EXTENSIONS } from '../src/lib/sources/read-source.ts';
+import { isSourceFile, SOURCE_EXTENSIONS } from '../src/lib/sources/source-formats.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { displayPath } from '../src/loaders/survey-files.ts';
 

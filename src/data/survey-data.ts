@@ -13,7 +13,7 @@ import { listedThemeIds, primaryThemeId, UNSORTED_TITLE } from '../lib/classify/
 import { ALL_COLUMNS, columnsWithData, DEFAULT_THEME_COLUMNS } from '../lib/site/table-columns.ts';
 import type { TableColumn } from '../schemas/table-columns.ts';
 import { indexAuthors, type IndexedAuthor } from '../lib/site/author-index.ts';
-import { extensionOf, SOURCE_FORMATS } from '../lib/sources/read-source.ts';
+import { extensionOf, SOURCE_FORMATS } from '../lib/sources/source-formats.ts';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;

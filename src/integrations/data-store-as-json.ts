@@ -31,11 +31,17 @@ export function dataStoreAsJson(): AstroIntegration {
               {
                 name: 'survey:data-store-as-json',
                 enforce: 'pre',
-                // Astro's own plugin loads the module first; replacing its code before Rollup parses it is what counts.
-                transform(_code: string, id: string) {
-                  if (id !== RESOLVED_DATA_STORE_ID || !existsSync(dataStoreFile)) return null;
-                  const path = JSON.stringify(fileURLToPath(dataStoreFile));
-                  return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${path}, 'utf8'));`, map: { mappings: '' } };
+                // Loaded before Astro's own plugin would load it (and turn 40 MB of JSON into a module Rollup then parses).
+                load: {
+                  order: 'pre',
+                  handler(id: string) {
+                    if (id !== RESOLVED_DATA_STORE_ID || !existsSync(dataStoreFile)) return null;
+                    const path = JSON.stringify(fileURLToPath(dataStoreFile));
+                    return {
+                      code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${path}, 'utf8'));`,
+                      map: { mappings: '' },
+                    };
+                  },
                 },
               },
             ],

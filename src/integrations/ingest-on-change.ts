@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSourceFile } from '../lib/sources/read-source.ts';
+import { isSourceFile } from '../lib/sources/source-formats.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
 
 /**

@@ -17,7 +17,7 @@ import { checkCuratedRefs, describeDeparted } from '../curation/paper-refs.ts';
 import { assignPaperIds } from './paper-ids.ts';
 import { readSource } from '../sources/read-source.ts';
 import { mergeRecords, type MergedPaper, type SourceOccurrence } from './merge-records.ts';
-import { extensionOf } from '../sources/read-source.ts';
+import { extensionOf } from '../sources/source-formats.ts';
 import { updateHistory, type SurveyChanges } from './paper-history.ts';
 import type { PaperHistory } from '../../schemas/history.ts';
 

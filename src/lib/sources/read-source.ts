@@ -7,6 +7,7 @@ import { readCsv } from './csv.ts';
 import { parseListing } from './hf-paste.ts';
 import { readRis } from './ris.ts';
 import type { SourceReading } from './source-reader.ts';
+import { extensionOf, SOURCE_FORMATS, type SourceFormatId, type SourceFormatInfo } from './source-formats.ts';
 
 /** One file of the listings folder as read from disk. */
 export interface SourceFile {
@@ -15,42 +16,26 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-/** An input format: the file endings that name it, and its reader. */
-export interface SourceFormat {
-  /** A short name (`bibtex`), for messages and the ingest summary. */
-  id: string;
-  /** What a curator calls it. */
-  label: string;
-  /** File endings, lower case with the dot. Where two formats share one (`.json`, `.xml`), `sniff` tells them apart. */
-  extensions: readonly string[];
-  /** Whether the text is in this format, for a shared ending. */
-  sniff?: (text: string) => boolean;
+/** An input format and its reader. */
+export interface SourceFormat extends SourceFormatInfo {
   read: (text: string, context: { file: string; captured: string; lines: readonly string[] }) => SourceReading;
 }
 
-/** Every format the listings folder may hold, side by side: one reader each (see src/lib/sources/README.md). */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [
-  { id: 'hf-paste', label: 'Hugging Face Daily Papers paste', extensions: ['.txt'], read: (_text, { file, captured, lines }) => { const { papers, warnings } = parseListing(lines, { file, captured }); return { records: papers, warnings }; } },
-  { id: 'bibtex', label: 'BibTeX', extensions: ['.bib', '.bibtex'], read: (text, { file }) => readBibtex(text, file) },
-  { id: 'ris', label: 'RIS', extensions: ['.ris'], read: (text, { file }) => readRis(text, file) },
-  { id: 'csl-json', label: 'CSL-JSON', extensions: ['.json'], sniff: (text) => text.trimStart().startsWith('['), read: (text, { file }) => readCslJson(text, file) },
-  { id: 'arxiv-atom', label: 'arXiv API response (Atom)', extensions: ['.xml', '.atom'], sniff: (text) => /<feed[\s>]/.test(text.slice(0, 4096)), read: (text, { file }) => readArxivAtom(text, file) },
-  { id: 'csv', label: 'CSV', extensions: ['.csv'], read: (text, { file }) => readCsv(text, file) },
-];
+/** The reader of each format. */
+const READERS: Record<SourceFormatId, SourceFormat['read']> = {
+  'hf-paste': (_text, { file, captured, lines }) => {
+    const { papers, warnings } = parseListing(lines, { file, captured });
+    return { records: papers, warnings };
+  },
+  bibtex: (text, { file }) => readBibtex(text, file),
+  ris: (text, { file }) => readRis(text, file),
+  'csl-json': (text, { file }) => readCslJson(text, file),
+  'arxiv-atom': (text, { file }) => readArxivAtom(text, file),
+  csv: (text, { file }) => readCsv(text, file),
+};
 
-/** The file endings ingest reads, for messages. */
-export const SOURCE_EXTENSIONS = [...new Set(SOURCE_FORMATS.flatMap((format) => format.extensions))];
-
-/** The extension of a file name, lower case with its dot (`.bib`); empty without one. */
-export function extensionOf(name: string): string {
-  const at = name.lastIndexOf('.');
-  return at > 0 ? name.slice(at).toLowerCase() : '';
-}
-
-/** Whether ingest reads a file of this name. */
-export function isSourceFile(name: string): boolean {
-  return SOURCE_EXTENSIONS.includes(extensionOf(name));
-}
+/** Every format with its reader, in the order of SOURCE_FORMATS. */
+export const READABLE_FORMATS: readonly SourceFormat[] = SOURCE_FORMATS.map((format) => ({ ...format, read: READERS[format.id] }));
 
 /**
  * Reads one file of the listings with the reader of its format: its extension, or where formats share one, its
@@ -59,11 +44,19 @@ export function isSourceFile(name: string): boolean {
 export function readSource(source: SourceFile, captured: string): SourceReading & { format: SourceFormat } {
   const lines = decodeTextLines(source.bytes, source.file);
   const text = lines.join('\n');
-  const candidates = SOURCE_FORMATS.filter((format) => format.extensions.includes(extensionOf(source.file)));
-  const format = candidates.length > 1 || candidates[0]?.sniff ? candidates.find((candidate) => !candidate.sniff || candidate.sniff(text)) : candidates[0];
+  const candidates = READABLE_FORMATS.filter((format) => format.extensions.includes(extensionOf(source.file)));
+  const format =
+    candidates.length > 1 || candidates[0]?.sniff
+      ? candidates.find((candidate) => !candidate.sniff || candidate.sniff(text))
+      : candidates[0];
   if (!format) {
     const expected = candidates.map((candidate) => candidate.label).join(' or ');
-    throw new InputError(source.file, 1, `this ${extensionOf(source.file)} file is not ${expected ? `a ${expected}` : 'a listing ingest reads'}`, `save it in one of the formats ingest reads (${SOURCE_FORMATS.map((f) => `${f.label}: ${f.extensions.join(', ')}`).join('; ')}), or move it out of the listings folder`);
+    throw new InputError(
+      source.file,
+      1,
+      `this ${extensionOf(source.file)} file is not ${expected ? `a ${expected}` : 'a listing ingest reads'}`,
+      `save it in one of the formats ingest reads (${SOURCE_FORMATS.map((f) => `${f.label}: ${f.extensions.join(', ')}`).join('; ')}), or move it out of the listings folder`,
+    );
   }
   return { ...format.read(text, { file: source.file, captured, lines }), format };
 }
