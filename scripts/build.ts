@@ -9,12 +9,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
+import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
-const { values: options, positionals } = parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true, strict: false });
+const { values: options, positionals } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' } },
+  allowPositionals: true,
+  strict: false,
+});
 const out = resolve(String(options.out));
 const staging = stagingFor(out);
 /**
@@ -38,11 +43,6 @@ const run = (args: string[]) => spawnSync(node, args, { stdio: 'inherit' }).stat
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 const PAGE_LINE = /^(?:\S+\s+)?[├└]─ \S+ \(\+[\d.]+m?s\)\s*$/;
 
-/**
- * Runs `astro build` with its line per page replaced by a count: ten thousand lines say nothing a count does not.
- * On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one summary line says
- * how many pages were written and how long it took. Astro's other lines pass through as they are.
- */
 /** Moves a finished tree to `to`, across file systems if need be. */
 function moveTree(from: string, to: string): void {
   if (from === to) return;
@@ -57,14 +57,26 @@ function moveTree(from: string, to: string): void {
   }
 }
 
-function runAstroBuild(args: string[]): Promise<number> {
+/**
+ * Runs `astro build` with its line per page replaced by a count: ten thousand lines say nothing a count does not.
+ * On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one summary line says
+ * how many pages were written and how long it took. Astro's other lines pass through as they are. The search records
+ * Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
+ */
+function runAstroBuild(args: string[], searchIndex: SearchIndexWriter): Promise<{ code: number; recordsDone: boolean }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
-    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit'], });
+    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit', 'ipc'], env: { ...process.env, [RECORDS_TO_PARENT]: '1' } });
     let pages = 0;
     let firstPageAt = 0;
     let shownAt = 0;
+    let recordsDone = false;
     const elapsed = () => `${((performance.now() - firstPageAt) / 1000).toFixed(1)} s`;
+    child.on('message', (message) => {
+      if (!isSearchRecordsMessage(message)) return;
+      searchIndex.add(message.records);
+      if (message.done) recordsDone = true;
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) {
         if (pages === 0) firstPageAt = performance.now();
@@ -81,23 +93,42 @@ function runAstroBuild(args: string[]): Promise<number> {
     child.on('close', (code) => {
       if (live) process.stdout.write('\r\x1b[K');
       if (pages > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}`);
-      resolvePromise(code ?? 1);
+      resolvePromise({ code: code ?? 1, recordsDone });
     });
   });
 }
 
-if (run([tsx, ingest]) !== 0) {
-  process.exitCode = 1;
-} else {
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Ingest, the pages with the search records alongside, then the search index once Astro has exited. */
+async function build(): Promise<number> {
+  const started = performance.now();
+  if (run([tsx, ingest]) !== 0) return 1;
+  const ingested = performance.now();
   recoverInterruptedSwap(out);
-  const built = await runAstroBuild([astro, 'build', '--outDir', astroOut, ...positionals.map(String)]);
-  if (built !== 0) {
+  const searchIndex = await openSearchIndex();
+  const { code, recordsDone } = await runAstroBuild([astro, 'build', '--outDir', astroOut, ...positionals.map(String)], searchIndex);
+  const rendered = performance.now();
+  try {
+    if (code !== 0) throw new Error('');
+    if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
+    const { pages, writeMs } = await searchIndex.write(join(astroOut, 'pagefind'));
+    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)})`);
+  } catch (error) {
+    await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });
+    if (error instanceof Error && error.message) console.error(error.message);
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
-    process.exitCode = built;
-  } else {
-    moveTree(astroOut, staging);
-    swapInDirectory(out);
-    console.log(`build: the site is in ${relative(process.cwd(), out) || out}`);
+    return code || 1;
   }
+  moveTree(astroOut, staging);
+  swapInDirectory(out);
+  const done = performance.now();
+  console.log(
+    `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +
+      `pages ${seconds(rendered - ingested)}, search index after the pages ${seconds(done - rendered)}`,
+  );
+  return 0;
 }
+
+process.exitCode = await build();

@@ -1,13 +1,14 @@
 /**
- * `npm run bench` (not a test): builds synthetic surveys of 1,000 and 10,000 papers (and the default one) through
- * the real pipeline — ingest, Astro, Pagefind — and a bare Astro site with the same number of plain pages as the
- * floor, and writes bench/results.md: wall time per stage, peak memory, pages per second, output and index sizes,
- * the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory).
+ * `npm run bench` (not a test): builds synthetic surveys of 1,000 and 10,000 papers (and the default one) with
+ * `npm run build` — cold, then again after one new note — and a bare Astro site with the same number of plain pages
+ * as the floor, and writes bench/results.md: wall time per stage, peak memory, pages per second, output and index
+ * sizes, the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory).
  *
- * `npm run bench -- --sizes 1000` for a quicker run. The parts: surveys.ts (the surveys and how they are built),
+ * `npm run bench -- --sizes 1000` for a quicker run, `-- --sizes 100000` for the large one (its figures are kept in
+ * bench/results.md beside the others: a run writes the sizes it measured and keeps the rows of the others). The parts: surveys.ts (the surveys and how they are built),
  * measure.ts (time and memory), floor-site.ts (the bare Astro site), page-weights.ts, report.ts.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,35 +16,63 @@ import { astroCacheDir } from '../../src/loaders/content-paths.ts';
 import { prepareFloor } from './floor-site.ts';
 import { folderBytes, measure, root } from './measure.ts';
 import { largestHtmlFile, pageWeight, tableRows, tableScriptWeight, themeNearHundredRows } from './page-weights.ts';
-import { formatReport, seconds, type DefaultSurveyResult, type SizeResult } from './report.ts';
-import { astro, buildAsNpmRunBuild, INGEST_RUNS, measureFirstIngest, pagesBuilt, prepareSurvey, tsx, work } from './surveys.ts';
+import { formatReport, renderingMs, seconds, type DefaultSurveyResult, type SizeResult } from './report.ts';
+import type { Run } from './measure.ts';
+
+/** A run's figures without its log, as kept in bench/results.json. */
+const withoutOutput = (run: Run): Run => ({ ...run, output: '' });
+import {
+  addOneNote,
+  astro,
+  forgetBuilds,
+  INGEST_RUNS,
+  measureFirstIngest,
+  measureNpmRunBuild,
+  pagesBuilt,
+  prepareSurvey,
+  tsx,
+  work,
+} from './surveys.ts';
 
 const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
-const sizes = String(options.sizes).split(',').map(Number).filter((n) => n > 0);
+const sizes = String(options.sizes)
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
-/** One synthetic survey: its first ingest, its build, and the floor of as many pages. */
+/**
+ * One synthetic survey: its first ingest (median of three), a cold `npm run build` (nothing ingested or cached yet),
+ * a rebuild after a curator adds one note, and the floor of as many pages.
+ */
 async function benchSize(count: number): Promise<SizeResult> {
   console.log(`bench: ${count} papers`);
   const content = prepareSurvey(count);
   const out = join(work, `dist-${count}`);
   rmSync(out, { recursive: true, force: true });
-  rmSync(resolve(root, astroCacheDir(content)), { recursive: true, force: true });
+  const cacheDir = resolve(root, astroCacheDir(content));
   const env = { SURVEY_CONTENT_DIR: content };
   const ingest = await measureFirstIngest(content, env);
   console.log(`  ingest ${seconds(ingest.ms)} (median of ${INGEST_RUNS} first ingests)`);
-  const { build, astroMs, pagefindMs } = await buildAsNpmRunBuild(out, env);
+  forgetBuilds(content, cacheDir);
+  const { build, stages } = await measureNpmRunBuild(out, env);
   const pages = pagesBuilt(build.output);
-  console.log(`  astro + pagefind ${seconds(build.ms)} (${pages} pages)`);
+  console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages)`);
+  addOneNote(content);
+  const rebuild = await measureNpmRunBuild(out, env);
+  console.log(`  npm run build after one new note: ${seconds(rebuild.build.ms)}`);
   const floor = await measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', join(work, `floor-${count}`)]);
   console.log(`  floor ${seconds(floor.ms)}`);
   return {
     papers: count,
     pages,
-    ingest,
-    build,
-    astroMs,
-    pagefindMs,
-    floor,
+    ingest: withoutOutput(ingest),
+    build: withoutOutput(build),
+    renderingMs: renderingMs(build.output),
+    floorRenderingMs: renderingMs(floor.output),
+    stages,
+    rebuild: withoutOutput(rebuild.build),
+    rebuildStages: rebuild.stages,
+    floor: withoutOutput(floor),
     distBytes: folderBytes(out),
     pagefindBytes: folderBytes(join(out, 'pagefind')),
     theme100: themeNearHundredRows(out),
@@ -57,7 +86,7 @@ async function benchDefaultSurvey(): Promise<DefaultSurveyResult> {
   const out = join(work, 'dist-default');
   rmSync(out, { recursive: true, force: true });
   const ingest = await measure([tsx, 'scripts/ingest.ts']);
-  const { build } = await buildAsNpmRunBuild(out);
+  const { build } = await measureNpmRunBuild(out);
   const pages = pagesBuilt(build.output);
   const floor = await measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', join(work, 'floor-default')]);
   const page = (path: string) => readFileSync(join(out, path), 'utf8');
@@ -79,10 +108,21 @@ async function benchDefaultSurvey(): Promise<DefaultSurveyResult> {
 
 mkdirSync(work, { recursive: true });
 const base = await benchDefaultSurvey();
-const results: SizeResult[] = [];
-for (const size of sizes) results.push(await benchSize(size));
-const environment = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${process.platform} ${process.arch}, Node ${process.version}, ${cpus().length} cores`;
+const measured: SizeResult[] = [];
+for (const size of sizes) measured.push(await benchSize(size));
+// The figures of sizes not measured this time (the 100,000-paper run takes half an hour) are kept from the last run.
+const kept = join(root, 'bench', 'results.json');
+const previous = existsSync(kept)
+  ? (JSON.parse(readFileSync(kept, 'utf8')) as { sizes: Array<SizeResult & { measuredAt: string }> }).sizes
+  : [];
+const now = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const results = [
+  ...previous.filter((old) => !sizes.includes(old.papers)),
+  ...measured.map((result) => ({ ...result, measuredAt: now })),
+].sort((a, b) => a.papers - b.papers);
+const environment = `${now} on ${process.platform} ${process.arch}, Node ${process.version}, ${cpus().length} cores`;
 const report = formatReport(base, results, environment);
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.md'), report);
+writeFileSync(kept, `${JSON.stringify({ sizes: results }, null, 2)}\n`);
 console.log(report);

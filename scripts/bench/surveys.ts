@@ -2,10 +2,10 @@
  * The surveys the bench builds: synthetic ones of a given size in their own content folders, ingested and built
  * the way `npm run ingest` and `npm run build` do it.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, root, type Run } from './measure.ts';
-import { syntheticListing } from './synthetic-listing.ts';
+import { syntheticListings } from './synthetic-listing.ts';
 
 /** Where the bench keeps its surveys and builds. */
 export const work = join(root, 'node_modules', '.cache', 'survey-bench');
@@ -19,7 +19,11 @@ export function prepareSurvey(count: number): string {
   mkdirSync(join(content, 'listings'), { recursive: true });
   for (const name of ['survey.yaml', 'facets']) cpSync(join(root, 'content', name), join(content, name), { recursive: true });
   const source = readFileSync(join(root, 'content/listings/reflective-agents.txt'));
-  writeFileSync(join(content, 'listings', 'synthetic.txt'), syntheticListing(source, count));
+  const listings = syntheticListings(source, count);
+  listings.forEach((listing, index) => {
+    const name = listings.length === 1 ? 'synthetic.txt' : `synthetic-${String(index + 1).padStart(2, '0')}.txt`;
+    writeFileSync(join(content, 'listings', name), listing);
+  });
   return content;
 }
 
@@ -38,16 +42,53 @@ export async function measureFirstIngest(content: string, env: Record<string, st
   return { ...median, peakMb: Math.max(...runs.map((r) => r.peakMb)) };
 }
 
-/**
- * `astro build` as `npm run build` runs it (scripts/build.ts): the pages, and the search index made alongside them
- * (src/integrations/pagefind.ts), whose log line says how long Pagefind took and how long the build waited for it.
- */
-export async function buildAsNpmRunBuild(out: string, env: Record<string, string> = {}) {
-  const build = await measure([astro, 'build', '--outDir', out], env);
-  const indexed = /indexed \d+ pages in (\d+) ms, alongside the pages; the build waited (\d+) ms/.exec(
-    build.output.replace(/\x1b\[[0-9;]*m/g, ''),
+/** The stages of one `npm run build`, from its last line (scripts/build.ts). */
+export interface BuildStages {
+  ingestMs: number;
+  pagesMs: number;
+  /** The search index written once Astro has exited, and the new site moved into place. */
+  afterPagesMs: number;
+  /** How long Pagefind took to write the index (part of `afterPagesMs`). */
+  indexWriteMs: number;
+}
+
+/** `npm run build` itself (scripts/build.ts: ingest, the pages with the search records alongside, the index). */
+export async function measureNpmRunBuild(out: string, env: Record<string, string> = {}): Promise<{ build: Run; stages: BuildStages }> {
+  const build = await measure([tsx, 'scripts/build.ts', '--out', out], env);
+  const log = build.output.replace(/\x1b\[[0-9;]*m/g, '');
+  const stage = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? NaN) * 1000;
+  return {
+    build,
+    stages: {
+      ingestMs: stage(/: ingest ([\d.]+) s, pages/),
+      pagesMs: stage(/, pages ([\d.]+) s, search index/),
+      afterPagesMs: stage(/search index after the pages ([\d.]+) s/),
+      indexWriteMs: stage(/the index written in ([\d.]+) s/),
+    },
+  };
+}
+
+/** Forgets a survey's ingest and Astro's content cache, so the next build is a first (cold) one. */
+export function forgetBuilds(content: string, cacheDir: string): void {
+  rmSync(join(content, 'generated'), { recursive: true, force: true });
+  rmSync(join(content, 'history.json'), { force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+/** A curator's edit: a new note on one paper of the survey (the first generated entry), as `npm run note` writes one. */
+export function addOneNote(content: string): string {
+  const folder = join(content, 'generated', 'papers');
+  const first = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()[0]!;
+  const entries = JSON.parse(readFileSync(join(folder, first), 'utf8')) as Array<{ id: string }> | { papers: Array<{ id: string }> };
+  const id = (Array.isArray(entries) ? entries : entries.papers)[0]!.id;
+  mkdirSync(join(content, 'notes'), { recursive: true });
+  writeFileSync(
+    join(content, 'notes', `${id}.mdx`),
+    "---\ntags: [bench]\n---\n\n## Curator's note\n\nOne edit, then `npm run build` again.\n",
   );
-  return { build, astroMs: build.ms, pagefindMs: Number(indexed?.[1] ?? 0), pagefindWaitMs: Number(indexed?.[2] ?? 0) };
+  return id;
 }
 
 /** How many pages Astro says it built. */

@@ -24,14 +24,36 @@ function random(seed: number) {
 
 /** A listing of `count` papers built from the vocabulary of `source` (the default listing's bytes). */
 export function syntheticListing(source: Uint8Array, count: number, seed = 20251031): string {
+  return syntheticListings(source, count, count, seed)[0]!;
+}
+
+/**
+ * The same papers as {@link syntheticListing}, in listings of at most `perFile` papers each: ingest refuses a listing
+ * over 20 MB (about 15,000 synthetic papers), so a large survey comes as several pastes, as a curator's would.
+ */
+export function syntheticListings(source: Uint8Array, count: number, perFile = 10_000, seed = 20251031): string[] {
   const { papers } = parseListing(decodeTextLines(source, 'source.txt'), { file: 'source.txt', captured: '2025-10-31' });
-  const sentences = papers.flatMap((paper) => [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paper.abstract ?? '')].map((s) => s.segment.trim()));
-  const titleHeads = papers.map((paper) => paper.title.split(':')[0]!.split(' ')[0]!.replace(/[^A-Za-z0-9-]/g, '') || 'Agent');
+  const sentences = papers.flatMap((paper) =>
+    [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paper.abstract ?? '')].map((s) => s.segment.trim()),
+  );
+  const titleHeads = papers.map(
+    (paper) =>
+      paper.title
+        .split(':')[0]!
+        .split(' ')[0]!
+        .replace(/[^A-Za-z0-9-]/g, '') || 'Agent',
+  );
   const titleTails = papers.map((paper) => (paper.title.includes(':') ? paper.title.split(':').slice(1).join(':').trim() : paper.title));
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const lines = ['Daily Papers', '', 'byAK and the research community', ''];
+  const header = ['Daily Papers', '', 'byAK and the research community', ''];
+  const listings: string[] = [];
+  let lines = [...header];
   for (let index = 0; index < count; index += 1) {
+    if (index > 0 && index % perFile === 0) {
+      listings.push(lines.join('\n'));
+      lines = [...header];
+    }
     const title = `${pick(titleHeads)}-${index + 1}: ${pick(titleTails)}`;
     const abstract = Array.from({ length: 6 + Math.floor(next() * 6) }, () => pick(sentences)).join(' ');
     lines.push(title, '', abstract, '');
@@ -41,5 +63,6 @@ export function syntheticListing(source: Uint8Array, count: number, seed = 20251
     const date = `${pick(MONTHS)} ${1 + Math.floor(next() * 28)}${next() < 0.3 ? `, ${2022 + Math.floor(next() * 3)}` : ''}`;
     lines.push(next() < 0.4 ? `${date} ${1 + Math.floor(next() * 30)}` : date, '');
   }
-  return lines.join('\n');
+  listings.push(lines.join('\n'));
+  return listings;
 }

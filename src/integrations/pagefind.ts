@@ -1,25 +1,23 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
-
-interface IndexResult {
-  pages: number;
-  ms: number;
-}
+import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from './search-index.ts';
 
 /**
- * The Pagefind index, made while Astro renders the pages instead of after: when the first page is rendered,
- * `src/middleware.ts` hands over the search records (src/data/search-records.ts — every paper and theme page's
- * searchable part, made from the survey's data), and Pagefind, a process of its own, indexes them on the other core
- * while Astro writes the pages. `astro:build:done` waits for it (usually long done) and the index is in
- * `<site>/pagefind/`. A failure fails the build with Pagefind's messages.
+ * The Pagefind index, made from the search records (src/data/search-records.ts: every paper and theme page's
+ * searchable part, from the survey's data) that `src/middleware.ts` hands over when the first page is rendered.
+ *
+ * Under `npm run build` (scripts/build.ts) the records go to the build script as they are made, and Pagefind parses
+ * them on the other core while Astro renders; the build script writes the index once Astro has exited. A plain
+ * `astro build` indexes them itself and writes the index when the build is done. Either way it is `<site>/pagefind/`,
+ * and a failure fails the build with Pagefind's messages.
  */
 export function pagefindSearch(): AstroIntegration {
   let outDir: URL | undefined;
-  let indexing: Promise<IndexResult> | undefined;
+  let handing: Promise<number> | undefined;
+  const toParent = Boolean(process.env[RECORDS_TO_PARENT] && process.send);
   return {
     name: 'survey-pagefind',
     hooks: {
@@ -29,50 +27,44 @@ export function pagefindSearch(): AstroIntegration {
       'astro:build:start': () => {
         const indexer: SearchIndexer = {
           index(batches) {
-            indexing ??= indexRecords(batches, join(fileURLToPath(outDir!), 'pagefind'));
+            handing ??= toParent ? sendToParent(batches) : indexHere(batches, join(fileURLToPath(outDir!), 'pagefind'));
             // Held until the build is done, where a failure is reported; not an unhandled rejection meanwhile.
-            indexing.catch(() => undefined);
+            handing.catch(() => undefined);
           },
         };
         (globalThis as Record<symbol, unknown>)[SEARCH_INDEXER] = indexer;
       },
       'astro:build:done': async ({ logger }) => {
         delete (globalThis as Record<symbol, unknown>)[SEARCH_INDEXER];
-        if (!indexing) throw new Error('search: no page was rendered, so nothing was handed to the search index');
-        const waitFrom = performance.now();
-        const { pages, ms } = await indexing;
-        const waited = Math.round(performance.now() - waitFrom);
-        logger.info(`indexed ${pages} pages in ${ms} ms, alongside the pages; the build waited ${waited} ms for it`);
+        if (!handing) throw new Error('search: no page was rendered, so nothing was handed to the search index');
+        const pages = await handing;
+        logger.info(toParent ? `handed ${pages} pages to the search index` : `indexed ${pages} pages`);
       },
     },
   };
 }
 
-/** Feeds the records to Pagefind as they come, a batch at a time, then writes the index to `outputPath`. */
-async function indexRecords(batches: AsyncIterable<SearchRecord[]>, outputPath: string): Promise<IndexResult> {
-  const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(errors.join('; '));
-    let pages = 0;
-    // One batch is indexed while the next is made; no more than two are held.
-    let previous: Promise<void> = Promise.resolve();
-    for await (const batch of batches) {
-      const adding = Promise.all(batch.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
-        const problems = results.flatMap((result) => result.errors);
-        if (problems.length > 0) throw new Error(problems.join('; '));
-      });
-      await previous;
-      previous = adding;
-      pages += batch.length;
-    }
-    await previous;
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-    return { pages, ms: Math.round(performance.now() - started) };
-  } catch (error) {
-    throw new Error(`search: indexing failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await pagefind.close();
+/** Sends the batches to the build script, each once the last was taken, so no more than one waits in the pipe. */
+async function sendToParent(batches: AsyncIterable<SearchRecord[]>): Promise<number> {
+  const send = (message: SearchRecordsMessage) =>
+    new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
+  let pages = 0;
+  for await (const records of batches) {
+    await send({ type: 'survey-search-records', records });
+    pages += records.length;
   }
+  await send({ type: 'survey-search-records', records: [], done: true });
+  return pages;
+}
+
+/** Indexes the batches in this process (a plain `astro build`) and writes the index. */
+async function indexHere(batches: AsyncIterable<SearchRecord[]>, outputPath: string): Promise<number> {
+  const index = await openSearchIndex();
+  try {
+    for await (const records of batches) index.add(records);
+  } catch (error) {
+    await index.close();
+    throw error;
+  }
+  return (await index.write(outputPath)).pages;
 }
