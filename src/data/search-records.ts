@@ -1,6 +1,3 @@
-import mdxRenderer from '@astrojs/mdx/server.js';
-import { experimental_AstroContainer } from 'astro/container';
-import CuratedText from '../components/CuratedText.astro';
 import { paperSearchRecord, themeSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
 import { themeTitle } from '../lib/classify/paper-themes.ts';
 import { UNSORTED_HELP_HTML } from '../lib/site/unsorted-help.ts';
@@ -13,14 +10,14 @@ const BATCH = 500;
 
 /**
  * The search index's records for this build, in batches: every paper page and every theme page, made from the
- * survey's data (src/lib/search/search-records.ts). Notes and theme intros are rendered by the component the pages
- * render them with (`CuratedText`, through Astro's container), so their text, links and headings are the pages' own.
+ * survey's data (src/lib/search/search-records.ts). Notes and theme intros come from `renderCurated`, which renders
+ * them as the pages do (src/middleware.ts passes the pages' own component), so their text, links and headings are
+ * the pages' own.
  */
-export async function* surveySearchRecords(): AsyncGenerator<SearchRecord[]> {
+export async function* surveySearchRecords(
+  renderCurated: (entry: NoteEntry | IntroEntry) => Promise<string>,
+): AsyncGenerator<SearchRecord[]> {
   const { papers, notesById, themesById, themeTables, introsById } = await getSurveyData();
-  const container = await experimental_AstroContainer.create();
-  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
-  const renderCurated = (entry: NoteEntry | IntroEntry) => container.renderToString(CuratedText, { props: { entry } });
   const titleOf = (id: string) => themeTitle(id, themesById);
 
   // In the order of their URLs, so the index numbers its pages the same way whatever order the survey lists them in.
