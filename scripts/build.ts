@@ -15,6 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
+import { indexPartPages } from '../src/data/search-index-parts.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -122,7 +123,7 @@ async function build(): Promise<number> {
   if (run([tsx, ingest]) !== 0) return 1;
   const ingested = performance.now();
   recoverInterruptedSwap(out);
-  const searchIndex = await openSearchIndex();
+  const searchIndex = await openSearchIndex(indexPartPages());
   const { code, recordsDone } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     searchIndex,
@@ -131,8 +132,9 @@ async function build(): Promise<number> {
   try {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
-    const { pages, writeMs } = await searchIndex.write(join(astroOut, 'pagefind'));
-    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)})`);
+    const { pages, parts, writeMs } = await searchIndex.write(astroOut);
+    const inParts = parts > 1 ? `, in ${parts} parts` : '';
+    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts})`);
   } catch (error) {
     await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });

@@ -21,16 +21,22 @@ export const HIGHLIGHT_PARAM = 'highlight';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(query: string | null, options: object): Promise<{ results: Array<{ data(): Promise<ResultItem> }>; filters: FilterCounts } | null>;
 }
 
-/** Pagefind, for the served site: fetched from `<base>pagefind/pagefind.js` on first use. */
-export async function loadPagefind(base: string): Promise<SearchEngine> {
+/**
+ * Pagefind, for the served site: fetched from `<base>pagefind/pagefind.js` on first use. A large survey's index has
+ * further parts (`parts`, folders from the root: src/lib/search/index-parts.ts), merged in so one search covers them all.
+ */
+export async function loadPagefind(base: string, parts: readonly string[] = []): Promise<SearchEngine> {
   const root = base.endsWith('/') ? base : `${base}/`;
   const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: root, excerptLength: 30, highlightParam: HIGHLIGHT_PARAM });
+  const options = { baseUrl: root, excerptLength: 30, highlightParam: HIGHLIGHT_PARAM };
+  await pagefind.options(options);
   await pagefind.init();
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(`${root}${part}`, options)));
   return {
     counts: () => pagefind.filters(),
     async search(state) {

@@ -1,5 +1,12 @@
 import { formatDate } from '../lib/site/paper-display.ts';
-import { isEmptySearch, readSearchState, writeSearchState, SEARCH_FILTERS, type FilterCounts, type SearchState } from '../lib/search/search-state.ts';
+import {
+  isEmptySearch,
+  readSearchState,
+  writeSearchState,
+  SEARCH_FILTERS,
+  type FilterCounts,
+  type SearchState,
+} from '../lib/search/search-state.ts';
 import { loadPagefind, type ResultItem, type SearchEngine } from './search-engines.ts';
 
 const PAGE_SIZE = 20;
@@ -65,10 +72,14 @@ export class SurveySearchElement extends HTMLElement {
       this.engine =
         location.protocol === 'file:'
           ? await SurveySearchElement.loadLocalEngine!(root ?? './')
-          : await loadPagefind(root ? new URL(root, location.href).pathname : (this.dataset.base ?? '/'));
+          : await loadPagefind(
+              root ? new URL(root, location.href).pathname : (this.dataset.base ?? '/'),
+              this.dataset.indexParts?.split(' ') ?? [],
+            );
       this.showCounts(await this.engine.counts());
     } catch {
-      this.status.textContent = 'The search index could not be loaded. Search works on the built site (npm run build, then npm run preview).';
+      this.status.textContent =
+        'The search index could not be loaded. Search works on the built site (npm run build, then npm run preview).';
       return;
     }
     await this.run();
@@ -83,7 +94,8 @@ export class SurveySearchElement extends HTMLElement {
   private applyState(state: SearchState) {
     this.input.value = state.query;
     for (const name of SEARCH_FILTERS) {
-      for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = state.filters[name].includes(box.value);
+      for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`))
+        box.checked = state.filters[name].includes(box.value);
     }
     this.form.querySelector<HTMLSelectElement>('select[name="sort"]')!.value = state.sort;
   }
@@ -162,7 +174,10 @@ function renderResult(item: ResultItem): HTMLLIElement {
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'result-meta';
-  meta.textContent = item.meta.kind === 'theme' ? 'Theme' : [item.meta.themes, item.meta.date ? formatDate(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
+  meta.textContent =
+    item.meta.kind === 'theme'
+      ? 'Theme'
+      : [item.meta.themes, item.meta.date ? formatDate(item.meta.date) : 'date unknown'].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   // The excerpt is the page's own text, escaped by the engine, with <mark> around the matched words.

@@ -8,6 +8,12 @@ import { getSurveyData, type IntroEntry, type NoteEntry } from './survey-data.ts
 /** How many records are handed over at a time: the index starts on the first ones while the rest are made. */
 const BATCH = 500;
 
+/** How many records `surveySearchRecords` makes: one per paper page and one per theme page. */
+export async function surveySearchRecordCount(): Promise<number> {
+  const { papers, themeTables } = await getSurveyData();
+  return papers.length + themeTables.length;
+}
+
 /**
  * The search index's records for this build, in batches: every paper page and every theme page, made from the
  * survey's data (src/lib/search/search-records.ts). Notes and theme intros come from `renderCurated`, which renders

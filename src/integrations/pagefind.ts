@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
+import { indexPartPages } from '../data/search-index-parts.ts';
 import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from './search-index.ts';
 
 /**
@@ -11,7 +11,8 @@ import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from '.
  *
  * Under `npm run build` (scripts/build.ts) the records go to the build script as they are made, and Pagefind parses
  * them on the other core while Astro renders; the build script writes the index once Astro has exited. A plain
- * `astro build` indexes them itself and writes the index when the build is done. Either way it is `<site>/pagefind/`,
+ * `astro build` indexes them itself and writes the index when the build is done. Either way it is `<site>/pagefind/` (and, for a
+ * large survey, its parts in `<site>/pagefind/part-N/`: src/lib/search/index-parts.ts),
  * and a failure fails the build with Pagefind's messages.
  */
 export function pagefindSearch(): AstroIntegration {
@@ -27,7 +28,7 @@ export function pagefindSearch(): AstroIntegration {
       'astro:build:start': () => {
         const indexer: SearchIndexer = {
           index(batches) {
-            handing ??= toParent ? sendToParent(batches) : indexHere(batches, join(fileURLToPath(outDir!), 'pagefind'));
+            handing ??= toParent ? sendToParent(batches) : indexHere(batches, fileURLToPath(outDir!));
             // Held until the build is done, where a failure is reported; not an unhandled rejection meanwhile.
             handing.catch(() => undefined);
           },
@@ -57,14 +58,14 @@ async function sendToParent(batches: AsyncIterable<SearchRecord[]>): Promise<num
   return pages;
 }
 
-/** Indexes the batches in this process (a plain `astro build`) and writes the index. */
-async function indexHere(batches: AsyncIterable<SearchRecord[]>, outputPath: string): Promise<number> {
-  const index = await openSearchIndex();
+/** Indexes the batches in this process (a plain `astro build`) and writes the index into the site. */
+async function indexHere(batches: AsyncIterable<SearchRecord[]>, siteRoot: string): Promise<number> {
+  const index = await openSearchIndex(indexPartPages());
   try {
     for await (const records of batches) index.add(records);
   } catch (error) {
     await index.close();
     throw error;
   }
-  return (await index.write(outputPath)).pages;
+  return (await index.write(siteRoot)).pages;
 }

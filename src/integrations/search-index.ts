@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
@@ -14,27 +16,24 @@ export interface SearchRecordsMessage {
 export const isSearchRecordsMessage = (message: unknown): message is SearchRecordsMessage =>
   typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'survey-search-records';
 
-/** A Pagefind index being made: records go in as they come; `write` builds it into a folder and closes Pagefind. */
+/** A search index being made: records go in as they come; `write` builds it into the site and closes Pagefind. */
 export interface SearchIndexWriter {
   add(records: readonly SearchRecord[]): void;
-  /** Waits for every record added, writes the index to `outputPath`, and says how many pages it holds. */
-  write(outputPath: string): Promise<{ pages: number; writeMs: number }>;
+  /**
+   * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several, one
+   * after another: src/lib/search/index-parts.ts), and says how many pages and parts it holds.
+   */
+  write(siteRoot: string): Promise<{ pages: number; parts: number; writeMs: number }>;
   close(): Promise<void>;
 }
 
-/**
- * Opens a Pagefind index (its binary, a process of its own). Records are parsed by Pagefind as they are added, while
- * the caller goes on; the index itself is built by `write`, which for ten thousand pages needs about 1.5 GB on its
- * own — so `npm run build` writes it once Astro has exited, and their memory never adds up.
- */
-export async function openSearchIndex(): Promise<SearchIndexWriter> {
+/** One Pagefind index (its binary, a process of its own): records are parsed as they are added, while the caller goes on. */
+async function openPagefindIndex() {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
   const adding: Promise<void>[] = [];
-  let pages = 0;
   return {
-    add(records) {
-      pages += records.length;
+    add(records: readonly SearchRecord[]) {
       adding.push(
         Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
           const problems = results.flatMap((result) => result.errors);
@@ -42,14 +41,46 @@ export async function openSearchIndex(): Promise<SearchIndexWriter> {
         }),
       );
     },
-    async write(outputPath) {
+    async write(outputPath: string) {
+      await Promise.all(adding);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
+    },
+  };
+}
+
+/**
+ * Opens the search index of a build. The first part's records go to Pagefind as they are added, while the caller
+ * goes on; the index is built by `write`, which for ten thousand pages needs about 1.5 GB on its own — so `npm run
+ * build` writes it once Astro has exited, and their memory never adds up. Records past the first part wait here
+ * (a few KB each) and are indexed part by part when it is written, each part in a Pagefind of its own, closed before
+ * the next starts, so a large survey needs the memory of one part at a time.
+ */
+export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PART): Promise<SearchIndexWriter> {
+  const first = await openPagefindIndex();
+  const later: SearchRecord[] = [];
+  let pages = 0;
+  return {
+    add(records) {
+      const toFirst = Math.max(0, Math.min(records.length, pagesPerPart - pages));
+      if (toFirst > 0) first.add(toFirst === records.length ? records : records.slice(0, toFirst));
+      for (let i = toFirst; i < records.length; i++) later.push(records[i]!);
+      pages += records.length;
+    },
+    async write(siteRoot) {
+      const started = performance.now();
+      const folders = searchIndexFolders(pages, pagesPerPart);
       try {
-        await Promise.all(adding);
-        const started = performance.now();
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
-        return { pages, writeMs: Math.round(performance.now() - started) };
+        await first.write(join(siteRoot, folders[0]!));
+        for (let part = 1; part < folders.length; part++) {
+          await pagefind.close();
+          const index = await openPagefindIndex();
+          index.add(later.slice((part - 1) * pagesPerPart, part * pagesPerPart));
+          await index.write(join(siteRoot, folders[part]!));
+        }
+        return { pages, parts: folders.length, writeMs: Math.round(performance.now() - started) };
       } finally {
+        later.length = 0;
         await pagefind.close();
       }
     },

@@ -4,7 +4,8 @@
  * - `dist`: the default survey; `dist-base`: the same under a sub-path of a known public origin (as on GitHub Pages);
  * - `dist-fixture`: the default content plus the notes in tests/fixtures/notes (every frontmatter override,
  *   a hidden paper, an orphan note).
- * - `dist-large`: a synthetic survey of 500 papers (the benchmark's generator), whose big tables span pages.
+ * - `dist-large`: a synthetic survey of 500 papers (the benchmark's generator), whose big tables span pages and whose
+ *   search index is in parts.
  * - `dist-library`: a survey of a reference library (tests/fixtures/library: BibTeX, RIS, CSL-JSON, arXiv Atom).
  * - `dist-new`: a survey started by `npm run new` from the files of tests/fixtures/new-survey, its themes proposed.
  * Each build's output is kept in `<name>.log`. Set SKIP_BUILD=1 to reuse the last builds while working on tests.
@@ -25,6 +26,7 @@ import {
   builtSite,
   builtSiteUnderBase,
   fixtureContent,
+  LARGE_SURVEY_INDEX_PART_PAGES,
   LARGE_SURVEY_PAPERS,
   largeContent,
   projectRoot,
@@ -33,6 +35,7 @@ import {
   testBuildRoot,
   userEnvironment,
 } from './paths.ts';
+import { INDEX_PART_PAGES_VARIABLE } from '../../src/data/search-index-parts.ts';
 import { syntheticListing } from '../../scripts/bench/synthetic-listing.ts';
 
 export default function buildOnce() {
@@ -68,7 +71,7 @@ export default function buildOnce() {
   for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(largeContent, name), { recursive: true });
   const listing = syntheticListing(readFileSync(join(projectRoot, 'content/listings/reflective-agents.txt')), LARGE_SURVEY_PAPERS);
   writeFileSync(join(largeContent, 'listings', 'synthetic.txt'), listing);
-  build(builtLargeSite, { SURVEY_CONTENT_DIR: largeContent });
+  build(builtLargeSite, { SURVEY_CONTENT_DIR: largeContent, [INDEX_PART_PAGES_VARIABLE]: String(LARGE_SURVEY_INDEX_PART_PAGES) });
 
   rmSync(libraryContent, { recursive: true, force: true });
   mkdirSync(join(libraryContent, 'listings'), { recursive: true });

@@ -13,10 +13,14 @@ export const builtSiteUnderBase = join(testBuildRoot, 'dist-base');
 export const builtFixtureSite = join(testBuildRoot, 'dist-fixture');
 /** The content folder the fixture survey was built from. */
 export const fixtureContent = join(testBuildRoot, 'fixture-content');
-/** A synthetic survey of {@link LARGE_SURVEY_PAPERS} papers, big enough for its tables to span several pages. */
+/**
+ * A synthetic survey of {@link LARGE_SURVEY_PAPERS} papers, big enough for its tables to span several pages, and
+ * built with its search index in parts of {@link LARGE_SURVEY_INDEX_PART_PAGES} pages, as a survey of 100,000 is.
+ */
 export const builtLargeSite = join(testBuildRoot, 'dist-large');
 export const largeContent = join(testBuildRoot, 'large-content');
 export const LARGE_SURVEY_PAPERS = 500;
+export const LARGE_SURVEY_INDEX_PART_PAGES = 200;
 /** A survey of a reference library: the BibTeX, RIS, CSL-JSON and arXiv Atom files of tests/fixtures/library, overlapping. */
 export const builtLibrarySite = join(testBuildRoot, 'dist-library');
 export const libraryContent = join(testBuildRoot, 'library-content');

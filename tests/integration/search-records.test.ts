@@ -3,32 +3,47 @@
  * from the written pages. Here every test build's index is made again the old way — from its built pages, every page
  * that marks a `data-pagefind-body` — and the two must be the same, file for file and byte for byte: the same pages,
  * words, weights, excerpts, meta, filters and sort orders. A page that gains searchable text its record lacks, or a
- * new kind of searchable page without records, fails here.
+ * new kind of searchable page without records, fails here. The large test survey's index is in parts, and each
+ * part is the index of its share of the pages.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, test } from 'vitest';
-import { builtFixtureSite, builtLargeSite, builtLibrarySite, builtNewSite, builtSite, builtSiteUnderBase } from '../helpers/paths.ts';
+import { PAGES_PER_INDEX_PART, searchIndexFolders } from '../../src/lib/search/index-parts.ts';
+import {
+  builtFixtureSite,
+  builtLargeSite,
+  LARGE_SURVEY_INDEX_PART_PAGES,
+  builtLibrarySite,
+  builtNewSite,
+  builtSite,
+  builtSiteUnderBase,
+} from '../helpers/paths.ts';
 import { htmlPages } from '../helpers/site.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'survey-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Indexes a built site's searchable pages as Pagefind reads pages, in the order of their URLs (as the records come). */
-async function indexFromPages(site: string, outputPath: string): Promise<number> {
+/**
+ * Indexes a built site's searchable pages as Pagefind reads pages, in the order of their URLs (as the records come),
+ * into `siteRoot`: one index, or parts of `partPages` pages each in an index of its own.
+ */
+async function indexFromPages(site: string, siteRoot: string, partPages: number): Promise<number> {
   const pages = htmlPages(site)
     .map((page) => ({ url: `/${page.replace(/index\.html$/, '')}`, html: readFileSync(join(site, page), 'utf8') }))
     .filter((page) => page.html.includes('data-pagefind-body'))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  for (const page of pages) {
-    const added = await index!.addHTMLFile({ url: page.url, content: page.html });
-    expect(added.errors).toEqual([]);
+  for (const [part, folder] of searchIndexFolders(pages.length, partPages).entries()) {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    for (const page of pages.slice(part * partPages, (part + 1) * partPages)) {
+      const added = await index!.addHTMLFile({ url: page.url, content: page.html });
+      expect(added.errors).toEqual([]);
+    }
+    expect((await index!.writeFiles({ outputPath: join(siteRoot, folder) })).errors).toEqual([]);
+    await pagefind.close();
   }
-  expect((await index!.writeFiles({ outputPath })).errors).toEqual([]);
-  await pagefind.close();
   return pages.length;
 }
 
@@ -48,9 +63,12 @@ describe('the search index made from the data', () => {
     'dist-new': builtNewSite,
   };
   test.each(Object.entries(sites))('is, for %s, the index of its built pages, byte for byte', async (name, site) => {
-    const reference = join(scratch, name);
-    const pages = await indexFromPages(site, reference);
+    const partPages = site === builtLargeSite ? LARGE_SURVEY_INDEX_PART_PAGES : PAGES_PER_INDEX_PART;
+    const pages = await indexFromPages(site, join(scratch, name), partPages);
     expect(pages).toBeGreaterThan(0);
+    // The large survey's index is in parts (pagefind/part-2/ and on), each the index of its share of the pages.
+    if (site === builtLargeSite) expect(pages).toBeGreaterThan(2 * partPages);
+    const reference = join(scratch, name, 'pagefind');
     const built = join(site, 'pagefind');
     expect(filesOf(built)).toEqual(filesOf(reference));
     const differing = filesOf(reference).filter((file) => !readFileSync(join(reference, file)).equals(readFileSync(join(built, file))));

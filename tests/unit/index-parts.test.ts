@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { PAGES_PER_INDEX_PART, searchIndexFolders } from '../../src/lib/search/index-parts.ts';
+
+describe('the search index in parts', () => {
+  test('up to a part of pages, one index where Pagefind puts it', () => {
+    expect(searchIndexFolders(0)).toEqual(['pagefind/']);
+    expect(searchIndexFolders(140)).toEqual(['pagefind/']);
+    expect(searchIndexFolders(PAGES_PER_INDEX_PART)).toEqual(['pagefind/']);
+  });
+
+  test('beyond, a part for every started share of pages, the first in pagefind/', () => {
+    expect(searchIndexFolders(PAGES_PER_INDEX_PART + 1)).toEqual(['pagefind/', 'pagefind/part-2/']);
+    expect(searchIndexFolders(100_161)).toEqual([
+      'pagefind/',
+      'pagefind/part-2/',
+      'pagefind/part-3/',
+      'pagefind/part-4/',
+      'pagefind/part-5/',
+      'pagefind/part-6/',
+    ]);
+    expect(searchIndexFolders(512, 200)).toEqual(['pagefind/', 'pagefind/part-2/', 'pagefind/part-3/']);
+  });
+
+  test('a part must hold at least one page', () => {
+    expect(() => searchIndexFolders(10, 0)).toThrow(/whole number above 0/);
+    expect(() => searchIndexFolders(10, 2.5)).toThrow(/whole number above 0/);
+  });
+});
+
+describe('pages per part, as a build is told', () => {
+  test('the default, or the whole number SURVEY_SEARCH_PART_PAGES gives', async () => {
+    const { indexPartPages } = await import('../../src/data/search-index-parts.ts');
+    expect(indexPartPages({})).toBe(PAGES_PER_INDEX_PART);
+    expect(indexPartPages({ SURVEY_SEARCH_PART_PAGES: ' 200 ' })).toBe(200);
+    expect(() => indexPartPages({ SURVEY_SEARCH_PART_PAGES: 'many' })).toThrow(
+      /SURVEY_SEARCH_PART_PAGES must be a whole number of pages above 0, not "many"/,
+    );
+    expect(() => indexPartPages({ SURVEY_SEARCH_PART_PAGES: '0' })).toThrow(/above 0/);
+  });
+});
