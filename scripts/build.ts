@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
+import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,14 +107,16 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * The heap Astro may grow to, by the survey's size (its papers in history.json). With 20 GB free, V8 lets garbage
  * pile up to its default 4 GB before it collects much: for 10,000 papers Astro's live data is under 0.5 GB but it
  * held 1.9 GB, and the build (Pagefind reading records alongside) peaked at 2.3 GB. Capped at 1.5 GB, it peaks at
- * 1.7 GB and takes no longer. Large surveys get more, up to V8's own limit.
+ * 1.7 GB and takes no longer. Large surveys get more, past V8's default where they need it (100,000 papers hold
+ * about 3.5 GB live, and within V8's 4 GB Astro spent its time collecting and ran out on a rebuild), up to half the
+ * machine's memory.
  */
 function astroHeapMb(): number {
   const history = resolveContentPaths().history;
   const papers = existsSync(history)
     ? Object.keys((JSON.parse(readFileSync(history, 'utf8')) as { papers?: object }).papers ?? {}).length
     : 0;
-  return Math.round(Math.min(getHeapStatistics().heap_size_limit / 1024 / 1024, Math.max(1536, 1024 + papers * 0.05)));
+  return Math.round(Math.min(totalmem() / 2 / 1024 / 1024, Math.max(1536, 1024 + papers * 0.05)));
 }
 
 /** Ingest, the pages with the search records alongside, then the search index once Astro has exited. */
