@@ -41,8 +41,12 @@ async function openPagefindIndex() {
         }),
       );
     },
-    async write(outputPath: string) {
+    /** Resolves once Pagefind has parsed every record added. */
+    async parsed() {
       await Promise.all(adding);
+    },
+    async write(outputPath: string) {
+      await this.parsed();
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
     },
@@ -68,9 +72,11 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       pages += records.length;
     },
     async write(siteRoot) {
-      const started = performance.now();
       const folders = searchIndexFolders(pages, pagesPerPart);
       try {
+        // Timed from when the records added so far are parsed: the write itself, not the wait for the last batches.
+        await first.parsed();
+        const started = performance.now();
         await first.write(join(siteRoot, folders[0]!));
         for (let part = 1; part < folders.length; part++) {
           await pagefind.close();
