@@ -3,6 +3,7 @@ import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDat
 import { indexAuthors } from '../../src/lib/site/author-index.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
 import { joinBase } from '../../src/lib/site/site-url.ts';
+import { textAttribute } from '../../src/lib/site/text-attribute.ts';
 
 describe('the base-path helper', () => {
   test('prefixes site paths with the base, with or without its trailing slash', () => {
@@ -94,5 +95,24 @@ describe('authors and dates from library sources', () => {
       { name: 'Name of a Lab', family: 'Name of a Lab', papers: 1 },
       { name: 'Ngozi Núñez', family: 'Núñez', papers: 1 },
     ]);
+  });
+});
+
+describe('text attribute values', () => {
+  // Astro's own attribute renderer, as the pages' templates call it.
+  const render = async (value: string | undefined, key = 'data-sort') =>
+    String((await import('astro/runtime/server/index.js')).addAttribute(value, key));
+
+  test('render exactly as the plain string would, "&" and quotes escaped', async () => {
+    for (const value of ['Safety & alignment', 'say "R&D" & more', '{"domain":["GUI & web"]}', 'no ampersand', 'a &amp; b']) {
+      expect(await render(textAttribute(value))).toBe(await render(value));
+    }
+    expect(await render(textAttribute('Safety & alignment'))).toBe(' data-sort="Safety &#38; alignment"');
+  });
+
+  test('leave values without "&" (and no value) as they are', () => {
+    expect(textAttribute('plain')).toBe('plain');
+    expect(textAttribute(undefined)).toBeUndefined();
+    expect(String(textAttribute('a & b'))).toBe('a & b');
   });
 });
