@@ -145,7 +145,8 @@ async function build(): Promise<number> {
     return code || 1;
   }
   moveTree(astroOut, staging);
-  swapInDirectory(out);
+  // The old site is removed in the background: the new one is in place, and the curator need not wait for the disk.
+  swapInDirectory(out, { removeOldInBackground: true });
   const done = performance.now();
   console.log(
     `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +

@@ -3,7 +3,7 @@
  * the way `npm run ingest` and `npm run build` do it.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { measure, root, type Run } from './measure.ts';
 import { syntheticListings } from './synthetic-listing.ts';
 
@@ -52,9 +52,19 @@ export interface BuildStages {
   indexWriteMs: number;
 }
 
+/**
+ * Waits, untimed, for the build's removal of the site it replaced (in the background, scripts/lib/swap-directory.ts),
+ * so that disk work is not timed as the next command's.
+ */
+async function oldSiteRemoved(out: string): Promise<void> {
+  const discarded = () => readdirSync(dirname(out)).some((name) => name.startsWith(`${basename(out)}.discarded-`));
+  while (discarded()) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** `npm run build` itself (scripts/build.ts: ingest, the pages with the search records alongside, the index). */
 export async function measureNpmRunBuild(out: string, env: Record<string, string> = {}): Promise<{ build: Run; stages: BuildStages }> {
   const build = await measure([tsx, 'scripts/build.ts', '--out', out], env);
+  await oldSiteRemoved(out);
   const log = build.output.replace(/\x1b\[[0-9;]*m/g, '');
   const stage = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? NaN) * 1000;
   return {

@@ -1,4 +1,6 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** The folder a complete new tree is written into before it replaces `target`. */
 export const stagingFor = (target: string) => `${target}.staging`;
@@ -12,14 +14,33 @@ const previousFor = (target: string) => `${target}.previous`;
  * either the old tree or the new one (or the old one beside an unfinished staging tree, which
  * {@link recoverInterruptedSwap} tidies), never a mix. Ingest swaps `content/generated/`, the build `dist/` and
  * the portable copy `dist-portable/` this way.
+ *
+ * With `removeOldInBackground` the old tree is renamed out of the way (`<target>.discarded-…`) and removed by a
+ * process of its own that outlives the caller: the new tree is in place at once, and a command need not wait for
+ * the removal of a large old site (10,000 folders of a 10,000-paper survey: 4–6 s of disk work).
  */
-export function swapInDirectory(target: string, hooks: { betweenRenames?: () => void } = {}): void {
+export function swapInDirectory(target: string, hooks: { betweenRenames?: () => void; removeOldInBackground?: boolean } = {}): void {
   const previous = previousFor(target);
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, previous);
   hooks.betweenRenames?.();
   renameSync(stagingFor(target), target);
-  rmSync(previous, { recursive: true, force: true });
+  if (hooks.removeOldInBackground && existsSync(previous)) {
+    const discarded = `${target}${DISCARDED}${process.pid}-${Date.now()}`;
+    renameSync(previous, discarded);
+    removeInBackground(discarded);
+  } else {
+    rmSync(previous, { recursive: true, force: true });
+  }
+}
+
+/** The infix of an old tree waiting to be removed in the background. */
+const DISCARDED = '.discarded-';
+
+/** Removes a folder in a detached process, which goes on when this one exits; its output goes nowhere. */
+function removeInBackground(folder: string): void {
+  const remove = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })';
+  spawn(process.execPath, ['-e', remove, folder], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /**
@@ -33,4 +54,10 @@ export function recoverInterruptedSwap(target: string): void {
     else renameSync(previous, target);
   }
   rmSync(stagingFor(target), { recursive: true, force: true });
+  // Old trees whose removal did not finish (the machine stopped, say) go now, in the background as they would have.
+  const parent = dirname(target);
+  const discardedPrefix = `${basename(target)}${DISCARDED}`;
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) if (name.startsWith(discardedPrefix)) removeInBackground(join(parent, name));
+  }
 }
