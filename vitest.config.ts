@@ -28,6 +28,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // A page's first search loads Pagefind and its index; on a busy two-core machine that can pass the poll's
+          // default second. A condition that never holds still fails, after ten seconds.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ['tests/helpers/build-once.ts'],
           sequence: { groupOrder: 2 },
         },
