@@ -3,7 +3,8 @@
  * the way `npm run ingest` and `npm run build` do it.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { discardedTrees } from '../lib/swap-directory.ts';
 import { measure, root, type Run } from './measure.ts';
 import { syntheticListings } from './synthetic-listing.ts';
 
@@ -57,8 +58,7 @@ export interface BuildStages {
  * so that disk work is not timed as the next command's.
  */
 async function oldSiteRemoved(out: string): Promise<void> {
-  const discarded = () => readdirSync(dirname(out)).some((name) => name.startsWith(`${basename(out)}.discarded-`));
-  while (discarded()) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (discardedTrees(out).length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** `npm run build` itself (scripts/build.ts: ingest, the pages with the search records alongside, the index). */

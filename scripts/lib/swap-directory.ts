@@ -8,6 +8,9 @@ export const stagingFor = (target: string) => `${target}.staging`;
 /** Where the tree being replaced waits between the two renames of a swap. */
 const previousFor = (target: string) => `${target}.previous`;
 
+/** The infix of an old tree waiting to be removed in the background. */
+const DISCARDED = '.discarded-';
+
 /**
  * Replaces the folder `target` with the complete tree in `stagingFor(target)`, with two renames: the old tree
  * steps aside to `<target>.previous`, the new one takes its place, then the old one is removed. A crash leaves
@@ -19,13 +22,13 @@ const previousFor = (target: string) => `${target}.previous`;
  * process of its own that outlives the caller: the new tree is in place at once, and a command need not wait for
  * the removal of a large old site (10,000 folders of a 10,000-paper survey: 4–6 s of disk work).
  */
-export function swapInDirectory(target: string, hooks: { betweenRenames?: () => void; removeOldInBackground?: boolean } = {}): void {
+export function swapInDirectory(target: string, options: { betweenRenames?: () => void; removeOldInBackground?: boolean } = {}): void {
   const previous = previousFor(target);
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, previous);
-  hooks.betweenRenames?.();
+  options.betweenRenames?.();
   renameSync(stagingFor(target), target);
-  if (hooks.removeOldInBackground && existsSync(previous)) {
+  if (options.removeOldInBackground && existsSync(previous)) {
     const discarded = `${target}${DISCARDED}${process.pid}-${Date.now()}`;
     renameSync(previous, discarded);
     removeInBackground(discarded);
@@ -34,8 +37,12 @@ export function swapInDirectory(target: string, hooks: { betweenRenames?: () => 
   }
 }
 
-/** The infix of an old tree waiting to be removed in the background. */
-const DISCARDED = '.discarded-';
+/** The old trees of `target` still waiting to be removed in the background (or whose removal was cut short). */
+export function discardedTrees(target: string): string[] {
+  const parent = dirname(target);
+  const prefix = `${basename(target)}${DISCARDED}`;
+  return existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name)) : [];
+}
 
 /** Removes a folder in a detached process, which goes on when this one exits; its output goes nowhere. */
 function removeInBackground(folder: string): void {
@@ -55,9 +62,5 @@ export function recoverInterruptedSwap(target: string): void {
   }
   rmSync(stagingFor(target), { recursive: true, force: true });
   // Old trees whose removal did not finish (the machine stopped, say) go now, in the background as they would have.
-  const parent = dirname(target);
-  const discardedPrefix = `${basename(target)}${DISCARDED}`;
-  if (existsSync(parent)) {
-    for (const name of readdirSync(parent)) if (name.startsWith(discardedPrefix)) removeInBackground(join(parent, name));
-  }
+  for (const tree of discardedTrees(target)) removeInBackground(tree);
 }
