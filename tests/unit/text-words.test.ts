@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileTermSet, shareTermSets } from '../../src/lib/text/term-matcher.ts';
-import { splitWords, tokenize } from '../../src/lib/text/words.ts';
+import { splitWords, tokenize, wordSpans } from '../../src/lib/text/words.ts';
 
 // Pieces of text that stress the word splitter: ASCII words in both cases, digits, separators that join a phrase
 // (space, hyphen, no-break space) and those that do not, accented and astral letters, a combining mark, characters
@@ -109,5 +109,18 @@ describe('term sets', () => {
       }),
     );
     expect(() => compile({ terms: ['/(unclosed/'] })).toThrow(/"\/\(unclosed\/" is not a valid regular expression/);
+  });
+});
+
+describe('word spans', () => {
+  test('are where the pattern finds its words, lone surrogates and astral letters included', () => {
+    const pieces = fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom('\ud835', '\udc00', '\ud835\udc00', '\u0300', '٣', 'ß'), fc.string({ unit: 'binary', maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (list) => {
+        const value = list.join('');
+        const expected = [...value.matchAll(/[\p{L}\p{N}]+/gu)].flatMap((match) => [match.index, match.index + match[0].length]);
+        expect(wordSpans(value)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { splitWords, type TextWord } from './words.ts';
+import { joinsPrevious, splitWords, wordSpans } from './words.ts';
 
 /**
  * How curated terms — theme keywords and facet vocabulary patterns — find their words in a title or an abstract,
@@ -109,8 +109,9 @@ export function compileTermSets(sets: readonly TermSetSource[]): (text: string) 
     }),
   );
 
-  const lastWordMatches = (phrase: Phrase, word: TextWord): boolean => {
-    const text = phrase.acronym ? word.text : word.lower;
+  /** Whether a phrase's last word is this word (as written, and in lower case). */
+  const lastWordMatches = (phrase: Phrase, written: string, lower: string): boolean => {
+    const text = phrase.acronym ? written : lower;
     const target = phrase.words.at(-1)!;
     if (phrase.prefix) return text.startsWith(target);
     return text === target || (phrase.plurals && (text === `${target}s` || text === `${target}es`));
@@ -119,40 +120,46 @@ export function compileTermSets(sets: readonly TermSetSource[]): (text: string) 
   // Which terms can start at a word depends on the word alone, and a survey's words repeat from paper to paper:
   // each distinct word is looked up once.
   const startsByWord = new Map<string, WordStarts>();
-  const startsAt = (word: TextWord): WordStarts => {
-    let starts = startsByWord.get(word.text);
+  const startsAt = (written: string): WordStarts => {
+    let starts = startsByWord.get(written);
     if (!starts) {
-      const candidates = byFirstWord.get(word.lower) ?? [];
-      const whole = [...candidates.filter((phrase) => phrase.words.length === 1), ...prefixes].filter((phrase) => lastWordMatches(phrase, word));
+      const lower = written.toLowerCase();
+      const candidates = byFirstWord.get(lower) ?? [];
+      const whole = [...candidates.filter((phrase) => phrase.words.length === 1), ...prefixes].filter((phrase) => lastWordMatches(phrase, written, lower));
       const longer = candidates.filter((phrase) => phrase.words.length > 1);
       starts = whole.length + longer.length === 0 ? NOTHING_STARTS : { whole, longer };
-      startsByWord.set(word.text, starts);
+      startsByWord.set(written, starts);
     }
     return starts;
   };
 
-  /** Whether `phrase` (of several words) matches the words from `at` on. */
-  const phraseMatches = (phrase: Phrase, words: readonly TextWord[], at: number): boolean => {
+  /** Whether `phrase` (of several words) matches the words from the `at`-th on (`spans`: see {@link wordSpans}). */
+  const phraseMatches = (phrase: Phrase, text: string, spans: readonly number[], at: number): boolean => {
     const n = phrase.words.length;
-    if (at + n > words.length) return false;
-    for (let k = 1; k < n; k += 1) if (!words[at + k]!.joined) return false;
+    if ((at + n) * 2 > spans.length) return false;
+    for (let k = 1; k < n; k += 1) if (!joinsPrevious(text, spans[(at + k) * 2 - 1]!, spans[(at + k) * 2]!)) return false;
     for (let k = 0; k < n - 1; k += 1) {
-      const word = words[at + k]!;
-      if ((phrase.acronym ? word.text : word.lower) !== phrase.words[k]) return false;
+      const written = text.slice(spans[(at + k) * 2]!, spans[(at + k) * 2 + 1]!);
+      if ((phrase.acronym ? written : written.toLowerCase()) !== phrase.words[k]) return false;
     }
-    return lastWordMatches(phrase, words[at + n - 1]!);
+    const last = text.slice(spans[(at + n - 1) * 2]!, spans[(at + n - 1) * 2 + 1]!);
+    return lastWordMatches(phrase, last, last.toLowerCase());
   };
 
   return function findTerms(text: string): TermMatch[][] {
-    const words = splitWords(text);
+    // Offsets, not word objects: most words start no term, and are only looked up.
+    const spans = wordSpans(text);
     const found: TermMatch[][] = sets.map(() => []);
-    words.forEach((word, at) => {
-      const { whole, longer } = startsAt(word);
-      for (const phrase of whole) found[phrase.set]!.push({ term: phrase.term, start: word.start, end: word.end });
-      for (const phrase of longer) {
-        if (phraseMatches(phrase, words, at)) found[phrase.set]!.push({ term: phrase.term, start: word.start, end: words[at + phrase.words.length - 1]!.end });
+    for (let at = 0; at * 2 < spans.length; at += 1) {
+      const start = spans[at * 2]!;
+      const end = spans[at * 2 + 1]!;
+      const starts = startsAt(text.slice(start, end));
+      if (starts === NOTHING_STARTS) continue;
+      for (const phrase of starts.whole) found[phrase.set]!.push({ term: phrase.term, start, end });
+      for (const phrase of starts.longer) {
+        if (phraseMatches(phrase, text, spans, at)) found[phrase.set]!.push({ term: phrase.term, start, end: spans[(at + phrase.words.length) * 2 - 1]! });
       }
-    });
+    }
     for (const { set, term, pattern } of regexes) {
       for (const match of text.matchAll(pattern)) if (match[0].length > 0) found[set]!.push({ term, start: match.index, end: match.index + match[0].length });
     }

@@ -18,19 +18,76 @@ export interface TextWord {
   joined: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word is a run of these characters: letters and digits. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const JOINERS = new Set([' ', '-', '\u00a0']);
+
+/**
+ * Whether each UTF-16 unit outside ASCII is a letter or digit (1) or not (2), learnt as met: 0 is not yet known.
+ * Astral characters (a surrogate pair) are asked of the pattern each time; they are rare in a listing.
+ */
+const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
+
+/** Whether the character with this code point is a letter or a digit ({@link WORD_CHARACTER}). */
+function isWordCharacter(codePoint: number): boolean {
+  if (codePoint < 0x80) return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
+  if (codePoint > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+  let known = BMP_WORD_CHARACTERS[codePoint]!;
+  if (known === 0) {
+    // A lone surrogate is no character, as the pattern (with its `u` flag) reads it.
+    known = codePoint < 0xd800 || codePoint > 0xdfff ? (WORD_CHARACTER.test(String.fromCharCode(codePoint)) ? 1 : 2) : 2;
+    BMP_WORD_CHARACTERS[codePoint] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Where a text's words are, as flat pairs of offsets: `[start0, end0, start1, end1, …]`, end exclusive. The same
+ * words as the pattern `[\p{L}\p{N}]+` (with its `u` flag) finds, read character by character: ingest reads every
+ * title and abstract for the keywords, the facets and the similarity, and this is about three times faster than the
+ * pattern's matches, with no match objects and no word objects made.
+ */
+export function wordSpans(text: string): number[] {
+  const spans: number[] = [];
+  let start = -1;
+  for (let at = 0; at < text.length; at += 1) {
+    let codePoint = text.charCodeAt(at);
+    let units = 1;
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && at + 1 < text.length) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        units = 2;
+      }
+    }
+    if (isWordCharacter(codePoint)) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
+      spans.push(start, at);
+      start = -1;
+    }
+    at += units - 1;
+  }
+  if (start >= 0) spans.push(start, text.length);
+  return spans;
+}
+
+/**
+ * Whether the word that starts at `start` follows the word before it, which ended at `previousEnd`, across exactly
+ * one space, hyphen or no-break space (a phrase may span it; see {@link TextWord.joined}).
+ */
+export const joinsPrevious = (text: string, previousEnd: number, start: number): boolean =>
+  previousEnd >= 0 && start - previousEnd === 1 && JOINERS.has(text[previousEnd]!);
 
 /** The words of a text, in order, with their offsets (see {@link TextWord}). */
 export function splitWords(text: string): TextWord[] {
+  const spans = wordSpans(text);
   const words: TextWord[] = [];
-  let previousEnd = -1;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const joined = previousEnd >= 0 && start - previousEnd === 1 && JOINERS.has(text[previousEnd]!);
-    words.push({ text: match[0], lower: match[0].toLowerCase(), start, end, joined });
-    previousEnd = end;
+  for (let index = 0; index < spans.length; index += 2) {
+    const start = spans[index]!;
+    const end = spans[index + 1]!;
+    const word = text.slice(start, end);
+    words.push({ text: word, lower: word.toLowerCase(), start, end, joined: joinsPrevious(text, index > 0 ? spans[index - 1]! : -1, start) });
   }
   return words;
 }
@@ -50,7 +107,13 @@ export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
   // Plain ASCII text, most of any listing, has no accents to fold.
   const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
-  return (folded.match(WORD) ?? []).filter((word) => !STOP_WORDS.has(word)).map(foldPlural);
+  const spans = wordSpans(folded);
+  const terms: string[] = [];
+  for (let index = 0; index < spans.length; index += 2) {
+    const word = folded.slice(spans[index]!, spans[index + 1]!);
+    if (!STOP_WORDS.has(word)) terms.push(foldPlural(word));
+  }
+  return terms;
 }
 
 /**
