@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
+import { paperRowsHtml } from '../../src/lib/site/paper-table-rows.ts';
+import { templateAttribute, templateClasses, templateText, templateTextAttribute } from '../../src/lib/site/template-html.ts';
 import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
 import { indexAuthors } from '../../src/lib/site/author-index.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
@@ -114,5 +118,118 @@ describe('text attribute values', () => {
     expect(textAttribute('plain')).toBe('plain');
     expect(textAttribute(undefined)).toBeUndefined();
     expect(String(textAttribute('a & b'))).toBe('a & b');
+  });
+});
+
+describe('HTML written as a template writes it', () => {
+  const astro = () => import('astro/runtime/server/index.js');
+  // Text with what escaping and Astro's URL check care about: ampersands, quotes, angle brackets, URLs with a query.
+  const piece = fc.constantFrom('a', 'R&D', '"', "'", '<b>', '>', ' ', '', 'https://x.org/?a=1&b=2', 'http://', 'ftp://h/?a&b', '&amp;', '—', 'é');
+  const value = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
+
+  test('text, as `{value}` renders it', async () => {
+    const { escapeHTML } = await astro();
+    fc.assert(
+      fc.property(fc.oneof(value, fc.string()), (text) => {
+        expect(templateText(text)).toBe(escapeHTML(text));
+      }),
+    );
+    expect(templateText(12)).toBe('12');
+  });
+
+  test('attributes, as `name={value}` renders them: none, bare, escaped, or an http(s) URL as it is', async () => {
+    const { addAttribute } = await astro();
+    fc.assert(
+      fc.property(fc.oneof(value, fc.integer(), fc.constant(undefined), fc.constant(null)), (attribute) => {
+        expect(templateAttribute('data-sort', attribute)).toBe(String(addAttribute(attribute, 'data-sort')));
+      }),
+    );
+    expect(templateAttribute('href', 'https://x.org/?a=1&b=2')).toBe(' href="https://x.org/?a=1&b=2"');
+  });
+
+  test('text attributes, as `name={textAttribute(value)}` renders them', async () => {
+    const { addAttribute } = await astro();
+    fc.assert(
+      fc.property(fc.option(value, { nil: undefined }), (attribute) => {
+        expect(templateTextAttribute('data-sort', attribute)).toBe(String(addAttribute(textAttribute(attribute), 'data-sort')));
+      }),
+    );
+  });
+
+  test('classes, as `class:list` renders them', async () => {
+    const { addAttribute } = await astro();
+    for (const [classes, list] of [
+      [['number', false], ['number', { muted: false }]],
+      [['number', 'muted'], ['number', { muted: true }]],
+      [[false], { muted: false }],
+      [['muted'], { muted: true }],
+    ] as const) {
+      expect(templateClasses(classes)).toBe(String(addAttribute(list, 'class:list')));
+    }
+  });
+});
+
+describe('table rows', () => {
+  const paper = (overrides: Partial<CuratedPaper> = {}): CuratedPaper => ({
+    id: 'p1',
+    title: 'Tools & "Agents" <Now>',
+    abstract: null,
+    authors: { count: null, names: [] },
+    organization: null,
+    date: null,
+    dateHasYear: false,
+    upvotes: null,
+    doi: null,
+    arxiv: null,
+    venue: null,
+    url: null,
+    keywords: [],
+    citationKey: null,
+    themes: ['rl', 'agents'],
+    themeSource: 'keywords',
+    themeConfidence: 0.9,
+    themeCandidates: [],
+    related: [],
+    links: [],
+    code: 'https://github.com/x/y?tab=readme&lang=en',
+    facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [] },
+    source: { listing: 'content/listings/x.txt', line: 1, captured: '2025-10-31' },
+    alsoIn: [],
+    added: '2025-10-31',
+    tags: [],
+    summary: 'A "short" summary',
+    featured: true,
+    hidden: false,
+    annotated: true,
+    ...overrides,
+  });
+  const options = {
+    columns: ['date', 'authors', 'upvotes', 'code', 'themes', 'results', 'approach'] as const,
+    currentThemeId: 'rl',
+    withRowData: false,
+    themeTitle: (id: string) => (id === 'agents' ? 'Agents & tools' : id),
+    pathOf: (path: string) => `/base${path}`,
+  };
+
+  test('escape what a paper says, leave a link query as written, and mark what is unknown', () => {
+    const html = paperRowsHtml([paper()], options);
+    expect(html).toContain('<th scope="row" data-col="title" data-sort="tools &#38; &#34;agents&#34; <now>">');
+    expect(html).toContain('<a href="/base/papers/p1/">Tools &amp; &quot;Agents&quot; &lt;Now&gt;</a> <span class="badge">featured</span> ');
+    expect(html).toContain('<span class="summary">A &quot;short&quot; summary</span> </th>');
+    expect(html).toContain('<td class="nowrap" data-col="date" data-sort> <span class="muted">unknown</span> </td>');
+    expect(html).toContain('<td data-col="upvotes" data-sort class="number muted">');
+    expect(html).toContain('<a href="https://github.com/x/y?tab=readme&lang=en" rel="noopener noreferrer" aria-label="Code for Tools &#38; &#34;Agents&#34; <Now>">\ncode\n</a>');
+    expect(html).toContain('<td data-col="themes" data-sort="Agents &#38; tools"> <ul class="plain"> <li> <a href="/base/themes/agents/">Agents &amp; tools</a> </li> </ul> </td>');
+    expect(html).toContain('<td data-col="approach" data-sort> <span class="muted">—</span> </td>');
+    expect(html).not.toContain('data-filters');
+    expect(html.startsWith('<tr data-id="p1" data-date data-byline=')).toBe(true);
+  });
+
+  test('carry the filter values and citation the table script reads, one row per paper in order', () => {
+    const html = paperRowsHtml([paper(), paper({ id: 'p2', featured: false, annotated: false, summary: null })], { ...options, withRowData: true });
+    expect(html.match(/<tr /g)).toHaveLength(2);
+    expect(html.indexOf('data-id="p1"')).toBeLessThan(html.indexOf('data-id="p2"'));
+    expect(html).toContain('data-filters="{&#34;theme&#34;:[&#34;rl&#34;,&#34;agents&#34;]');
+    expect(html).toContain('<a href="/base/papers/p2/">Tools &amp; &quot;Agents&quot; &lt;Now&gt;</a>    </th>');
   });
 });
