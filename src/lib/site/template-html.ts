@@ -8,9 +8,19 @@
 const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 
 /** Text, as a template writes `{value}`: the five characters that could start markup or end an attribute, as entities. */
-export const templateText = (value: string | number): string => String(value).replace(/[&<>'"]/g, (char) => TEXT_ENTITIES[char]!);
+export function templateText(value: string | number): string {
+  const text = String(value);
+  // Most text has nothing to escape: looked for once, not replaced.
+  return TEXT_SPECIALS.test(text) ? text.replace(TEXT_SPECIALS_ALL, (char) => TEXT_ENTITIES[char]!) : text;
+}
+const TEXT_SPECIALS = /[&<>'"]/;
+const TEXT_SPECIALS_ALL = /[&<>'"]/g;
 
-const attributeValue = (value: string | number) => String(value).replace(/&/g, '&#38;').replace(/"/g, '&#34;');
+function attributeValue(value: string | number): string {
+  const text = String(value);
+  return ATTRIBUTE_SPECIALS.test(text) ? text.replace(/&/g, '&#38;').replace(/"/g, '&#34;') : text;
+}
+const ATTRIBUTE_SPECIALS = /[&"]/;
 
 /** Whether Astro leaves the value as it is: an http(s) URL with `&` (its query string) is written unescaped. */
 function isHttpUrl(value: string): boolean {
