@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
