@@ -1,48 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
+import { curatedPaper } from '../helpers/curated-paper.ts';
 import { feedItems, FEED_LIMIT } from '../../src/lib/site/feed-items.ts';
 import { buildLlmsTxt } from '../../src/lib/site/llms-txt.ts';
 import { jsonForScript, scholarlyArticle } from '../../src/lib/site/structured-data.ts';
 
-function paper(id: string, overrides: Partial<CuratedPaper> = {}): CuratedPaper {
-  return {
-    id,
-    title: `Title of ${id}`,
-    abstract: `We study ${id}.`,
-    authors: { count: 3, names: [] },
-    organization: null,
-    date: '2025-05-19',
-    dateHasYear: true,
-    upvotes: null,
-    doi: null,
-    arxiv: null,
-    venue: null,
-    url: null,
-    keywords: [],
-    citationKey: null,
-    themes: ['rl'],
-    themeSource: 'keywords',
-    themeConfidence: 0.9,
-    themeCandidates: [],
-    related: [],
-    links: [],
-    code: null,
-    facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [] },
-    source: { listing: 'content/listings/x.txt', line: 1, captured: '2025-10-31' },
-    alsoIn: [],
-    added: '2025-10-31',
-    tags: [],
-    summary: null,
-    featured: false,
-    hidden: false,
-    annotated: false,
-    ...overrides,
-  };
-}
-
 describe('JSON-LD', () => {
   test('says only what the listing says: no author names, and no date, organisation or upvotes it did not give', () => {
-    const data = scholarlyArticle(paper('a', { date: null, authors: { count: 5, names: [] } }), {
+    const data = scholarlyArticle(curatedPaper('a', { date: null, authors: { count: 5, names: [] } }), {
       url: undefined,
       survey: { title: 'S', url: undefined },
       themeTitles: ['RL'],
@@ -57,7 +21,7 @@ describe('JSON-LD', () => {
       isPartOf: { '@type': 'CreativeWork', name: 'S' },
     });
     const full = scholarlyArticle(
-      paper('b', { upvotes: 7, organization: { handle: 'g', name: 'Google' }, links: [{ url: 'https://github.com/x/y', kind: 'code' }] }),
+      curatedPaper('b', { upvotes: 7, organization: { handle: 'g', name: 'Google' }, links: [{ url: 'https://github.com/x/y', kind: 'code' }] }),
       {
         url: 'https://s.org/papers/b/',
         survey: { title: 'S', url: 'https://s.org/' },
@@ -74,7 +38,7 @@ describe('JSON-LD', () => {
   });
 
   test('a pasted title cannot close the script element it is written into', () => {
-    const hostile = paper('h', { title: '</script><script>alert(1)</script>\u2028' });
+    const hostile = curatedPaper('h', { title: '</script><script>alert(1)</script>\u2028' });
     const text = jsonForScript(scholarlyArticle(hostile, { url: undefined, survey: { title: 'S', url: undefined }, themeTitles: [] }));
     expect(text).not.toContain('<');
     expect(JSON.parse(text).headline).toBe(hostile.title);
@@ -84,7 +48,7 @@ describe('JSON-LD', () => {
 describe('feed items', () => {
   test('keep the given order, date each item by its added day, and stop at the limit', () => {
     const papers = Array.from({ length: FEED_LIMIT + 5 }, (_, index) =>
-      paper(`p${index}`, { added: index < 2 ? '2025-11-21' : '2025-10-31', summary: index === 0 ? 'One line.' : null }),
+      curatedPaper(`p${index}`, { added: index < 2 ? '2025-11-21' : '2025-10-31', summary: index === 0 ? 'One line.' : null }),
     );
     const items = feedItems(papers, { link: (path) => `https://s.org/sub${path}`, themeTitle: (id) => id.toUpperCase() });
     expect(items).toHaveLength(FEED_LIMIT);
@@ -92,7 +56,7 @@ describe('feed items', () => {
     expect(items[0]!.pubDate.toISOString()).toBe('2025-11-21T00:00:00.000Z');
     expect(items[2]!.pubDate.toISOString()).toBe('2025-10-31T00:00:00.000Z');
     expect(items[0]!.description).toBe('<p>One line.</p><p>Published 19 May 2025 · 3 authors.</p><p>We study p0.</p>');
-    const hostile = feedItems([paper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { link: (path) => path, themeTitle: (id) => id });
+    const hostile = feedItems([curatedPaper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { link: (path) => path, themeTitle: (id) => id });
     expect(hostile[0]!.description).toBe('<p>Published 19 May 2025 · 3 authors.</p><p>A &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;more&#34;</p>');
   });
 });
@@ -103,8 +67,8 @@ describe('llms.txt', () => {
       survey: { title: 'Survey', subtitle: 'About things' },
       themes: [{ id: 'rl', title: 'RL', scope: 'reinforcement learning' }],
       papersByPrimaryTheme: new Map([
-        ['rl', [paper('a', { title: 'A [preprint]\nwith a break' })]],
-        ['unsorted', [paper('b', { themes: [] })]],
+        ['rl', [curatedPaper('a', { title: 'A [preprint]\nwith a break' })]],
+        ['unsorted', [curatedPaper('b', { themes: [] })]],
       ]),
       paperCount: 2,
       link: (path) => path,

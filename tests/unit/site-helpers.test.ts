@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
 import { paperRowsHtml } from '../../src/lib/site/paper-table-rows.ts';
+import { curatedPaper } from '../helpers/curated-paper.ts';
 import { templateAttribute, templateClasses, templateText, templateTextAttribute } from '../../src/lib/site/template-html.ts';
 import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
 import { indexAuthors } from '../../src/lib/site/author-index.ts';
@@ -170,39 +171,20 @@ describe('HTML written as a template writes it', () => {
 });
 
 describe('table rows', () => {
-  const paper = (overrides: Partial<CuratedPaper> = {}): CuratedPaper => ({
-    id: 'p1',
-    title: 'Tools & "Agents" <Now>',
-    abstract: null,
-    authors: { count: null, names: [] },
-    organization: null,
-    date: null,
-    dateHasYear: false,
-    upvotes: null,
-    doi: null,
-    arxiv: null,
-    venue: null,
-    url: null,
-    keywords: [],
-    citationKey: null,
-    themes: ['rl', 'agents'],
-    themeSource: 'keywords',
-    themeConfidence: 0.9,
-    themeCandidates: [],
-    related: [],
-    links: [],
-    code: 'https://github.com/x/y?tab=readme&lang=en',
-    facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [] },
-    source: { listing: 'content/listings/x.txt', line: 1, captured: '2025-10-31' },
-    alsoIn: [],
-    added: '2025-10-31',
-    tags: [],
-    summary: 'A "short" summary',
-    featured: true,
-    hidden: false,
-    annotated: true,
-    ...overrides,
-  });
+  const paper = (overrides: Partial<CuratedPaper> = {}): CuratedPaper =>
+    curatedPaper('p1', {
+      title: 'Tools & "Agents" <Now>',
+      abstract: null,
+      authors: { count: null, names: [] },
+      date: null,
+      dateHasYear: false,
+      themes: ['rl', 'agents'],
+      code: 'https://github.com/x/y?tab=readme&lang=en',
+      summary: 'A "short" summary',
+      featured: true,
+      annotated: true,
+      ...overrides,
+    });
   const options = {
     columns: ['date', 'authors', 'upvotes', 'code', 'themes', 'results', 'approach'] as const,
     currentThemeId: 'rl',
