@@ -1,21 +1,23 @@
 /**
- * `npm run build`: ingest, then `astro build` into a staging folder beside `dist/`, swapped in only when the whole
+ * `npm run build`: ingest, with `astro build` started alongside (it waits for the generated entries before it reads
+ * them: src/loaders/ingest-gate.ts), into a staging folder beside `dist/`, swapped in only when the whole
  * build (pages and search index, which is made while the pages are rendered: src/integrations/pagefind.ts)
  * succeeded. A failed build — broken MDX, a bad frontmatter field, a `<PaperLink>` to an unknown paper — leaves the
  * previous `dist/` exactly as it was: nothing is half-written.
  *
  * Options: `--out <dir>` (default `dist`); other arguments go to `astro build`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 import { indexPartPages } from '../src/data/search-index-parts.ts';
+import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -40,7 +42,6 @@ const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.met
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 
-const run = (args: string[]) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
 
 /** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
@@ -60,26 +61,61 @@ function moveTree(from: string, to: string): void {
   }
 }
 
+/** The ingest (scripts/ingest.ts), its output straight to the terminal: resolves with its exit code. */
+function runIngest(): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(node, [tsx, ingest], { stdio: 'inherit' });
+    child.on('error', () => resolvePromise(1));
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+}
+
 /**
- * Runs `astro build` with its line per page replaced by a count: ten thousand lines say nothing a count does not.
- * On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one summary line says
- * how many pages were written and how long it took. Astro's other lines pass through as they are. The search records
- * Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
+ * Runs `astro build` beside the ingest, with its line per page replaced by a count: ten thousand lines say nothing a
+ * count does not. On a terminal the count is one live line (pages so far, time so far); in CI logs and pipes one
+ * summary line says how many pages were written and how long it took. Astro's other lines pass through as they are.
+ * The search records Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
+ *
+ * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
+ * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
+ * ingest fails, Astro is stopped and what it said is dropped: the ingest's error is the one that matters.
  */
-function runAstroBuild(args: string[], searchIndex: SearchIndexWriter): Promise<{ code: number; recordsDone: boolean }> {
+function runAstroBuild(args: string[], ingestRun: Promise<number>, searchIndex: SearchIndexWriter): Promise<{ code: number; ingestCode: number; recordsDone: boolean }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
-    const child = spawn(node, args, { stdio: ['inherit', 'pipe', 'inherit', 'ipc'], env: { ...process.env, [RECORDS_TO_PARENT]: '1' } });
+    const child = spawn(node, args, {
+      stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1' },
+    });
     let pages = 0;
     let firstPageAt = 0;
     let shownAt = 0;
     let recordsDone = false;
+    /** Astro's output while the ingest runs; `undefined` once it is passed through as it comes. */
+    let held: (() => void)[] | undefined = [];
+    const emit = (write: () => void) => (held ? held.push(write) : write());
+    let ingestCode: number | undefined;
+    void ingestRun.then((code) => {
+      ingestCode = code;
+      if (code !== 0) {
+        held = [];
+        child.kill('SIGTERM');
+        return;
+      }
+      for (const write of held ?? []) write();
+      held = undefined;
+    });
     const elapsed = () => `${((performance.now() - firstPageAt) / 1000).toFixed(1)} s`;
     child.on('message', (message) => {
+      if (isAwaitIngestMessage(message)) {
+        void ingestRun.then((code) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done' } satisfies IngestDoneMessage));
+        return;
+      }
       if (!isSearchRecordsMessage(message)) return;
       searchIndex.add(message.records);
       if (message.done) recordsDone = true;
     });
+    child.stderr!.on('data', (chunk: Buffer) => emit(() => process.stderr.write(chunk)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (PAGE_LINE.test(line.replace(ANSI_COLOUR, ''))) {
         if (pages === 0) firstPageAt = performance.now();
@@ -90,13 +126,18 @@ function runAstroBuild(args: string[], searchIndex: SearchIndexWriter): Promise<
         }
         return;
       }
-      if (live && pages > 0) process.stdout.write('\r\x1b[K');
-      console.log(line);
+      emit(() => {
+        if (live && pages > 0) process.stdout.write('\r\x1b[K');
+        console.log(line);
+      });
     });
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
+      // Astro may have stopped on its own before the ingest did (a broken config): the ingest decides what is shown.
+      const ingestResult = ingestCode ?? (await ingestRun);
+      if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false });
       if (live) process.stdout.write('\r\x1b[K');
       if (pages > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}`);
-      resolvePromise({ code: code ?? 1, recordsDone });
+      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone });
     });
   });
 }
@@ -104,32 +145,48 @@ function runAstroBuild(args: string[], searchIndex: SearchIndexWriter): Promise<
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * The heap Astro may grow to, by the survey's size (its papers in history.json). With 20 GB free, V8 lets garbage
- * pile up to its default 4 GB before it collects much: for 10,000 papers Astro's live data is under 0.5 GB but it
- * held 1.9 GB, and the build (Pagefind reading records alongside) peaked at 2.3 GB. Capped at 1.5 GB, it peaks at
- * 1.7 GB and takes no longer. Large surveys get more, past V8's default where they need it (100,000 papers hold
- * about 3.5 GB live, and within V8's 4 GB Astro spent its time collecting and ran out on a rebuild), up to half the
- * machine's memory.
+ * The heap Astro may grow to, by the survey's size. With 20 GB free, V8 lets garbage pile up to its default 4 GB
+ * before it collects much: for 10,000 papers Astro's live data is under 0.5 GB but it held 1.9 GB, and the build
+ * (Pagefind reading records alongside) peaked at 2.3 GB. Capped at 1.5 GB, it peaks at 1.7 GB and takes no longer.
+ * Large surveys get more, past V8's default where they need it (100,000 papers hold about 3.5 GB live, and within
+ * V8's 4 GB Astro spent its time collecting and ran out on a rebuild), up to half the machine's memory.
+ *
+ * Astro starts before the ingest has counted the papers, so the count is the larger of the last ingest's
+ * (history.json) and an estimate from the listings' size: a pasted or exported record with its abstract is about
+ * 1.5 KB, and a listing without abstracts only overestimates, which costs nothing below 10,000 papers' worth.
  */
-function astroHeapMb(): number {
-  const history = resolveContentPaths().history;
-  const papers = existsSync(history)
-    ? Object.keys((JSON.parse(readFileSync(history, 'utf8')) as { papers?: object }).papers ?? {}).length
+function astroHeapMb(paths = resolveContentPaths()): number {
+  const recorded = existsSync(paths.history)
+    ? Object.keys((JSON.parse(readFileSync(paths.history, 'utf8')) as { papers?: object }).papers ?? {}).length
     : 0;
+  const listingBytes = existsSync(paths.listings)
+    ? readdirSync(paths.listings).reduce((total, name) => total + statSync(join(paths.listings, name)).size, 0)
+    : 0;
+  const papers = Math.max(recorded, listingBytes / 1500);
   return Math.round(Math.min(totalmem() / 2 / 1024 / 1024, Math.max(1536, 1024 + papers * 0.05)));
 }
 
-/** Ingest, the pages with the search records alongside, then the search index once Astro has exited. */
+/** Ingest with Astro starting alongside, the pages with the search records alongside, then the search index. */
 async function build(): Promise<number> {
   const started = performance.now();
-  if (run([tsx, ingest]) !== 0) return 1;
-  const ingested = performance.now();
+  let ingested = started;
+  const ingestRun = runIngest().then((code) => {
+    ingested = performance.now();
+    return code;
+  });
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
-  const { code, recordsDone } = await runAstroBuild(
+  const { code, ingestCode, recordsDone } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
+    ingestRun,
     searchIndex,
   );
+  if (ingestCode !== 0) {
+    // The ingest said what was wrong; nothing it or Astro wrote is kept, and the previous site stays.
+    await searchIndex.close();
+    rmSync(astroOut, { recursive: true, force: true });
+    return ingestCode;
+  }
   const rendered = performance.now();
   try {
     if (code !== 0) throw new Error('');
@@ -150,7 +207,7 @@ async function build(): Promise<number> {
   const done = performance.now();
   console.log(
     `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +
-      `pages ${seconds(rendered - ingested)}, search index after the pages ${seconds(done - rendered)}`,
+      `pages ${seconds(rendered - ingested)}, search index after the pages ${seconds(done - rendered)} (Astro started during the ingest)`,
   );
   return 0;
 }

@@ -1,24 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { join } from 'node:path';
 import { resolveContentPaths } from './loaders/content-paths.ts';
 import { introPatterns, loadSurveyConfig } from './loaders/survey-files.ts';
-import { PAPERS_FOLDER } from './lib/ingest/plan-entries.ts';
-import { generatedPapers } from './loaders/generated-papers.ts';
 import { curatedFiles } from './loaders/curated-files.ts';
 import { createNoteSchema, introSchema } from './schemas/note.ts';
-import { createPaperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/survey.ts';
 
 const paths = resolveContentPaths();
 const { themes } = loadSurveyConfig(paths).data;
 const themeIds = themes.map((theme) => theme.id);
-
-/** Papers: the entries `npm run ingest` generates, validated with the same schema the ingest used. */
-const papers = defineCollection({
-  loader: generatedPapers(join(paths.generated, PAPERS_FOLDER)),
-  schema: createPaperSchema(themeIds),
-});
 
 /** Themes, in the curator's order, from `content/survey.yaml`. */
 const themeCollection = defineCollection({
@@ -42,4 +32,6 @@ const intros = defineCollection({
   schema: introSchema,
 });
 
-export const collections = { papers, themes: themeCollection, notes, intros };
+// The papers are not a collection: the site reads the entries `npm run ingest` generates itself, with the schema the
+// ingest wrote them with (src/loaders/generated-papers.ts says why).
+export const collections = { themes: themeCollection, notes, intros };

@@ -69,14 +69,14 @@ function buildTimeBreakdown(r: SizeResult): string {
   const rendering =
     r.renderingMs === null
       ? ''
-      : `, of which ${seconds(r.renderingMs)} renders the pages (${perPage(r.renderingMs)} a page) and ${seconds(pagesMs - r.renderingMs)} is starting Astro, content sync and bundling`;
+      : `, of which ${seconds(r.renderingMs)} renders the pages (${perPage(r.renderingMs)} a page) and ${seconds(pagesMs - r.renderingMs)} is the rest of Astro's start, sync and bundling not done during the ingest`;
   const floorRendering =
     r.floorRenderingMs === null
       ? ''
       : ` (its plain pages ${perPage(r.floorRenderingMs)} a page, the rest ${seconds(r.floor.ms - r.floorRenderingMs)})`;
   return (
-    `- ${r.papers} papers, ${seconds(r.build.ms)} against a floor of ${seconds(r.floor.ms)}${floorRendering}: ingest ${seconds(ingestMs)}; ` +
-    `Astro ${seconds(pagesMs)}${rendering}, with Pagefind reading the search records alongside; after the pages ${seconds(afterPagesMs)}, ` +
+    `- ${r.papers} papers, ${seconds(r.build.ms)} against a floor of ${seconds(r.floor.ms)}${floorRendering}: ingest ${seconds(ingestMs)}, Astro starting alongside; ` +
+    `Astro after the ingest ${seconds(pagesMs)}${rendering}, with Pagefind reading the search records alongside; after the pages ${seconds(afterPagesMs)}, ` +
     `of which Pagefind writes the index in ${seconds(indexWriteMs)}.`
   );
 }
@@ -163,7 +163,7 @@ export function formatReport(base: DefaultSurveyResult, results: readonly SizeRe
     '',
     '## Build at scale',
     '',
-    'Every build is `npm run build` as a curator runs it: cold (nothing ingested, no content cache), then again after one new note. Its stages: ingest, the pages (Astro, with Pagefind reading the search records alongside), and after the pages (Pagefind writing the index, the new site moved into place).',
+    'Every build is `npm run build` as a curator runs it: cold (nothing ingested, no content cache), then again after one new note. Its stages: ingest (Astro starts alongside and waits for it before it reads the papers), the pages (the rest of Astro, with Pagefind reading the search records alongside), and after the pages (Pagefind writing the index, the new site moved into place).',
     '',
     row([
       'papers',

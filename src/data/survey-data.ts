@@ -14,6 +14,10 @@ import { ALL_COLUMNS, columnsWithData, DEFAULT_THEME_COLUMNS } from '../lib/site
 import type { TableColumn } from '../schemas/table-columns.ts';
 import { indexAuthors, type IndexedAuthor } from '../lib/site/author-index.ts';
 import { extensionOf, SOURCE_FORMATS } from '../lib/sources/source-formats.ts';
+import { generatedPapersStamp, readGeneratedPapers } from '../loaders/generated-papers.ts';
+import { generatedEntriesReady } from '../loaders/ingest-gate.ts';
+import { PAPERS_FOLDER } from '../lib/ingest/plan-entries.ts';
+import { join } from 'node:path';
 
 export type ThemeEntry = CollectionEntry<'themes'>['data'];
 export type NoteEntry = CollectionEntry<'notes'>;
@@ -65,16 +69,20 @@ export interface SurveyData {
   sourceFormats: string[];
 }
 
-let cached: Promise<SurveyData> | undefined;
+let cached: { data: Promise<SurveyData>; papersStamp: string } | undefined;
 
 /**
- * The survey's data, loaded from the content collections once and memoised, so no page pays for
- * `getCollection()` or sorting again (the cost would grow with the survey on every page).
+ * The survey's data, loaded once and memoised, so no page pays for reading, `getCollection()` or sorting again (the
+ * cost would grow with the survey on every page). In `npm run dev` it is loaded again when a re-ingest has
+ * rewritten the generated papers; a changed note or intro reloads this module itself, as Astro's collections do.
  */
 export function getSurveyData(): Promise<SurveyData> {
-  cached ??= loadSurveyData();
-  return cached;
+  const papersStamp = import.meta.env.DEV ? generatedPapersStamp(papersFolder()) : '';
+  if (cached?.papersStamp !== papersStamp) cached = { data: loadSurveyData(), papersStamp };
+  return cached.data;
 }
+
+const papersFolder = () => join(resolveContentPaths().generated, PAPERS_FOLDER);
 
 /** The labels of the formats the papers' listings are in, in the order ingest knows them. */
 function formatsOf(papers: readonly CuratedPaper[]): string[] {
@@ -91,18 +99,19 @@ async function loadSurveyData(): Promise<SurveyData> {
   const paths = resolveContentPaths();
   const config = loadSurveyConfig(paths).data;
   // A new survey has no themes, notes or intros yet: those collections are empty, and asking for them only warns.
-  const [themeEntries, paperEntries, noteEntries, introEntries] = await Promise.all([
+  const [themeEntries, noteEntries, introEntries] = await Promise.all([
     config.themes.length > 0 ? getCollection('themes') : [],
-    getCollection('papers'),
     hasFiles(paths.notes, ['*.mdx']) ? getCollection('notes') : [],
     hasFiles(paths.root, introPatterns(paths)) ? getCollection('intros') : [],
   ]);
   const notesById = new Map(noteEntries.map((entry) => [entry.id, entry]));
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
-  const allPapers = paperEntries
-    .map((entry) => {
-      const note = notesById.get(entry.data.id);
-      return applyNote(entry.data, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
+  // Under `npm run build` the ingest may still be writing the papers (src/loaders/ingest-gate.ts).
+  await generatedEntriesReady();
+  const allPapers = readGeneratedPapers(papersFolder(), config.themes.map((theme) => theme.id))
+    .map((paper) => {
+      const note = notesById.get(paper.id);
+      return applyNote(paper, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
     })
     .sort(compareNewestFirst);
   const papers = allPapers.filter((paper) => !paper.hidden);

@@ -7,7 +7,7 @@ import { resolveContentPaths } from '../loaders/content-paths.ts';
 
 /**
  * In `npm run dev`, re-runs ingest when a listing (of any format) or `survey.yaml` changes, so the site follows a new paste on
- * reload. Notes and intros need no ingest: they are content collections Astro already watches.
+ * reload (open pages reload themselves). Notes and intros need no ingest: they are content collections Astro already watches.
  */
 export function ingestOnChange(): AstroIntegration {
   return {
@@ -32,7 +32,11 @@ export function ingestOnChange(): AstroIntegration {
             child.stderr.on('data', (chunk) => (output += chunk));
             child.on('exit', (code) => {
               const last = output.trim().split('\n').at(-1) ?? '';
-              if (code === 0) logger.info(last.replace(/^ingest: /, 're-ingested: '));
+              if (code === 0) {
+                logger.info(last.replace(/^ingest: /, 're-ingested: '));
+                // The site reads the generated papers itself (src/loaders/generated-papers.ts): open pages reload.
+                server.ws.send({ type: 'full-reload', path: '*' });
+              }
               else logger.error(output.trim());
               resolve();
             });

@@ -1,53 +1,77 @@
-import type { Loader } from 'astro/loaders';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../lib/input/input-error.ts';
 import { readEntries } from '../lib/ingest/plan-entries.ts';
+import { createPaperSchema, type Paper } from '../schemas/paper.ts';
+import { displayPath } from './survey-files.ts';
+
+/** The generated files, in the order they are read: the order ties keep when the papers are sorted. */
+function generatedFiles(folder: string): string[] {
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
+}
 
 /**
- * The `papers` collection: every paper in the generated files `npm run ingest` writes (`<folder>/<theme>.json`, a
- * list of papers each), validated with the collection's schema. Each entry carries a digest, so Astro re-validates
- * only what changed; in `npm run dev` a re-ingest reloads the collection.
+ * Every paper in the files `npm run ingest` generates (`<folder>/<theme>.json`, a list of papers each, one per
+ * line), validated with the schema the ingest wrote them with (src/schemas/paper.ts).
+ *
+ * The site reads them here rather than through an Astro content collection. The ingest has just written them
+ * whole, so the content layer would only copy them: for 10,000 papers it validated them again, turned them into its
+ * data store (devalue, about 40 MB) and read the store back, some 6 s of a cold build, and the build could not read
+ * its data before that copy was made. Read here, when the first page asks for them, Astro starts, bundles and sets
+ * up while the ingest is still running (./ingest-gate.ts).
+ *
+ * A file that does not fit (edited by hand, or left by another version) stops the build with its file and line.
  */
-export function generatedPapers(folder: string): Loader {
-  // Astro may call `load` again in one dev session: the folder is watched once, and a change syncs the latest store.
-  let watching = false;
-  let syncLatest: (() => Promise<void>) | undefined;
-  return {
-    name: 'survey-generated-papers',
-    load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
-      const root = fileURLToPath(config.root);
-      const sync = async () => {
-        const files = existsSync(folder)
-          ? readdirSync(folder)
-              .filter((name) => name.endsWith('.json'))
-              .sort()
-          : [];
-        if (files.length === 0) logger.warn(`no papers in ${folder}: run \`npm run ingest\` first`);
-        const seen = new Set<string>();
-        for (const file of files) {
-          // Astro keeps entry paths relative to the project.
-          const filePath = relative(root, join(folder, file));
-          for (const entry of readEntries(readFileSync(join(folder, file), 'utf8'))) {
-            const id = String((entry as { id?: unknown }).id);
-            seen.add(id);
-            const digest = generateDigest(entry as Record<string, unknown>);
-            if (store.get(id)?.digest === digest) continue;
-            const data = await parseData({ id, data: entry as Record<string, unknown>, filePath });
-            store.set({ id, data, digest, filePath });
-          }
-        }
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      };
-      syncLatest = sync;
-      await sync();
-      if (watcher && !watching) {
-        watching = true;
-        watcher.add(folder);
-        watcher.on('all', (_event, path) => {
-          if (path.startsWith(folder) && path.endsWith('.json')) void syncLatest?.();
-        });
+export function readGeneratedPapers(folder: string, themeIds: readonly string[]): Paper[] {
+  const schema = createPaperSchema(themeIds);
+  const papers: Paper[] = [];
+  for (const name of generatedFiles(folder)) {
+    const file = join(folder, name);
+    const text = readFileSync(file, 'utf8');
+    let entries: unknown[];
+    try {
+      entries = readEntries(text);
+    } catch (error) {
+      throw new InputError(displayPath(file), 1, `this generated file is not valid JSON (${(error as Error).message})`, 'run `npm run ingest` to write it again');
+    }
+    const lines = entryLines(text, entries.length);
+    entries.forEach((entry, index) => {
+      const result = schema.safeParse(entry);
+      if (result.success) {
+        papers.push(result.data);
+        return;
       }
-    },
-  };
+      const issue = result.error.issues[0]!;
+      throw new InputError(
+        displayPath(file),
+        lines[index] ?? 1,
+        `this generated paper does not fit the schema: ${issue.path.join('.') || '(the entry)'}: ${issue.message}`,
+        'run `npm run ingest` to write it again (generated files are not edited by hand)',
+      );
+    });
+  }
+  return papers;
+}
+
+/** The line of each entry, as the ingest writes them (one paper per line); none when the file was laid out otherwise. */
+function entryLines(text: string, count: number): number[] {
+  const lines: number[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.startsWith('    {')) lines.push(index + 1);
+  });
+  return lines.length === count ? lines : [];
+}
+
+/**
+ * What changes when the ingest rewrites the generated papers: in `npm run dev`, the site reads them again after a
+ * re-ingest (src/integrations/ingest-on-change.ts).
+ */
+export function generatedPapersStamp(folder: string): string {
+  return generatedFiles(folder)
+    .map((name) => `${name}:${statSync(join(folder, name)).mtimeMs}`)
+    .join('|');
 }

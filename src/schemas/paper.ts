@@ -16,7 +16,7 @@ export const paperLinkSchema = z
 
 
 /**
- * One paper as the ingest script writes it and the site's `papers` collection reads it.
+ * One paper as the ingest script writes it and the site reads it (src/loaders/generated-papers.ts).
  * `null` means the listing did not say (no metadata block): shown as unknown, never invented.
  */
 export function createPaperSchema(themeIds: readonly string[]) {

@@ -1,0 +1,48 @@
+/**
+ * `npm run build` (scripts/build.ts) starts Astro while the ingest is still running: Astro's start (its config, the
+ * integrations, Vite) needs none of the generated files, so the two share the machine's cores instead of taking
+ * turns. The papers loader asks for the generated entries only when it is about to read them, and the build script
+ * answers once the ingest has written them; if the ingest fails, the build script stops this Astro instead.
+ *
+ * Astro run any other way (`astro build`, `npm run dev`, tests) has no ingest running beside it and does not wait.
+ */
+
+/** Set by the build script in the environment of an Astro it starts beside a running ingest. */
+export const INGEST_RUNNING = 'SURVEY_INGEST_RUNNING';
+
+/** Astro to the build script: waiting for the ingest. The reply is {@link IngestDoneMessage}. */
+export interface AwaitIngestMessage {
+  type: 'survey-await-ingest';
+}
+
+/** The build script to Astro: the ingest has written the generated entries. */
+export interface IngestDoneMessage {
+  type: 'survey-ingest-done';
+}
+
+const hasType = (message: unknown, type: string) =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+
+export const isAwaitIngestMessage = (message: unknown): message is AwaitIngestMessage => hasType(message, 'survey-await-ingest');
+export const isIngestDoneMessage = (message: unknown): message is IngestDoneMessage => hasType(message, 'survey-ingest-done');
+
+let ingestWritten: Promise<void> | undefined;
+
+/**
+ * Resolves once the generated entries are written: at once, unless the build script started this Astro beside the
+ * ingest. Asked rather than announced, so the answer cannot arrive before anyone listens for it.
+ */
+export function generatedEntriesReady(): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!process.env[INGEST_RUNNING] || !send) return Promise.resolve();
+  ingestWritten ??= new Promise<void>((resolve) => {
+    const onMessage = (message: unknown) => {
+      if (!isIngestDoneMessage(message)) return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+    send({ type: 'survey-await-ingest' } satisfies AwaitIngestMessage);
+  });
+  return ingestWritten;
+}
