@@ -20,6 +20,8 @@ import { indexPartPages } from '../src/data/search-index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
+type IndexWritten = Awaited<ReturnType<SearchIndexWriter['write']>>;
+
 const { values: options, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'dist' } },
   allowPositionals: true,
@@ -76,11 +78,21 @@ function runIngest(): Promise<number> {
  * summary line says how many pages were written and how long it took. Astro's other lines pass through as they are.
  * The search records Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
  *
+ * The records are made from the survey's data at the first page, so they are all in long before the last page is
+ * rendered. An index of one part is then written at once, beside the rest of the pages, instead of after them: for
+ * 10,000 papers the pages took about 3.5 s longer and the 9 s write after them went (the build from about 36 s to
+ * 30 s), with the build's peak at 1.45 GB. An index of several parts (over 20,000 pages) is written after Astro
+ * has exited, as each part needs some 3 GB of its own beside Astro's heap of several.
+ *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
  * ingest fails, Astro is stopped and what it said is dropped: the ingest's error is the one that matters.
  */
-function runAstroBuild(args: string[], ingestRun: Promise<number>, searchIndex: SearchIndexWriter): Promise<{ code: number; ingestCode: number; recordsDone: boolean }> {
+function runAstroBuild(
+  args: string[],
+  ingestRun: Promise<number>,
+  searchIndex: SearchIndexWriter,
+): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten> }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
@@ -91,6 +103,8 @@ function runAstroBuild(args: string[], ingestRun: Promise<number>, searchIndex: 
     let firstPageAt = 0;
     let shownAt = 0;
     let recordsDone = false;
+    let records = 0;
+    let indexWrite: Promise<IndexWritten> | undefined;
     /** Astro's output while the ingest runs; `undefined` once it is passed through as it comes. */
     let held: (() => void)[] | undefined = [];
     const emit = (write: () => void) => (held ? held.push(write) : write());
@@ -113,7 +127,14 @@ function runAstroBuild(args: string[], ingestRun: Promise<number>, searchIndex: 
       }
       if (!isSearchRecordsMessage(message)) return;
       searchIndex.add(message.records);
-      if (message.done) recordsDone = true;
+      records += message.records.length;
+      if (!message.done) return;
+      recordsDone = true;
+      if (records <= indexPartPages()) {
+        indexWrite = searchIndex.write(astroOut);
+        // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
+        indexWrite.catch(() => undefined);
+      }
     });
     child.stderr!.on('data', (chunk: Buffer) => emit(() => process.stderr.write(chunk)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -134,10 +155,10 @@ function runAstroBuild(args: string[], ingestRun: Promise<number>, searchIndex: 
     child.on('close', async (code) => {
       // Astro may have stopped on its own before the ingest did (a broken config): the ingest decides what is shown.
       const ingestResult = ingestCode ?? (await ingestRun);
-      if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false });
+      if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false, indexWrite });
       if (live) process.stdout.write('\r\x1b[K');
       if (pages > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}`);
-      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone });
+      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite });
     });
   });
 }
@@ -166,7 +187,7 @@ function astroHeapMb(paths = resolveContentPaths()): number {
   return Math.round(Math.min(totalmem() / 2 / 1024 / 1024, Math.max(1536, 1024 + papers * 0.05)));
 }
 
-/** Ingest with Astro starting alongside, the pages with the search records alongside, then the search index. */
+/** Ingest with Astro starting alongside, then the pages with the search index made beside them. */
 async function build(): Promise<number> {
   const started = performance.now();
   let ingested = started;
@@ -176,13 +197,14 @@ async function build(): Promise<number> {
   });
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
-  const { code, ingestCode, recordsDone } = await runAstroBuild(
+  const { code, ingestCode, recordsDone, indexWrite } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     searchIndex,
   );
   if (ingestCode !== 0) {
     // The ingest said what was wrong; nothing it or Astro wrote is kept, and the previous site stays.
+    await indexWrite?.catch(() => undefined);
     await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });
     return ingestCode;
@@ -191,10 +213,12 @@ async function build(): Promise<number> {
   try {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
-    const { pages, parts, writeMs } = await searchIndex.write(astroOut);
+    const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut));
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
-    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts})`);
+    const when = indexWrite ? ', beside the pages' : '';
+    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when})`);
   } catch (error) {
+    await indexWrite?.catch(() => undefined);
     await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });
     if (error instanceof Error && error.message) console.error(error.message);

@@ -55,8 +55,9 @@ async function openPagefindIndex() {
 
 /**
  * Opens the search index of a build. The first part's records go to Pagefind as they are added, while the caller
- * goes on; the index is built by `write`, which for ten thousand pages needs about 1.5 GB on its own — so `npm run
- * build` writes it once Astro has exited, and their memory never adds up. Records past the first part wait here
+ * goes on; the index is built by `write`, which for ten thousand pages needs about 1 GB on its own — `npm run build`
+ * writes an index of one part beside the last pages, and one of several parts once Astro has exited, so their
+ * memory never adds up past what the machine has. Records past the first part wait here
  * (a few KB each) and are indexed part by part when it is written, each part in a Pagefind of its own, closed before
  * the next starts, so a large survey needs the memory of one part at a time.
  */
