@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 import { indexPartPages } from '../src/data/search-index-parts.ts';
+import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
@@ -79,10 +80,10 @@ function runIngest(): Promise<number> {
  * The search records Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
  *
  * The records are made from the survey's data at the first page, so they are all in long before the last page is
- * rendered. An index of one part is then written at once, beside the rest of the pages, instead of after them: for
- * 10,000 papers the pages took about 3.5 s longer and the 9 s write after them went (the build from about 36 s to
- * 30 s), with the build's peak at 1.45 GB. An index of several parts (over 20,000 pages) is written after Astro
- * has exited, as each part needs some 3 GB of its own beside Astro's heap of several.
+ * rendered. A small index (up to INDEX_BESIDE_PAGES) is then written at once, beside the rest of the pages, instead
+ * of after them. A larger one is written once Astro has exited: Pagefind's write needs about 155 KB a page, and for
+ * 10,000 papers beside Astro the build peaked at 2.3 GB (written after, 1.8 GB, for some 10 s more); an index in
+ * parts (over 20,000 pages) needs some 3 GB a part, beside Astro's heap of several.
  *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
@@ -130,7 +131,7 @@ function runAstroBuild(
       records += message.records.length;
       if (!message.done) return;
       recordsDone = true;
-      if (records <= indexPartPages()) {
+      if (records <= Math.min(INDEX_BESIDE_PAGES, indexPartPages())) {
         indexWrite = searchIndex.write(astroOut);
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);

@@ -1,6 +1,8 @@
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
+import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
@@ -53,13 +55,68 @@ async function openPagefindIndex() {
   };
 }
 
+/** Indexes one part's records in a Pagefind of its own, writes it to `outputPath` and closes that Pagefind. */
+export async function writeIndexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  try {
+    const index = await openPagefindIndex();
+    index.add(records);
+    await index.write(outputPath);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** What the part worker (search-index-part.worker.mjs) is sent, and what it answers. */
+export interface PartTask {
+  records: readonly SearchRecord[];
+  outputPath: string;
+}
+export type PartAnswer = { written: true } | { failed: string };
+
+/**
+ * A worker thread that writes parts of the index, each in a Pagefind of its own (a worker loads its own copy of
+ * Pagefind's Node API, and with it its own Pagefind process). `write` rejects with Pagefind's message when the part
+ * could not be indexed, and with a `WorkerStopped` when the thread itself stopped, so its part can be written elsewhere.
+ */
+function startPartWorker() {
+  const worker = new Worker(new URL('./search-index-part.worker.mjs', import.meta.url));
+  let stopped: Error | undefined;
+  let pending: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const stop = (error: Error) => {
+    stopped ??= error;
+    pending?.reject(stopped);
+    pending = undefined;
+  };
+  worker.on('error', (error) => stop(new WorkerStopped(error.message)));
+  worker.on('exit', (code) => stop(new WorkerStopped(`exit code ${code}`)));
+  worker.on('message', (answer: PartAnswer) => {
+    const waiting = pending;
+    pending = undefined;
+    if ('written' in answer) waiting?.resolve();
+    else waiting?.reject(new Error(answer.failed));
+  });
+  return {
+    write(task: PartTask): Promise<void> {
+      if (stopped) return Promise.reject(stopped);
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage(task);
+      });
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/** The part worker stopped (it could not start, or crashed): its part is written by the build's own Pagefind instead. */
+class WorkerStopped extends Error {}
+
 /**
  * Opens the search index of a build. The first part's records go to Pagefind as they are added, while the caller
- * goes on; the index is built by `write`, which for ten thousand pages needs about 1 GB on its own — `npm run build`
- * writes an index of one part beside the last pages, and one of several parts once Astro has exited, so their
- * memory never adds up past what the machine has. Records past the first part wait here
- * (a few KB each) and are indexed part by part when it is written, each part in a Pagefind of its own, closed before
- * the next starts, so a large survey needs the memory of one part at a time.
+ * goes on; the index is built by `write`, which for ten thousand pages needs about 1.5 GB on its own — `npm run build`
+ * writes a small index beside the last pages, and a larger one once Astro has exited, so their memory never adds up
+ * past what the machine has. Records past the first part wait here (a few KB each) and are indexed part by part
+ * when the index is written: as many parts at once as the machine has cores and memory for
+ * ({@link indexWriteLanes}), each in a Pagefind of its own, closed before that lane takes its next part.
  */
 export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PART): Promise<SearchIndexWriter> {
   const first = await openPagefindIndex();
@@ -74,19 +131,47 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
     },
     async write(siteRoot) {
       const folders = searchIndexFolders(pages, pagesPerPart);
+      const queue: PartTask[] = folders.slice(1).map((folder, index) => ({
+        records: later.slice(index * pagesPerPart, (index + 1) * pagesPerPart),
+        outputPath: join(siteRoot, folder),
+      }));
+      later.length = 0;
+      const lanes = indexWriteLanes(folders.length, pagesPerPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
+      // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
+      const ownLane = async () => {
+        await first.write(join(siteRoot, folders[0]!));
+        await pagefind.close();
+        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath);
+      };
+      const workerLane = async () => {
+        if (queue.length === 0) return;
+        const worker = startPartWorker();
+        try {
+          for (let task = queue.shift(); task; task = queue.shift()) {
+            try {
+              await worker.write(task);
+            } catch (error) {
+              if (!(error instanceof WorkerStopped)) throw error;
+              // Not lost: this process writes it when it has done its own.
+              queue.push(task);
+              if (process.env.DEBUG) console.error(`search: a part writer stopped (${error.message}); this process writes its part`);
+              return;
+            }
+          }
+        } finally {
+          await worker.stop();
+        }
+      };
       try {
         // Timed from when the records added so far are parsed: the write itself, not the wait for the last batches.
         await first.parsed();
         const started = performance.now();
-        await first.write(join(siteRoot, folders[0]!));
-        for (let part = 1; part < folders.length; part++) {
-          await pagefind.close();
-          const index = await openPagefindIndex();
-          index.add(later.slice((part - 1) * pagesPerPart, part * pagesPerPart));
-          await index.write(join(siteRoot, folders[part]!));
-        }
+        await Promise.all([ownLane(), ...Array.from({ length: lanes - 1 }, workerLane)]);
+        // A part a stopped worker handed back after this process had taken its last.
+        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath);
         return { pages, parts: folders.length, writeMs: Math.round(performance.now() - started) };
       } finally {
+        queue.length = 0;
         later.length = 0;
         await pagefind.close();
       }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PAGES_PER_INDEX_PART, searchIndexFolders } from '../../src/lib/search/index-parts.ts';
+import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../../src/lib/search/index-parts.ts';
 
 describe('the search index in parts', () => {
   test('up to a part of pages, one index where Pagefind puts it', () => {
@@ -36,5 +36,21 @@ describe('pages per part, as a build is told', () => {
       /SURVEY_SEARCH_PART_PAGES must be a whole number of pages above 0, not "many"/,
     );
     expect(() => indexPartPages({ SURVEY_SEARCH_PART_PAGES: '0' })).toThrow(/above 0/);
+  });
+});
+
+describe('parts written at once', () => {
+  const GB = 1024 ** 3;
+  test('one per core, when their writes fit in half the memory', () => {
+    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 2, memoryBytes: 24 * GB })).toBe(2);
+    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 24 * GB })).toBe(3);
+    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 64 * GB })).toBe(6);
+  });
+
+  test('never more than there are parts, and never none', () => {
+    expect(indexWriteLanes(1, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 64 * GB })).toBe(1);
+    expect(indexWriteLanes(3, 200, { cpus: 2, memoryBytes: 8 * GB })).toBe(2);
+    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 1, memoryBytes: 24 * GB })).toBe(1);
+    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 4, memoryBytes: 2 * GB })).toBe(1);
   });
 });
