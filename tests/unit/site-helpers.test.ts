@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
 import { paperRowsHtml } from '../../src/lib/site/paper-table-rows.ts';
+import { paperPageBody, type PaperPageContext } from '../../src/lib/site/paper-page-html.ts';
 import { curatedPaper } from '../helpers/curated-paper.ts';
 import { templateAttribute, templateClasses, templateText, templateTextAttribute } from '../../src/lib/site/template-html.ts';
 import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
@@ -213,5 +214,68 @@ describe('table rows', () => {
     expect(html.indexOf('data-id="p1"')).toBeLessThan(html.indexOf('data-id="p2"'));
     expect(html).toContain('data-filters="{&#34;theme&#34;:[&#34;rl&#34;,&#34;agents&#34;]');
     expect(html).toContain('<a href="/base/papers/p2/">Tools &amp; &quot;Agents&quot; &lt;Now&gt;</a>    </th>');
+  });
+});
+
+describe("a paper's page", () => {
+  const context = (overrides: Partial<PaperPageContext> = {}): PaperPageContext => ({
+    themeTitle: (id: string) => (id === 'agents' ? 'Agents & tools' : id),
+    pathOf: (path: string) => `/base${path}`,
+    related: [],
+    previous: null,
+    next: null,
+    citation: '@misc{p1,\n  title = {{T}}\n}\n',
+    ...overrides,
+  });
+  const page = (paper: CuratedPaper, overrides: Partial<PaperPageContext> = {}) => {
+    const body = paperPageBody(paper, context(overrides));
+    return `${body.beforeNote}<NOTE>${body.afterNote}`;
+  };
+
+  test('escapes what the sources say, in text and attributes, and links its authors and themes through the base path', () => {
+    const html = page(
+      curatedPaper('p1', {
+        title: 'Tools & <b>Agents</b>',
+        abstract: 'We <script>alert(1)</script> see https://example.org/x?a=1&b=2.',
+        authors: { count: 2, names: [{ family: "O'Connell", given: 'Tomás' }, { family: 'Lab & Co', given: null }] },
+        themes: ['agents', 'rl'],
+      }),
+    );
+    expect(html).toContain('<h1 data-pagefind-meta="title" data-pagefind-weight="10">Tools &amp; &lt;b&gt;Agents&lt;/b&gt;</h1>');
+    expect(html).toContain('<a href="/base/papers/?q=Tom%C3%A1s%20O\'Connell" title="Papers by Tomás O\'Connell in this survey">Tomás O&#39;Connell</a>, ');
+    expect(html).toContain('title="Papers by Lab &#38; Co in this survey">Lab &amp; Co</a> </p>');
+    expect(html).toContain('We &#60;script&#62;alert(1)&#60;/script&#62; see <a href="https://example.org/x?a=1&#38;b=2" rel="noopener noreferrer">');
+    expect(html).toContain('<span hidden data-pagefind-meta="themes:Agents &#38; tools, rl"></span>');
+    expect(html).toContain('<li> <a href="/base/themes/agents/">Agents &amp; tools</a> <span class="muted"> (main)</span> </li>');
+    expect(html).not.toContain('<script>');
+  });
+
+  test('leaves out what a paper does not have, and says what is unknown', () => {
+    const fromLibrary = { listing: 'content/listings/library.bib', line: 3, captured: '2025-10-31' };
+    const html = page(curatedPaper('p1', { abstract: null, date: null, authors: { count: null, names: [] }, upvotes: null, source: fromLibrary }));
+    expect(html).toContain('<dd><span class="muted">unknown</span></dd>');
+    expect(html).toContain('<dt>Authors</dt> <dd class="muted">unknown</dd>');
+    expect(html).toContain('The sources give no abstract for this paper');
+    // Upvotes are said to be unknown only for a paper from a Daily Papers paste, where they could have been given.
+    for (const absent of ['class="authors"', 'Published in', 'DOI', 'Upvotes', 'class="summary"', 'tags-line', 'keywords-line', 'facets-heading', 'links-heading', 'related-heading', 'rel="prev"', 'rel="next"'])
+      expect(html, absent).not.toContain(absent);
+  });
+
+  test('the note comes after the facets, and the citation, source and pager after the related papers', () => {
+    const other = curatedPaper('p2', { title: 'Other & more' });
+    const html = page(
+      curatedPaper('p1', {
+        doi: '10.1/x',
+        arxiv: '2401.00001',
+        links: [{ url: 'https://github.com/x/y', kind: 'code' }],
+        facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [{ text: 'Up by 5%.', start: null, end: null }] },
+      }),
+      { related: [other], previous: other, next: other },
+    );
+    const order = ['<dt>DOI and arXiv</dt>', 'Headline results', '<NOTE>', 'links-heading', 'related-heading', 'cite-heading', 'class="source muted"', '</article>', 'rel="prev"', 'rel="next"'];
+    expect(order.map((part) => html.indexOf(part))).toEqual(order.map((part) => html.indexOf(part)).sort((a, b) => a - b));
+    expect(html).toContain('<code>@misc{p1,\n  title = {{T}}\n}</code>');
+    expect(html).toContain('<nav class="pager" aria-label="More in rl" data-pagefind-ignore="all"> <a rel="prev" href="/base/papers/p2/">');
+    expect(html).toContain('<span>Other &amp; more</span>');
   });
 });
