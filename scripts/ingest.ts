@@ -3,19 +3,22 @@
  * A thin orchestrator: read the curated files → build the survey (pure, src/lib) → plan the entries → one atomic
  * write → a summary. Bad input prints one `file:line: problem — fix` line, exits 1 and writes nothing.
  */
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectListedPapers, completeSurvey, readSurvey, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import { collectListedPapers, completeSurvey, pinnedThemes, readSurvey, reviewCuratedFiles, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import { digestGeneratedFiles, digestIngestInputs, INGEST_RECORD_FILE, parseIngestRecord, serialiseIngestRecord, type IngestRecord } from '../src/lib/ingest/ingest-record.ts';
+import { ingestCodeDigest } from './lib/code-digest.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { formatWarning, InputError } from '../src/lib/input/input-error.ts';
+import { formatWarning, InputError, type InputWarning } from '../src/lib/input/input-error.ts';
 import { displayPath, loadSurveyConfig, loadVocabularies, readHistory, readIntros, readNotes } from '../src/loaders/survey-files.ts';
 import { planEntries } from '../src/lib/ingest/plan-entries.ts';
 import { primaryThemeId } from '../src/lib/classify/paper-themes.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
-import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
+import { readTree, syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
+import { recoverInterruptedSwap } from './lib/swap-directory.ts';
 import { startTextSimilarity } from './lib/parallel-similarity.ts';
 import { readListings, writeFileAtomically } from './lib/read-content.ts';
 import { serialiseHistory, type SurveyChanges } from '../src/lib/ingest/paper-history.ts';
@@ -27,21 +30,36 @@ const progress = createProgress();
 try {
   await withIngestLock(paths.lock, async () => {
     refuseLegacyOverrides(paths.legacyOverrides);
+    // A write cut short by a crash is finished or undone first, so the generated files read below are whole.
+    recoverInterruptedSwap(paths.generated);
     const config = loadSurveyConfig(paths);
+    const inputs = {
+      listings: readListings(paths.listings),
+      config: config.data,
+      notes: readNotes(paths.notes),
+      intros: readIntros(paths),
+      vocabularies: loadVocabularies(paths),
+      history: readHistory(paths.history),
+      onProgress: progress.update,
+    };
+    const themeIds = config.data.themes.map((theme) => theme.id);
+    const read = { code: ingestCodeDigest(), listings: inputs.listings, config: inputs.config, vocabularies: inputs.vocabularies, pins: pinnedThemes(inputs.notes, themeIds) };
+    const last = parseIngestRecord(readIfThere(join(paths.generated, INGEST_RECORD_FILE)));
+    if (
+      last &&
+      inputs.history &&
+      last.digest === digestIngestInputs({ ...read, history: readIfThere(paths.history) ?? '' }) &&
+      // The generated files as that ingest wrote them: one changed or lost since is written again by a full ingest.
+      last.files === digestGeneratedFiles(readTree(paths.generated))
+    ) {
+      printUnchanged(last, reviewCuratedFiles(inputs, inputs.history));
+      return;
+    }
     // The text similarity depends on the papers' words alone: a worker thread works it out while this one reads
-    // the rest. It is started before the listings are read, as it takes a moment to load.
+    // the rest.
     const similarity = startTextSimilarity();
     let survey: BuiltSurvey;
     try {
-      const inputs = {
-        listings: readListings(paths.listings),
-        config: config.data,
-        notes: readNotes(paths.notes),
-        intros: readIntros(paths),
-        vocabularies: loadVocabularies(paths),
-        history: readHistory(paths.history),
-        onProgress: progress.update,
-      };
       const listed = collectListedPapers(inputs);
       similarity.send(textsOf(listed.papers));
       const reading = readSurvey(inputs, listed);
@@ -50,8 +68,20 @@ try {
     } finally {
       similarity.stop();
     }
+    const entries = planEntries(survey.papers);
+    // What this ingest read, with the history it writes: the next ingest stops early if it reads the same.
+    const listingFiles = new Set(inputs.listings.map((listing) => listing.file));
+    entries.set(
+      INGEST_RECORD_FILE,
+      serialiseIngestRecord({
+        digest: digestIngestInputs({ ...read, history: serialiseHistory(survey.history) }),
+        files: digestGeneratedFiles(entries),
+        papers: survey.papers.length,
+        warnings: survey.warnings.filter((warning) => listingFiles.has(warning.file)),
+      }),
+    );
     progress.update('writing entries', 0, survey.papers.length);
-    const report = syncGeneratedDir(paths.generated, planEntries(survey.papers));
+    const report = syncGeneratedDir(paths.generated, entries);
     // After the entries: a crash in between leaves the old history, and the next ingest derives the same dates again.
     writeFileAtomically(paths.history, serialiseHistory(survey.history));
     progress.done();
@@ -64,6 +94,25 @@ try {
   console.error(`ingest: error: ${error instanceof Error ? error.message : String(error)} (nothing was written; the previous content is untouched)`);
   if (!(error instanceof InputError) && error instanceof Error && process.env.DEBUG) console.error(error.stack);
   process.exitCode = 1;
+}
+
+/** A file's text, or nothing when it is not there. */
+function readIfThere(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/**
+ * Nothing ingest reads has changed since it last ran (the listings, survey.yaml, the vocabularies, the notes' pinned
+ * themes, the history, its own code): the generated files stand as they are. What it said of the listings then is
+ * said again, and the curated files are looked at afresh.
+ */
+function printUnchanged(last: IngestRecord, curatedWarnings: readonly InputWarning[]) {
+  const warnings = [...last.warnings, ...curatedWarnings];
+  for (const warning of warnings) console.warn(`ingest: warning: ${formatWarning(warning)}`);
+  const generated = relative(process.cwd(), paths.generated) || paths.generated;
+  console.log(
+    `ingest: ${generated}: no changes — the listings, survey.yaml, vocabularies, theme pins and history are as the last ingest read them (${last.papers} papers, ${warnings.length} warnings)`,
+  );
 }
 
 /** Pins used to live in overrides.yaml; refuse to run past one so no pin is silently dropped. */

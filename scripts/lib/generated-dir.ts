@@ -49,7 +49,8 @@ export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string
   return report;
 }
 
-function readTree(root: string): Map<string, string> {
+/** Every file of a generated folder (none when it is missing), by path relative to it, with its text. */
+export function readTree(root: string): Map<string, string> {
   const files = new Map<string, string>();
   if (!existsSync(root)) return files;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {

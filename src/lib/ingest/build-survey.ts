@@ -283,7 +283,7 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
  * title), names the survey never had (the build refuses them), and theme intros whose theme has gone. Warnings, so
  * replacing a listing never stops an ingest; the build decides what cannot be published.
  */
-function checkCurated(inputs: SurveyInputs, ids: readonly string[], history: PaperHistory): InputWarning[] {
+function checkCurated(inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>, ids: readonly string[], history: PaperHistory): InputWarning[] {
   const current = new Set(ids);
   const departed = new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
   const refs = { paperIds: current, themeIds: new Set(inputs.config.themes.map((theme) => theme.id)), departed };
@@ -294,6 +294,25 @@ function checkCurated(inputs: SurveyInputs, ids: readonly string[], history: Pap
     ...checked.unknown.map(({ file, line, problem }) => ({ file, line, message: `${problem} — the build will stop here until it is corrected` })),
     ...findOrphanIntros(intros, refs.themeIds).map(describeOrphanIntro),
   ];
+}
+
+/**
+ * What an ingest says of the curated files alone — orphan notes, links to papers that have left or never were,
+ * intros of themes that are gone — for the papers the history holds now. An ingest that finds the listings, themes
+ * and pins as the last one read them says this much, as notes and intros may have changed meanwhile.
+ */
+export function reviewCuratedFiles(inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>, history: PaperHistory): InputWarning[] {
+  const entries = Object.entries(history.papers);
+  const ids = entries.filter(([, entry]) => entry.removed === null).map(([id]) => id);
+  const departed = new Map(entries.filter(([, entry]) => entry.removed !== null).map(([id, entry]) => [id, entry.title ?? id]));
+  return [...findOrphans(inputs.notes, ids, departed).map(describeOrphan), ...checkCurated(inputs, ids, history)];
+}
+
+/** The themes each note pins its paper to, by paper id (notes without pins left out); a bad frontmatter is an error. */
+export function pinnedThemes(sources: readonly NoteSource[], themeIds: readonly string[]): Map<string, readonly string[]> {
+  const pins = new Map<string, readonly string[]>();
+  for (const [id, note] of readNotes(sources, themeIds)) if (note.frontmatter.themes) pins.set(id, note.frontmatter.themes);
+  return pins;
 }
 
 /** Validates every note's frontmatter (an error names the file and line), by paper id. */

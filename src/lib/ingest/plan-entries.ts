@@ -48,4 +48,5 @@ Everything here is rewritten by \`npm run ingest\` (which \`npm run build\` and 
 the curated files beside it: \`content/listings/*.txt\`, \`content/survey.yaml\` and the notes' frontmatter
 in \`content/notes/\` (which ingest only reads).
 One JSON file per primary theme in \`papers/\`, one paper per line. Papers no theme fits are in \`papers/unsorted.json\`.
+\`ingest.json\` records what the last ingest read and wrote, so that the next one stops early when nothing has changed.
 `;

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * What ingest's output depends on besides the curated files: the code that reads, merges and classifies papers
+ * (src/lib, src/schemas, src/loaders and the ingest script with its helpers) and the dependencies it runs with. A
+ * digest of their text, so that after a change to any of them the next ingest runs in full (a few hundred small files:
+ * some milliseconds).
+ */
+export function ingestCodeDigest(): string {
+  const hash = createHash('sha256');
+  const places = ['src/lib', 'src/schemas', 'src/loaders', 'scripts/ingest.ts', 'scripts/lib', 'package-lock.json'];
+  for (const file of places.flatMap((place) => filesUnder(join(projectRoot, place))).sort()) {
+    hash.update(`${relative(projectRoot, file)}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path, { throwIfNoEntry: false })) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
