@@ -19,6 +19,15 @@ import { largestHtmlFile, pageWeight, tableRows, tableScriptWeight, themeNearHun
 import { formatReport, renderingMs, seconds, type DefaultSurveyResult, type SizeResult } from './report.ts';
 import type { Run } from './measure.ts';
 
+/**
+ * The floor: a bare Astro site of `pages` plain pages, built cold into an empty folder as `npm run build` builds into
+ * a fresh one (Astro would otherwise first delete the last run's ten thousand folders, and time it as the floor's).
+ */
+function measureFloor(pages: number, out: string): Promise<Run> {
+  rmSync(out, { recursive: true, force: true });
+  return measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', out]);
+}
+
 /** A run's figures without its log, as kept in bench/results.json. */
 const withoutOutput = (run: Run): Run => ({ ...run, output: '' });
 import {
@@ -60,7 +69,7 @@ async function benchSize(count: number): Promise<SizeResult> {
   addOneNote(content);
   const rebuild = await measureNpmRunBuild(out, env);
   console.log(`  npm run build after one new note: ${seconds(rebuild.build.ms)}`);
-  const floor = await measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', join(work, `floor-${count}`)]);
+  const floor = await measureFloor(pages, join(work, `floor-${count}`));
   console.log(`  floor ${seconds(floor.ms)}`);
   return {
     papers: count,
@@ -88,7 +97,7 @@ async function benchDefaultSurvey(): Promise<DefaultSurveyResult> {
   const ingest = await measure([tsx, 'scripts/ingest.ts']);
   const { build } = await measureNpmRunBuild(out);
   const pages = pagesBuilt(build.output);
-  const floor = await measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', join(work, 'floor-default')]);
+  const floor = await measureFloor(pages, join(work, 'floor-default'));
   const page = (path: string) => readFileSync(join(out, path), 'utf8');
   const theme = page('themes/rl-reasoning/index.html');
   return {
