@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { digestGeneratedFiles, digestIngestInputs, parseIngestRecord, serialiseIngestRecord, type IngestInputs } from '../../src/lib/ingest/ingest-record.ts';
+import {
+  digestGeneratedFiles,
+  digestIngestInputs,
+  parseIngestRecord,
+  serialiseIngestRecord,
+  type IngestInputs,
+} from '../../src/lib/ingest/ingest-record.ts';
 import type { SurveyConfig } from '../../src/schemas/survey.ts';
 
-const config = { survey: { title: 'T', captured: '2025-10-31' }, themes: [{ id: 'rl', title: 'RL', keywords: ['reward'] }] } as unknown as SurveyConfig;
+const config = {
+  survey: { title: 'T', captured: '2025-10-31' },
+  themes: [{ id: 'rl', title: 'RL', keywords: ['reward'] }],
+} as unknown as SurveyConfig;
 const inputs = (overrides: Partial<IngestInputs> = {}): IngestInputs => ({
   code: 'code-1',
   listings: [{ file: 'content/listings/a.txt', name: 'a', bytes: new TextEncoder().encode('A paper\n'), modifiedDay: '2025-10-31' }],
@@ -13,7 +22,7 @@ const inputs = (overrides: Partial<IngestInputs> = {}): IngestInputs => ({
   ...overrides,
 });
 
-describe("the record of what an ingest read", () => {
+describe('the record of what an ingest read', () => {
   test('the same inputs give the same digest, whatever order their keys were made in', () => {
     const reordered = { themes: config.themes, survey: { captured: '2025-10-31', title: 'T' } } as unknown as SurveyConfig;
     expect(digestIngestInputs(inputs())).toBe(digestIngestInputs(inputs({ config: reordered })));
@@ -38,7 +47,10 @@ describe("the record of what an ingest read", () => {
   });
 
   test('the generated files digest leaves the record itself out, and sees any other file change', () => {
-    const files = new Map([['README.md', 'x'], ['papers/rl.json', '{}']]);
+    const files = new Map([
+      ['README.md', 'x'],
+      ['papers/rl.json', '{}'],
+    ]);
     expect(digestGeneratedFiles(new Map([...files, ['ingest.json', 'anything']]))).toBe(digestGeneratedFiles(files));
     expect(digestGeneratedFiles(new Map([...files, ['papers/rl.json', '{ }']]))).not.toBe(digestGeneratedFiles(files));
     expect(digestGeneratedFiles(new Map([['README.md', 'x']]))).not.toBe(digestGeneratedFiles(files));

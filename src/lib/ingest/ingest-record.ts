@@ -87,7 +87,13 @@ export function parseIngestRecord(text: string | undefined): IngestRecord | unde
   if (text === undefined || !text.startsWith(GENERATED_MARKER)) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<IngestRecord>;
-    if (typeof parsed.digest !== 'string' || typeof parsed.files !== 'string' || typeof parsed.papers !== 'number' || !Array.isArray(parsed.warnings)) return undefined;
+    if (
+      typeof parsed.digest !== 'string' ||
+      typeof parsed.files !== 'string' ||
+      typeof parsed.papers !== 'number' ||
+      !Array.isArray(parsed.warnings)
+    )
+      return undefined;
     return { digest: parsed.digest, files: parsed.files, papers: parsed.papers, warnings: parsed.warnings };
   } catch {
     return undefined;

@@ -7,7 +7,12 @@ import { abstractHtml } from './abstract-html.ts';
 import { dateSortKey, formatByline, formatDate, formatPersonName, formatUpvotes, listedInPaste, UNKNOWN } from './paper-display.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
 import { rowFilterValues } from './table-rows.ts';
-import { templateAttribute as attribute, templateClasses, templateText as text, templateTextAttribute as textAttribute } from './template-html.ts';
+import {
+  templateAttribute as attribute,
+  templateClasses,
+  templateText as text,
+  templateTextAttribute as textAttribute,
+} from './template-html.ts';
 
 /** What a paper's page shows besides the paper itself. */
 export interface PaperPageContext {
@@ -74,13 +79,21 @@ export function paperPageBody(paper: CuratedPaper, context: PaperPageContext): P
   const venue = when(paper.venue, () => `<div data-pagefind-ignore> <dt>Published in</dt> <dd>${text(paper.venue!)}</dd> </div>`);
   const identifiers = when(paper.doi || paper.arxiv, () => {
     const label = paper.doi && paper.arxiv ? 'DOI and arXiv' : paper.doi ? 'DOI' : 'arXiv';
-    const doi = when(paper.doi, () => `<li> <a${attribute('href', `https://doi.org/${paper.doi}`)} rel="noopener noreferrer"> ${text(paper.doi!)} </a> </li>`);
-    const arxiv = when(paper.arxiv, () => `<li> <a${attribute('href', `https://arxiv.org/abs/${paper.arxiv}`)} rel="noopener noreferrer">\narXiv:${text(paper.arxiv!)} </a> </li>`);
+    const doi = when(
+      paper.doi,
+      () => `<li> <a${attribute('href', `https://doi.org/${paper.doi}`)} rel="noopener noreferrer"> ${text(paper.doi!)} </a> </li>`,
+    );
+    const arxiv = when(
+      paper.arxiv,
+      () =>
+        `<li> <a${attribute('href', `https://arxiv.org/abs/${paper.arxiv}`)} rel="noopener noreferrer">\narXiv:${text(paper.arxiv!)} </a> </li>`,
+    );
     return `<div data-pagefind-ignore> <dt>${label}</dt> <dd> <ul class="inline-list"> ${doi} ${arxiv} </ul> </dd> </div>`;
   });
   const upvotes = when(
     paper.upvotes !== null || fromPaste,
-    () => `<div data-pagefind-ignore> <dt>Upvotes</dt> <dd${templateClasses([paper.upvotes === null && 'muted'])}>${text(formatUpvotes(paper.upvotes))}</dd> </div>`,
+    () =>
+      `<div data-pagefind-ignore> <dt>Upvotes</dt> <dd${templateClasses([paper.upvotes === null && 'muted'])}>${text(formatUpvotes(paper.upvotes))}</dd> </div>`,
   );
   const themes = themeIds
     .map(
@@ -88,7 +101,9 @@ export function paperPageBody(paper: CuratedPaper, context: PaperPageContext): P
         `<li> <a${attribute('href', context.pathOf(sitePaths.theme(id)))}>${text(titleOf(id))}</a> ${index === 0 && paper.themes.length > 1 ? '<span class="muted"> (main)</span>' : ''} </li>`,
     )
     .join('');
-  const date = paper.date ? `<time${attribute('datetime', paper.date)}>${text(formatDate(paper.date))}</time>` : `<span class="muted">${UNKNOWN}</span>`;
+  const date = paper.date
+    ? `<time${attribute('datetime', paper.date)}>${text(formatDate(paper.date))}</time>`
+    : `<span class="muted">${UNKNOWN}</span>`;
   const facts =
     `<dl class="facts"> <div data-pagefind-ignore> <dt>Date</dt> <dd>${date}</dd> </div>` +
     ` <div data-pagefind-ignore> <dt>Added to the survey</dt> <dd><time${attribute('datetime', paper.added)}>${text(formatDate(paper.added))}</time></dd> </div>` +
@@ -131,7 +146,10 @@ export function paperPageBody(paper: CuratedPaper, context: PaperPageContext): P
     paper.links.length > 0,
     () =>
       `<section aria-labelledby="links-heading" data-pagefind-ignore> <h2 id="links-heading">Links</h2> <ul> ${paper.links
-        .map((link) => `<li> ${LINK_LABELS[link.kind]}:  <a${attribute('href', link.url)} rel="noopener noreferrer"> ${text(link.url)} </a> </li>`)
+        .map(
+          (link) =>
+            `<li> ${LINK_LABELS[link.kind]}:  <a${attribute('href', link.url)} rel="noopener noreferrer"> ${text(link.url)} </a> </li>`,
+        )
         .join('')} </ul> </section>`,
   );
   const related = when(
@@ -149,7 +167,10 @@ export function paperPageBody(paper: CuratedPaper, context: PaperPageContext): P
     '<section aria-labelledby="cite-heading" class="cite" data-pagefind-ignore="all"> <h2 id="cite-heading">Cite</h2>' +
     ` <copy-text data-label="Copy BibTeX"> <pre tabindex="0" aria-label="BibTeX of this paper"><code>${text(context.citation.trimEnd())}</code></pre> </copy-text> </section>`;
 
-  const alsoIn = when(paper.alsoIn.length > 0, () => ` Also in ${text(paper.alsoIn.map((place) => `${place.listing}, line ${place.line}`).join('; '))}.`);
+  const alsoIn = when(
+    paper.alsoIn.length > 0,
+    () => ` Also in ${text(paper.alsoIn.map((place) => `${place.listing}, line ${place.line}`).join('; '))}.`,
+  );
   const withoutYear = when(paper.date && !paper.dateHasYear, () => " The listing gave the date without a year; the year is the capture's.");
   const withoutMetadata = when(paper.date === null && fromPaste, () => ' The listing gave no date, authors or upvotes for this paper.');
   const source =
@@ -186,7 +207,8 @@ function facetsSection(paper: CuratedPaper): string {
     .join('');
   const results = when(
     paper.facets.results.length > 0,
-    () => ` <h3>${text(FACET_LABELS.results)}</h3> <ul class="results"> ${paper.facets.results.map((result) => `<li>${text(result.text)}</li>`).join('')} </ul> `,
+    () =>
+      ` <h3>${text(FACET_LABELS.results)}</h3> <ul class="results"> ${paper.facets.results.map((result) => `<li>${text(result.text)}</li>`).join('')} </ul> `,
   );
   return (
     '<section aria-labelledby="facets-heading" class="facets" data-pagefind-ignore> <h2 id="facets-heading">At a glance</h2>' +
