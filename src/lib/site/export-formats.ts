@@ -2,8 +2,17 @@ import type { PersonName } from '../../schemas/source-record.ts';
 
 /** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (fields: readonly string[]) => fields.map((field) => `"${field.replace(/"/g, '""')}"`).join(',');
-  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+  return csvDocument(header, rows.map(csvLine));
+}
+
+/** One CSV line (without its line end): every field quoted, quotes doubled. */
+export function csvLine(fields: readonly string[]): string {
+  return fields.map((field) => `"${field.replace(/"/g, '""')}"`).join(',');
+}
+
+/** A CSV document of a header and lines made by {@link csvLine}, CRLF line ends. */
+export function csvDocument(header: readonly string[], lines: readonly string[]): string {
+  return [csvLine(header), ...lines].join('\r\n') + '\r\n';
 }
 
 const BIBTEX_SPECIALS: Record<string, string> = {
@@ -57,7 +66,9 @@ function bibtexName(name: PersonName): string {
 /** Proceedings and workshops are cited with `@inproceedings`, other venues with `@article`, the rest with `@misc`. */
 function entryType(venue: string | null): { type: string; venueField: string | null } {
   if (!venue) return { type: 'misc', venueField: null };
-  return /proceedings|conference|workshop|symposium/i.test(venue) ? { type: 'inproceedings', venueField: 'booktitle' } : { type: 'article', venueField: 'journal' };
+  return /proceedings|conference|workshop|symposium/i.test(venue)
+    ? { type: 'inproceedings', venueField: 'booktitle' }
+    : { type: 'article', venueField: 'journal' };
 }
 
 /**
@@ -66,26 +77,27 @@ function entryType(venue: string | null): { type: string; venueField: string | n
  * the same papers back).
  */
 export function toBibtex(entries: readonly BibtexEntry[]): string {
-  return entries
-    .map((entry) => {
-      const { type, venueField } = entryType(entry.venue);
-      const [year, month] = entry.date.split('-');
-      const fields = [
-        `  title = {{${escapeBibtex(entry.title)}}}`,
-        entry.authors.length > 0 ? `  author = {${entry.authors.map(bibtexName).join(' and ')}}` : null,
-        year ? `  year = {${year}}` : null,
-        month ? `  month = ${BIBTEX_MONTHS[Number(month) - 1]}` : null,
-        entry.date.length === 10 ? `  date = {${entry.date}}` : null,
-        venueField && entry.venue ? `  ${venueField} = {${escapeBibtex(entry.venue)}}` : null,
-        // DOIs and URLs are verbatim fields: written as they are.
-        entry.doi ? `  doi = {${entry.doi}}` : null,
-        entry.arxiv ? `  eprint = {${entry.arxiv}},\n  archiveprefix = {arXiv}` : null,
-        entry.note ? `  note = {${escapeBibtex(entry.note)}}` : null,
-        `  url = {${entry.url}}`,
-        entry.keywords.length > 0 ? `  keywords = {${entry.keywords.map(escapeBibtex).join(', ')}}` : null,
-        entry.abstract ? `  abstract = {${escapeBibtex(entry.abstract)}}` : null,
-      ].filter(Boolean);
-      return `@${type}{${entry.key},\n${fields.join(',\n')}\n}\n`;
-    })
-    .join('\n');
+  return entries.map(formatBibtexEntry).join('\n');
+}
+
+/** One entry of {@link toBibtex}. */
+export function formatBibtexEntry(entry: BibtexEntry): string {
+  const { type, venueField } = entryType(entry.venue);
+  const [year, month] = entry.date.split('-');
+  const fields = [
+    `  title = {{${escapeBibtex(entry.title)}}}`,
+    entry.authors.length > 0 ? `  author = {${entry.authors.map(bibtexName).join(' and ')}}` : null,
+    year ? `  year = {${year}}` : null,
+    month ? `  month = ${BIBTEX_MONTHS[Number(month) - 1]}` : null,
+    entry.date.length === 10 ? `  date = {${entry.date}}` : null,
+    venueField && entry.venue ? `  ${venueField} = {${escapeBibtex(entry.venue)}}` : null,
+    // DOIs and URLs are verbatim fields: written as they are.
+    entry.doi ? `  doi = {${entry.doi}}` : null,
+    entry.arxiv ? `  eprint = {${entry.arxiv}},\n  archiveprefix = {arXiv}` : null,
+    entry.note ? `  note = {${escapeBibtex(entry.note)}}` : null,
+    `  url = {${entry.url}}`,
+    entry.keywords.length > 0 ? `  keywords = {${entry.keywords.map(escapeBibtex).join(', ')}}` : null,
+    entry.abstract ? `  abstract = {${escapeBibtex(entry.abstract)}}` : null,
+  ].filter(Boolean);
+  return `@${type}{${entry.key},\n${fields.join(',\n')}\n}\n`;
 }

@@ -1,7 +1,7 @@
 import type { CuratedPaper } from '../curation/notes.ts';
 import { FACET_KINDS, type FacetKind } from '../../schemas/facet-kinds.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
-import { toBibtex, toCsv, type BibtexEntry } from './export-formats.ts';
+import { csvDocument, csvLine, formatBibtexEntry, type BibtexEntry } from './export-formats.ts';
 import { formatByline, formatPersonName, listedInPaste } from './paper-display.ts';
 
 /** One paper in `data/papers.json` (documented in the README). `null` means the sources did not say. */
@@ -108,9 +108,33 @@ export const CSV_COLUMNS = [
   'hidden',
 ] as const;
 
+/**
+ * A paper's CSV line and BibTeX entry are the same in the survey's export and in each of its themes' (a paper is in two
+ * or three tables on average): each is made once per paper and per linker (told apart by the root it links to).
+ */
+const csvLines = new WeakMap<CuratedPaper, Map<string, string>>();
+const bibtexEntries = new WeakMap<CuratedPaper, Map<string, { entry: BibtexEntry; text: string }>>();
+
+function once<T>(cache: WeakMap<CuratedPaper, Map<string, T>>, paper: CuratedPaper, link: SiteLinker, make: () => T): T {
+  const linker = link('/');
+  let byLinker = cache.get(paper);
+  if (!byLinker) cache.set(paper, (byLinker = new Map()));
+  let value = byLinker.get(linker);
+  if (value === undefined) byLinker.set(linker, (value = make()));
+  return value;
+}
+
 /** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
 export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): string {
-  const rows = papers.map((paper) => [
+  return csvDocument(
+    CSV_COLUMNS,
+    papers.map((paper) => once(csvLines, paper, link, () => csvLine(csvFields(paper, link)))),
+  );
+}
+
+/** A paper's fields, in the order of {@link CSV_COLUMNS}. */
+function csvFields(paper: CuratedPaper, link: SiteLinker): string[] {
+  return [
     paper.id,
     paper.title,
     // "Family, Given", and an organisation's name in braces, so the CSV reader gives the same names back.
@@ -133,8 +157,7 @@ export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): 
     link(sitePaths.paper(paper.id)),
     paper.abstract ?? '',
     paper.hidden ? 'true' : 'false',
-  ]);
-  return toCsv(CSV_COLUMNS, rows);
+  ];
 }
 
 /**
@@ -160,13 +183,16 @@ export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntr
 /** Papers as BibTeX, one entry each (see {@link bibtexEntryOf}); a citation key used twice gets `-2`, `-3`, …. */
 export function papersToBibtex(papers: readonly CuratedPaper[], link: SiteLinker): string {
   const used = new Set<string>();
-  return toBibtex(
-    papers.map((paper) => {
-      const entry = bibtexEntryOf(paper, link);
+  return papers
+    .map((paper) => {
+      const { entry, text } = once(bibtexEntries, paper, link, () => {
+        const entry = bibtexEntryOf(paper, link);
+        return { entry, text: formatBibtexEntry(entry) };
+      });
       let key = entry.key;
       for (let n = 2; used.has(key); n += 1) key = `${entry.key}-${n}`;
       used.add(key);
-      return { ...entry, key };
-    }),
-  );
+      return key === entry.key ? text : formatBibtexEntry({ ...entry, key });
+    })
+    .join('\n');
 }
