@@ -109,13 +109,22 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * A paper's CSV line and BibTeX entry are the same in the survey's export and in each of its themes' (a paper is in two
- * or three tables on average): each is made once per paper and per linker (told apart by the root it links to).
+ * A paper's CSV line and BibTeX entry, made once for all the exports that hold it (a paper is in two or three themes'
+ * on average), per linker (told apart by the root it links to). A route keeps one for the files it writes; the
+ * survey's own exports, written once each, keep none, so nothing is held while the paper pages render.
  */
-const csvLines = new WeakMap<CuratedPaper, Map<string, string>>();
-const bibtexEntries = new WeakMap<CuratedPaper, Map<string, { entry: BibtexEntry; text: string }>>();
+export interface ExportCache {
+  csvLines: WeakMap<CuratedPaper, Map<string, string>>;
+  bibtexEntries: WeakMap<CuratedPaper, Map<string, { entry: BibtexEntry; text: string }>>;
+}
 
-function once<T>(cache: WeakMap<CuratedPaper, Map<string, T>>, paper: CuratedPaper, link: SiteLinker, make: () => T): T {
+/** An empty {@link ExportCache}. */
+export function createExportCache(): ExportCache {
+  return { csvLines: new WeakMap(), bibtexEntries: new WeakMap() };
+}
+
+function once<T>(cache: WeakMap<CuratedPaper, Map<string, T>> | undefined, paper: CuratedPaper, link: SiteLinker, make: () => T): T {
+  if (!cache) return make();
   const linker = link('/');
   let byLinker = cache.get(paper);
   if (!byLinker) cache.set(paper, (byLinker = new Map()));
@@ -125,10 +134,10 @@ function once<T>(cache: WeakMap<CuratedPaper, Map<string, T>>, paper: CuratedPap
 }
 
 /** Papers as CSV rows (a header row, then one row per paper); list values are joined with "; ". */
-export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker): string {
+export function papersToCsv(papers: readonly CuratedPaper[], link: SiteLinker, cache?: ExportCache): string {
   return csvDocument(
     CSV_COLUMNS,
-    papers.map((paper) => once(csvLines, paper, link, () => csvLine(csvFields(paper, link)))),
+    papers.map((paper) => once(cache?.csvLines, paper, link, () => csvLine(csvFields(paper, link)))),
   );
 }
 
@@ -181,11 +190,11 @@ export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntr
 }
 
 /** Papers as BibTeX, one entry each (see {@link bibtexEntryOf}); a citation key used twice gets `-2`, `-3`, …. */
-export function papersToBibtex(papers: readonly CuratedPaper[], link: SiteLinker): string {
+export function papersToBibtex(papers: readonly CuratedPaper[], link: SiteLinker, cache?: ExportCache): string {
   const used = new Set<string>();
   return papers
     .map((paper) => {
-      const { entry, text } = once(bibtexEntries, paper, link, () => {
+      const { entry, text } = once(cache?.bibtexEntries, paper, link, () => {
         const entry = bibtexEntryOf(paper, link);
         return { entry, text: formatBibtexEntry(entry) };
       });

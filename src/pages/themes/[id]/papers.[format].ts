@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
-import { papersToBibtex, papersToCsv } from '../../../lib/site/papers-export.ts';
+import { createExportCache, papersToBibtex, papersToCsv } from '../../../lib/site/papers-export.ts';
 import { linkerFor } from '../../../data/site-links.ts';
 
 /** `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers. */
@@ -11,9 +11,12 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
+/** Each paper formatted once for all the themes that hold it. */
+const cache = createExportCache();
+
 export const GET: APIRoute = ({ params, props, site }) => {
   const { papers } = props as { papers: Parameters<typeof papersToCsv>[0] };
   return params.format === 'csv'
-    ? new Response(papersToCsv(papers, linkerFor(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(papersToBibtex(papers, linkerFor(site)), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+    ? new Response(papersToCsv(papers, linkerFor(site), cache), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
+    : new Response(papersToBibtex(papers, linkerFor(site), cache), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };
