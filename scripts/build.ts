@@ -9,7 +9,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -19,6 +20,9 @@ import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-
 import { indexPartPages } from '../src/data/search-index-parts.ts';
 import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
+import { isPaperPagesMessage, paperPageFile, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, type PaperPagesMessage } from '../src/loaders/page-reuse.ts';
+import { siteCodeDigest } from './lib/code-digest.ts';
+import { writeFileAtomically } from './lib/read-content.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
 type IndexWritten = Awaited<ReturnType<SearchIndexWriter['write']>>;
@@ -44,6 +48,17 @@ const node = process.execPath;
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
+/**
+ * The digest of every paper page of the site in `out`, as its build made them (src/loaders/page-reuse.ts), kept in
+ * the cache beside the other builds' and written only once that site is in place.
+ */
+const pageDigestsFile = resolve('node_modules/.cache/survey-build', `paper-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+/**
+ * The next build may take the pages of the site it replaces: not for a public origin (SURVEY_SITE), whose sitemap
+ * lists only the pages Astro rendered.
+ */
+const reuseEnvironment = (): Record<string, string> =>
+  !process.env.SURVEY_SITE && existsSync(pageDigestsFile) && existsSync(out) ? { [REUSE_DIGESTS]: pageDigestsFile, [REUSE_SITE]: out } : {};
 
 
 /** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
@@ -61,6 +76,25 @@ function moveTree(from: string, to: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The paper pages Astro left out, as the last build wrote them (src/data/paper-pages.ts), linked into the new site
+ * from the site it replaces: a link, not a copy, on the same disk (the old site is removed after the swap).
+ */
+function takeUnchangedPages(paperIds: readonly string[], from: string, to: string): void {
+  for (const id of paperIds) {
+    const target = paperPageFile(to, id);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(paperPageFile(from, id), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error(`build: the page of ${id} in ${from} went while this build ran; build again to make it anew`);
+      }
+      copyFileSync(paperPageFile(from, id), target);
+    }
   }
 }
 
@@ -93,12 +127,12 @@ function runAstroBuild(
   args: string[],
   ingestRun: Promise<number>,
   searchIndex: SearchIndexWriter,
-): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten> }> {
+): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; paperPages?: PaperPagesMessage }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1' },
+      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), ...reuseEnvironment() },
     });
     let pages = 0;
     let firstPageAt = 0;
@@ -106,6 +140,7 @@ function runAstroBuild(
     let recordsDone = false;
     let records = 0;
     let indexWrite: Promise<IndexWritten> | undefined;
+    let paperPages: PaperPagesMessage | undefined;
     /** Astro's output while the ingest runs; `undefined` once it is passed through as it comes. */
     let held: (() => void)[] | undefined = [];
     const emit = (write: () => void) => (held ? held.push(write) : write());
@@ -124,6 +159,10 @@ function runAstroBuild(
     child.on('message', (message) => {
       if (isAwaitIngestMessage(message)) {
         void ingestRun.then((code) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done' } satisfies IngestDoneMessage));
+        return;
+      }
+      if (isPaperPagesMessage(message)) {
+        paperPages = message;
         return;
       }
       if (!isSearchRecordsMessage(message)) return;
@@ -158,8 +197,10 @@ function runAstroBuild(
       const ingestResult = ingestCode ?? (await ingestRun);
       if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false, indexWrite });
       if (live) process.stdout.write('\r\x1b[K');
-      if (pages > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}`);
-      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite });
+      const reused = paperPages?.reused.length ?? 0;
+      const taken = reused > 0 ? `; ${reused.toLocaleString('en')} paper pages as the last build wrote them` : '';
+      if (pages > 0 || reused > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}${taken}`);
+      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite, paperPages });
     });
   });
 }
@@ -198,7 +239,7 @@ async function build(): Promise<number> {
   });
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
-  const { code, ingestCode, recordsDone, indexWrite } = await runAstroBuild(
+  const { code, ingestCode, recordsDone, indexWrite, paperPages } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     searchIndex,
@@ -214,6 +255,7 @@ async function build(): Promise<number> {
   try {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
+    takeUnchangedPages(paperPages?.reused ?? [], out, astroOut);
     const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut));
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
@@ -229,6 +271,11 @@ async function build(): Promise<number> {
   moveTree(astroOut, staging);
   // The old site is removed in the background: the new one is in place, and the curator need not wait for the disk.
   swapInDirectory(out, { removeOldInBackground: true });
+  // What the site now in place was made from, for the next build; none when Astro said nothing of its paper pages.
+  if (paperPages) {
+    mkdirSync(dirname(pageDigestsFile), { recursive: true });
+    writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, pages: paperPages.digests })}\n`);
+  } else rmSync(pageDigestsFile, { force: true });
   const done = performance.now();
   console.log(
     `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +

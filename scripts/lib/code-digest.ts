@@ -12,8 +12,21 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
  * some milliseconds).
  */
 export function ingestCodeDigest(): string {
+  return digestFiles(['src/lib', 'src/schemas', 'src/loaders', 'scripts/ingest.ts', 'scripts/lib', 'package-lock.json']);
+}
+
+/**
+ * What a page's HTML depends on besides the survey's data: the site's code (everything under src/, the Astro config)
+ * and the dependencies it is built with, which also name its styles and scripts. A build takes a page from the last
+ * one only while this is the same (src/lib/site/page-digests.ts).
+ */
+export function siteCodeDigest(): string {
+  return digestFiles(['src', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json']);
+}
+
+/** One digest of the path and text of every file at or under these places of the project. */
+function digestFiles(places: readonly string[]): string {
   const hash = createHash('sha256');
-  const places = ['src/lib', 'src/schemas', 'src/loaders', 'scripts/ingest.ts', 'scripts/lib', 'package-lock.json'];
   for (const file of places.flatMap((place) => filesUnder(join(projectRoot, place))).sort()) {
     hash.update(`${relative(projectRoot, file)}\0`);
     hash.update(readFileSync(file));
