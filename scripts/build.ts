@@ -171,7 +171,7 @@ function runAstroBuild(
       if (!message.done) return;
       recordsDone = true;
       if (records <= Math.min(INDEX_BESIDE_PAGES, indexPartPages())) {
-        indexWrite = searchIndex.write(astroOut);
+        indexWrite = searchIndex.write(astroOut, existsSync(out) ? out : undefined);
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
       }
@@ -256,7 +256,7 @@ async function build(): Promise<number> {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
     takeUnchangedPages(paperPages?.reused ?? [], out, astroOut);
-    const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut));
+    const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut, existsSync(out) ? out : undefined));
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
     console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when})`);

@@ -10,9 +10,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { writeIndexPart } = await import('./search-index.ts');
 
-parentPort.on('message', async ({ records, outputPath }) => {
+parentPort.on('message', async ({ records, outputPath, reuseFrom }) => {
   try {
-    await writeIndexPart(records, outputPath);
+    await writeIndexPart(records, outputPath, reuseFrom);
     parentPort.postMessage({ written: true });
   } catch (error) {
     parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });

@@ -1,9 +1,11 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
+import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
 export const RECORDS_TO_PARENT = 'SURVEY_SEARCH_RECORDS_TO_PARENT';
@@ -22,10 +24,11 @@ export const isSearchRecordsMessage = (message: unknown): message is SearchRecor
 export interface SearchIndexWriter {
   add(records: readonly SearchRecord[]): void;
   /**
-   * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several, one
-   * after another: src/lib/search/index-parts.ts), and says how many pages and parts it holds.
+   * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several:
+   * src/lib/search/index-parts.ts), and says how many pages and parts it holds. `reuseFrom`, the site this build
+   * replaces, lends its index's files: Pagefind skips a file it would write the same (see {@link writeOver}).
    */
-  write(siteRoot: string): Promise<{ pages: number; parts: number; writeMs: number }>;
+  write(siteRoot: string, reuseFrom?: string): Promise<{ pages: number; parts: number; writeMs: number }>;
   close(): Promise<void>;
 }
 
@@ -47,20 +50,85 @@ async function openPagefindIndex() {
     async parsed() {
       await Promise.all(adding);
     },
-    async write(outputPath: string) {
+    async write(outputPath: string, reuseFrom?: string) {
       await this.parsed();
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
+      const writeFiles = async () => {
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
+      };
+      await writeOver(outputPath, reuseFrom, writeFiles);
     },
   };
 }
 
-/** Indexes one part's records in a Pagefind of its own, writes it to `outputPath` and closes that Pagefind. */
-export async function writeIndexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+/** The folders of a Pagefind index whose files are named by a hash of their content. */
+const CONTENT_NAMED_FOLDERS = ['fragment', 'index', 'filter'];
+
+/**
+ * Writes an index into `folder` over the files of the last build's index of the same part (`reuseFrom`), when there is
+ * one. Pagefind names a page's fragment, a word-index chunk or a filter by a hash of its content and never rewrites a
+ * file of that name: linked in first, the files that stay the same are neither compressed nor written again (for
+ * 10,000 pages after one new note, the write took 8 s instead of 14 s). Afterwards the files the new index no longer
+ * names are removed, so the folder holds exactly what a write from scratch leaves; should its meta file not read as
+ * expected, the index is written again from scratch.
+ */
+async function writeOver(folder: string, reuseFrom: string | undefined, writeFiles: () => Promise<void>): Promise<void> {
+  const lent = reuseFrom !== undefined && existsSync(join(reuseFrom, 'pagefind-entry.json')) && lendFiles(reuseFrom, folder);
+  await writeFiles();
+  if (!lent) return;
+  try {
+    removeUnnamedFiles(folder);
+  } catch (error) {
+    if (process.env.DEBUG) console.error(`search: writing the index afresh (${(error as Error).message})`);
+    for (const name of CONTENT_NAMED_FOLDERS) rmSync(join(folder, name), { recursive: true, force: true });
+    for (const name of readdirSync(folder)) if (name.endsWith('.pf_meta')) rmSync(join(folder, name));
+    await writeFiles();
+  }
+}
+
+/** Links the content-named files of the last index into the new folder (a copy across disks); whether any were. */
+function lendFiles(from: string, to: string): boolean {
+  let lent = false;
+  for (const name of CONTENT_NAMED_FOLDERS) {
+    if (!existsSync(join(from, name))) continue;
+    mkdirSync(join(to, name), { recursive: true });
+    for (const file of readdirSync(join(from, name))) {
+      try {
+        linkSync(join(from, name, file), join(to, name, file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        copyFileSync(join(from, name, file), join(to, name, file));
+      }
+      lent = true;
+    }
+  }
+  return lent;
+}
+
+/** Removes the content-named files that no meta file of the index names (every language's: pagefind-entry.json). */
+function removeUnnamedFiles(folder: string): void {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: unknown }> };
+  const named = new Set<string>();
+  for (const { hash } of Object.values(entry.languages ?? {})) {
+    if (typeof hash !== 'string') throw new Error('pagefind-entry.json names a language without its hash');
+    for (const file of filesNamedByMeta(readFileSync(join(folder, `pagefind.${hash}.pf_meta`)))) named.add(file);
+  }
+  for (const file of named) if (!existsSync(join(folder, file))) throw new Error(`the index names ${file}, which is not there`);
+  for (const name of CONTENT_NAMED_FOLDERS) {
+    if (!existsSync(join(folder, name))) continue;
+    for (const file of readdirSync(join(folder, name))) if (!named.has(`${name}/${file}`)) rmSync(join(folder, name, file));
+  }
+}
+
+/**
+ * Indexes one part's records in a Pagefind of its own, writes it to `outputPath` (over the last build's files of the
+ * part, `reuseFrom`, when there is one) and closes that Pagefind.
+ */
+export async function writeIndexPart(records: readonly SearchRecord[], outputPath: string, reuseFrom?: string): Promise<void> {
   try {
     const index = await openPagefindIndex();
     index.add(records);
-    await index.write(outputPath);
+    await index.write(outputPath, reuseFrom);
   } finally {
     await pagefind.close();
   }
@@ -70,6 +138,8 @@ export async function writeIndexPart(records: readonly SearchRecord[], outputPat
 export interface PartTask {
   records: readonly SearchRecord[];
   outputPath: string;
+  /** The same part of the last build's index, when there is one. */
+  reuseFrom?: string;
 }
 export type PartAnswer = { written: true } | { failed: string };
 
@@ -129,19 +199,21 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       for (let i = toFirst; i < records.length; i++) later.push(records[i]!);
       pages += records.length;
     },
-    async write(siteRoot) {
+    async write(siteRoot, reuseFrom) {
       const folders = searchIndexFolders(pages, pagesPerPart);
+      const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
       const queue: PartTask[] = folders.slice(1).map((folder, index) => ({
         records: later.slice(index * pagesPerPart, (index + 1) * pagesPerPart),
         outputPath: join(siteRoot, folder),
+        reuseFrom: lastBuildOf(folder),
       }));
       later.length = 0;
       const lanes = indexWriteLanes(folders.length, pagesPerPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
-        await first.write(join(siteRoot, folders[0]!));
+        await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!));
         await pagefind.close();
-        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath);
+        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
       };
       const workerLane = async () => {
         if (queue.length === 0) return;
@@ -168,7 +240,7 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
         const started = performance.now();
         await Promise.all([ownLane(), ...Array.from({ length: lanes - 1 }, workerLane)]);
         // A part a stopped worker handed back after this process had taken its last.
-        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath);
+        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
         return { pages, parts: folders.length, writeMs: Math.round(performance.now() - started) };
       } finally {
         queue.length = 0;
