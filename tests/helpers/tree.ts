@@ -1,4 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { afterEach } from 'vitest';
+import { readEntries } from '../../src/lib/ingest/plan-entries.ts';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -35,4 +37,31 @@ export function runIngest(contentDir: string, env: Record<string, string> = {}) 
     encoding: 'utf8',
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Makes a fresh copy of the curated content for each call; every copy is removed after the test that made it, as is
+ * any other folder the test names with `removeAfter` (a site built from the copy).
+ */
+export function freshContentFolders(): (() => string) & { removeAfter: (path: string) => void } {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    // These tests run commands synchronously: a pause after each lets the worker answer Vitest, which gives up on a
+    // worker that has not answered for a minute (a file of such tests on a busy machine).
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  const fresh = () => {
+    const dir = copyCuratedContent();
+    dirs.push(dir);
+    return dir;
+  };
+  return Object.assign(fresh, { removeAfter: (path: string) => void dirs.push(path) });
+}
+
+/** Every generated paper entry of a content folder, by id, read from the per-theme files. */
+export function generatedPapers(contentDir: string): Map<string, Record<string, unknown> & { id: string }> {
+  const folder = join(contentDir, 'generated', 'papers');
+  const entries = readdirSync(folder).flatMap((file) => readEntries(readFileSync(join(folder, file), 'utf8')) as (Record<string, unknown> & { id: string })[]);
+  return new Map(entries.map((entry) => [entry.id, entry]));
 }

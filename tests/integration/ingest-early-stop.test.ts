@@ -3,31 +3,14 @@
  * only then. Its own file: each of these runs ingest several times, and a test file that keeps Vitest's worker busy
  * for over a minute without a pause loses its report.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { contentsOf, copyCuratedContent, runIngest, snapshotTree } from '../helpers/tree.ts';
-import { readEntries } from '../../src/lib/ingest/plan-entries.ts';
+import { describe, expect, test } from 'vitest';
+import { contentsOf, freshContentFolders, generatedPapers, runIngest, snapshotTree } from '../helpers/tree.ts';
 
-const dirs: string[] = [];
-function freshContent() {
-  const dir = copyCuratedContent();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshContent = freshContentFolders();
 
 const listingPath = (dir: string) => join(dir, 'listings', 'reflective-agents.txt');
-/** Every generated paper entry, by id, read from the per-theme files. */
-function generatedPapers(dir: string): Map<string, Record<string, unknown> & { id: string }> {
-  const folder = join(dir, 'generated', 'papers');
-  const entries = readdirSync(folder).flatMap(
-    (file) => readEntries(readFileSync(join(folder, file), 'utf8')) as (Record<string, unknown> & { id: string })[],
-  );
-  return new Map(entries.map((entry) => [entry.id, entry]));
-}
 
 describe('npm run ingest, run again', () => {
   test('stops early only while nothing it reads has changed: a new note without pins, yes; pins, themes or a listing, no', () => {

@@ -1,28 +1,14 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, test } from 'vitest';
-import { contentsOf, copyCuratedContent, runIngest, snapshotTree } from '../helpers/tree.ts';
+import { describe, expect, test } from 'vitest';
+import { contentsOf, freshContentFolders, generatedPapers, runIngest, snapshotTree } from '../helpers/tree.ts';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';
 import { readEntries } from '../../src/lib/ingest/plan-entries.ts';
 
-const dirs: string[] = [];
-function freshContent() {
-  const dir = copyCuratedContent();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshContent = freshContentFolders();
 
 const listingPath = (dir: string) => join(dir, 'listings', 'reflective-agents.txt');
-/** Every generated paper entry, by id, read from the per-theme files. */
-function generatedPapers(dir: string): Map<string, Record<string, unknown> & { id: string }> {
-  const folder = join(dir, 'generated', 'papers');
-  const entries = readdirSync(folder).flatMap((file) => readEntries(readFileSync(join(folder, file), 'utf8')) as (Record<string, unknown> & { id: string })[]);
-  return new Map(entries.map((entry) => [entry.id, entry]));
-}
 /** Everything a curator wrote: the machine-owned generated folder and history left out. */
 const curated = (dir: string) => contentsOf(new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated') && path !== 'history.json')));
 

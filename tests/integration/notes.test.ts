@@ -2,20 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';
-import { contentsOf, copyCuratedContent, runIngest, snapshotTree } from '../helpers/tree.ts';
+import { contentsOf, freshContentFolders, runIngest, snapshotTree } from '../helpers/tree.ts';
 import { readPage } from '../helpers/site.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function freshContent() {
-  const dir = copyCuratedContent();
-  dirs.push(dir);
-  return dir;
-}
+const freshContent = freshContentFolders();
 function runScript(script: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts', script), ...args], {
     cwd: projectRoot,
@@ -101,7 +93,7 @@ describe('re-ingesting never loses a curated word', () => {
     expect(contentsOf(curatedFiles(dir))).toEqual(contentsOf(curated));
 
     const out = `${dir}-site`;
-    dirs.push(out);
+    freshContent.removeAfter(out);
     const build = runScript('build.ts', ['--out', out], { SURVEY_CONTENT_DIR: dir });
     expect(build.status, build.stderr).toBe(0);
     const page = readPage(out, `papers/${CYCLIC}/index.html`);
