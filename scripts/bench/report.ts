@@ -65,19 +65,21 @@ export function renderingMs(output: string): number | null {
 /** Where a survey's cold build spends its time, against the floor. */
 function buildTimeBreakdown(r: SizeResult): string {
   const perPage = (ms: number) => `${(ms / r.pages).toFixed(2)} ms`;
-  const { ingestMs, pagesMs, afterPagesMs, indexWriteMs } = r.stages;
+  const { ingestMs, pagesMs, afterPagesMs, indexWriteMs, indexBesidePages } = r.stages;
   const rendering =
     r.renderingMs === null
       ? ''
-      : `, of which ${seconds(r.renderingMs)} renders the pages (${perPage(r.renderingMs)} a page) and ${seconds(pagesMs - r.renderingMs)} is the rest of Astro's start, sync and bundling not done during the ingest`;
+      : `, of which ${seconds(r.renderingMs)} renders the pages (${perPage(r.renderingMs)} a page, from the first to Astro's exit) and ${seconds(Math.max(0, pagesMs - r.renderingMs))} is the rest of Astro's start, sync and bundling not done during the ingest`;
   const floorRendering =
     r.floorRenderingMs === null
       ? ''
       : ` (its plain pages ${perPage(r.floorRenderingMs)} a page, the rest ${seconds(r.floor.ms - r.floorRenderingMs)})`;
   return (
     `- ${r.papers} papers, ${seconds(r.build.ms)} against a floor of ${seconds(r.floor.ms)}${floorRendering}: ingest ${seconds(ingestMs)}, Astro starting alongside; ` +
-    `Astro after the ingest ${seconds(pagesMs)}${rendering}, with Pagefind reading the search records alongside; after the pages ${seconds(afterPagesMs)}, ` +
-    `of which Pagefind writes the index in ${seconds(indexWriteMs)}.`
+    `Astro after the ingest ${seconds(pagesMs)}${rendering}, with Pagefind reading the search records alongside; after the pages ${seconds(afterPagesMs)}` +
+    (indexBesidePages
+      ? ` (Pagefind wrote the index beside the pages, in ${seconds(indexWriteMs)}).`
+      : `, of which Pagefind writes the index in ${seconds(indexWriteMs)}.`)
   );
 }
 

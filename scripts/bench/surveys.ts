@@ -49,8 +49,15 @@ export interface BuildStages {
   pagesMs: number;
   /** The search index written once Astro has exited, and the new site moved into place. */
   afterPagesMs: number;
-  /** How long Pagefind took to write the index (part of `afterPagesMs`). */
+  /** How long Pagefind took to write the index: part of `afterPagesMs`, or not on the build's path when beside the pages. */
   indexWriteMs: number;
+  /** Whether the index was written beside the pages (a small survey's) rather than after them. */
+  indexBesidePages: boolean;
+  /**
+   * From Astro's first page to its exit (the build script's count line), or NaN. Astro's own "Completed in" for its
+   * pages counts from its first route, which may start before the ingest ends: that route waits for the papers.
+   */
+  renderingMs: number;
 }
 
 /**
@@ -74,6 +81,8 @@ export async function measureNpmRunBuild(out: string, env: Record<string, string
       pagesMs: stage(/, pages ([\d.]+) s, search index/),
       afterPagesMs: stage(/search index after the pages ([\d.]+) s/),
       indexWriteMs: stage(/the index written in ([\d.]+) s/),
+      indexBesidePages: /the index written in [\d.]+ s(?:, in \d+ parts)?, beside the pages/.test(log),
+      renderingMs: stage(/build: [\d,]+ pages and files written in ([\d.]+) s/),
     },
   };
 }
