@@ -72,18 +72,20 @@ async function oldSiteRemoved(out: string): Promise<void> {
 export async function measureNpmRunBuild(out: string, env: Record<string, string> = {}): Promise<{ build: Run; stages: BuildStages }> {
   const build = await measure([tsx, 'scripts/build.ts', '--out', out], env);
   await oldSiteRemoved(out);
-  const log = build.output.replace(/\x1b\[[0-9;]*m/g, '');
+  return { build, stages: buildStagesFromLog(build.output) };
+}
+
+/** The stages of a build from what scripts/build.ts prints: its last line, the index's line and the pages' count. */
+export function buildStagesFromLog(output: string): BuildStages {
+  const log = output.replace(/\x1b\[[0-9;]*m/g, '');
   const stage = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? NaN) * 1000;
   return {
-    build,
-    stages: {
-      ingestMs: stage(/: ingest ([\d.]+) s, pages/),
-      pagesMs: stage(/, pages ([\d.]+) s, search index/),
-      afterPagesMs: stage(/search index after the pages ([\d.]+) s/),
-      indexWriteMs: stage(/the index written in ([\d.]+) s/),
-      indexBesidePages: /the index written in [\d.]+ s(?:, in \d+ parts)?, beside the pages/.test(log),
-      renderingMs: stage(/build: [\d,]+ pages and files written in ([\d.]+) s/),
-    },
+    ingestMs: stage(/: ingest ([\d.]+) s, pages/),
+    pagesMs: stage(/, pages ([\d.]+) s, search index/),
+    afterPagesMs: stage(/search index after the pages ([\d.]+) s/),
+    indexWriteMs: stage(/the index written in ([\d.]+) s/),
+    indexBesidePages: /the index written in [\d.]+ s(?:, in \d+ parts)?, beside the pages/.test(log),
+    renderingMs: stage(/build: [\d,]+ pages and files written in ([\d.]+) s/),
   };
 }
 
