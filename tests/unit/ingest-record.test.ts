@@ -26,6 +26,11 @@ describe('the record of what an ingest read', () => {
   test('the same inputs give the same digest, whatever order their keys were made in', () => {
     const reordered = { themes: config.themes, survey: { captured: '2025-10-31', title: 'T' } } as unknown as SurveyConfig;
     expect(digestIngestInputs(inputs())).toBe(digestIngestInputs(inputs({ config: reordered })));
+    const pins = new Map([
+      ['p2', ['agents']],
+      ['p1', ['rl']],
+    ]);
+    expect(digestIngestInputs(inputs({ pins }))).toBe(digestIngestInputs(inputs({ pins: new Map([...pins].reverse()) })));
   });
 
   test('any input an ingest reads changes it: code, a listing byte or day, the config, pins, history', () => {

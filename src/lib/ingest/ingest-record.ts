@@ -54,7 +54,7 @@ export function digestIngestInputs(inputs: IngestInputs): string {
   }
   part('config', stableJson(inputs.config));
   part('vocabularies', stableJson(inputs.vocabularies));
-  part('pins', stableJson(Object.fromEntries([...inputs.pins].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  part('pins', stableJson(Object.fromEntries(inputs.pins)));
   part('history', inputs.history);
   return hash.digest('hex');
 }
