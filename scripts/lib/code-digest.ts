@@ -35,8 +35,9 @@ function digestFiles(places: readonly string[]): string {
 }
 
 function filesUnder(path: string): string[] {
-  if (!statSync(path, { throwIfNoEntry: false })) return [];
-  if (statSync(path).isFile()) return [path];
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return [];
+  if (stat.isFile()) return [path];
   return readdirSync(path, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
