@@ -129,7 +129,8 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
 export type SurveyReading = ReturnType<typeof readSurvey>;
 
 /**
- * The first step of {@link buildSurvey}: the listed papers with their ids, notes, keyword scores and facets.
+ * The first step of {@link buildSurvey}: the listed papers with their ids, notes, keyword scores, facets, links and
+ * history, each checked against the schema (a bad paper stops here, at its line).
  * `listed` is {@link collectListedPapers} of the same inputs, when the caller has it already.
  */
 export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectListedPapers(inputs)) {
@@ -169,7 +170,8 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   const matchers = compileThemeMatchers(config.themes, compileTogether);
   const vocabularies = compileVocabularies(inputs.vocabularies ?? {}, compileTogether);
   // Ingest checks what came from the listings, to stop at the paper's line with a clear message. What ingest works
-  // out itself (facets, candidates, related papers) is checked against the full schema by the build's content layer.
+  // out itself (themes, facets, candidates, related papers) is checked against the full schema by the build's content
+  // layer; pinned themes were checked with their note.
   const listedPaperSchema = createPaperSchema(themeIds).pick({
     id: true,
     title: true,
@@ -185,7 +187,6 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     url: true,
     keywords: true,
     citationKey: true,
-    themes: true,
     links: true,
     code: true,
     source: true,
@@ -202,15 +203,38 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     keywordScores.push(scoreThemes(text, matchers));
     facets.push(extractFacets(text, vocabularies));
   }
-  return { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets };
+
+  // What needs no text similarity is done here, while the similarity may still be being worked out elsewhere.
+  progress('validating', 0, unique.length);
+  const { history, changes } = updateHistory(
+    inputs.history,
+    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.kept.captured } })),
+  );
+  const listedFields = unique.map((paper, index) => {
+    const links = paperLinks(paper);
+    const fields = {
+      links,
+      code: links.find((link) => link.kind === 'code')?.url ?? null,
+      source: { listing: paper.kept.listing, line: paper.kept.line, captured: paper.kept.captured },
+      alsoIn: paper.occurrences.filter((occurrence) => occurrence !== paper.kept).map(placeOf),
+      added: history.papers[ids[index]!]!.added,
+    };
+    const result = listedPaperSchema.safeParse({ ...paper, id: ids[index]!, url: paper.urls[0] ?? null, ...fields });
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new InputError(paper.kept.listing, paper.kept.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
+    }
+    return fields;
+  });
+  return { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, keywordScores, facets, history, changes, listedFields };
 }
 
 /**
- * The second step of {@link buildSurvey}: themes from keywords and content (pins win), related papers, history and
- * validation. `similarity` must be {@link measureTextSimilarity} of the reading's papers, in their order.
+ * The second step of {@link buildSurvey}: themes from keywords and content (pins win) and related papers.
+ * `similarity` must be {@link measureTextSimilarity} of the reading's papers, in their order.
  */
 export function completeSurvey(reading: SurveyReading, similarity: TextSimilarity): BuiltSurvey {
-  const { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, listedPaperSchema, keywordScores, facets } = reading;
+  const { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, keywordScores, facets, history, changes, listedFields } = reading;
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   const { space, vectors } = similarity;
@@ -228,19 +252,14 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
   const finalThemes = unique.map((_, index) => notes.get(ids[index]!)?.frontmatter.themes ?? assignments[index]!.themes);
   progress('related papers', 0, unique.length);
   const related = rankRelatedPapers(similarity.related, { groups: finalThemes.map((themes) => themes[0]) });
-  progress('validating', 0, unique.length);
-  const { history, changes } = updateHistory(
-    inputs.history,
-    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.kept.captured } })),
-  );
 
-  const papers = unique.map((paper, index) => {
+  const papers = unique.map((paper, index): Paper => {
     const id = ids[index]!;
     const pinned = notes.get(id)?.frontmatter.themes;
     const assignment = assignments[index]!;
     const themes = pinned ? [...new Set(pinned)] : assignment.themes;
-    const links = paperLinks(paper);
-    const candidate: Paper = {
+    const { links, code, source, alsoIn, added } = listedFields[index]!;
+    return {
       id,
       title: paper.title,
       abstract: paper.abstract,
@@ -261,18 +280,12 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
       themeCandidates: assignment.candidates,
       related: related[index]!.map((other) => ({ id: ids[other.index]!, score: Math.round(other.score * 1000) / 1000 })),
       links,
-      code: links.find((link) => link.kind === 'code')?.url ?? null,
+      code,
       facets: facets[index]!,
-      source: { listing: paper.kept.listing, line: paper.kept.line, captured: paper.kept.captured },
-      alsoIn: paper.occurrences.filter((occurrence) => occurrence !== paper.kept).map(placeOf),
-      added: history.papers[id]!.added,
+      source,
+      alsoIn,
+      added,
     };
-    const result = listedPaperSchema.safeParse(candidate);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new InputError(paper.kept.listing, paper.kept.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
-    }
-    return candidate;
   });
   warnings.push(...checkCurated(inputs, ids, history));
   return { papers, merges, orphans, warnings, history, changes };
