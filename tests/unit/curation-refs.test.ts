@@ -5,6 +5,11 @@ import { checkCuratedRefs, checkRef, scanPaperRefs } from '../../src/lib/curatio
 import { findOrphanIntros, findOrphans } from '../../src/lib/curation/orphans.ts';
 import { planNewSurvey } from '../../src/lib/curation/new-survey.ts';
 import { surveyConfigSchema } from '../../src/schemas/survey.ts';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
+import { loadSurveyRefs } from '../../src/loaders/survey-files.ts';
 
 const refs = { paperIds: new Set(['thinkless-llm-learns-when-to-think']), themeIds: new Set(['efficient-reasoning']), departed: new Map([['navsim', 'NAVSIM: Data-Driven Simulation']]) };
 
@@ -70,5 +75,34 @@ describe('a new survey', () => {
     const none = surveyConfigSchema.parse(parse(planNewSurvey({ title: 'T', captured: '2026-12-02', listings: [], paperCount: 0, themes: [] }).files.get('survey.yaml')!));
     expect(none.themes).toEqual([]);
     expect(plan.files.get('intro.mdx')).toContain('12 papers in 1 theme.');
+  });
+});
+
+describe('the ids a build checks MDX against', () => {
+  test('are read once for all notes, and again when survey.yaml or the generated papers change', () => {
+    const root = mkdtempSync(join(tmpdir(), 'survey-refs-'));
+    const paths = resolveContentPaths(root);
+    const survey = (themes: string[]) => {
+      writeFileSync(paths.surveyConfig, `survey:\n  title: T\nthemes:\n${themes.map((id) => `  - id: ${id}\n    title: ${id}\n    scope: s\n    keywords: [${id}]\n`).join('')}`);
+    };
+    const papers = (ids: string[], mtime: number) => {
+      const file = join(paths.generated, 'papers', 'agents.json');
+      mkdirSync(join(paths.generated, 'papers'), { recursive: true });
+      writeFileSync(file, JSON.stringify({ papers: ids.map((id) => ({ id })) }));
+      utimesSync(file, mtime, mtime);
+    };
+    survey(['agents']);
+    utimesSync(paths.surveyConfig, 1_000, 1_000);
+    papers(['first-paper'], 1_000);
+    const first = loadSurveyRefs(paths);
+    expect([...first.themeIds]).toEqual(['agents']);
+    expect([...first.paperIds]).toEqual(['first-paper']);
+    expect(loadSurveyRefs(paths).themeIds).toBe(first.themeIds);
+
+    survey(['agents', 'planning']);
+    utimesSync(paths.surveyConfig, 2_000, 2_000);
+    expect([...loadSurveyRefs(paths).themeIds]).toEqual(['agents', 'planning']);
+    papers(['first-paper', 'second-paper'], 2_000);
+    expect([...loadSurveyRefs(paths).paperIds]).toEqual(['first-paper', 'second-paper']);
   });
 });
