@@ -53,6 +53,8 @@ const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
  * the cache beside the other builds' and written only once that site is in place.
  */
 const pageDigestsFile = resolve('node_modules/.cache/survey-build', `paper-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+/** The site this build replaces, when there is one: it lends its unchanged paper pages and search index files. */
+const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /**
  * The next build may take the pages of the site it replaces: not for a public origin (SURVEY_SITE), whose sitemap
  * lists only the pages Astro rendered.
@@ -171,7 +173,7 @@ function runAstroBuild(
       if (!message.done) return;
       recordsDone = true;
       if (records <= Math.min(INDEX_BESIDE_PAGES, indexPartPages())) {
-        indexWrite = searchIndex.write(astroOut, existsSync(out) ? out : undefined);
+        indexWrite = searchIndex.write(astroOut, replacedSite());
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
       }
@@ -256,7 +258,7 @@ async function build(): Promise<number> {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
     takeUnchangedPages(paperPages?.reused ?? [], out, astroOut);
-    const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut, existsSync(out) ? out : undefined));
+    const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut, replacedSite()));
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
     console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when})`);
