@@ -20,7 +20,7 @@ import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-
 import { indexPartPages } from '../src/data/search-index-parts.ts';
 import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
-import { isPaperPagesMessage, paperPageFile, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, type PaperPagesMessage } from '../src/loaders/page-reuse.ts';
+import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
 import { writeFileAtomically } from './lib/read-content.ts';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
@@ -49,11 +49,12 @@ const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.met
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /**
- * The digest of every paper page of the site in `out`, as its build made them (src/loaders/page-reuse.ts), kept in
- * the cache beside the other builds' and written only once that site is in place.
+ * The digest of every page and file of the site in `out` that a build may take from the last one, as its build made
+ * them (src/loaders/page-reuse.ts), kept in the cache beside the other builds' and written only once that site is in
+ * place.
  */
 const pageDigestsFile = resolve('node_modules/.cache/survey-build', `paper-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
-/** The site this build replaces, when there is one: it lends its unchanged paper pages and search index files. */
+/** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /**
  * The next build may take the pages of the site it replaces: not for a public origin (SURVEY_SITE), whose sitemap
@@ -82,22 +83,32 @@ function moveTree(from: string, to: string): void {
 }
 
 /**
- * The paper pages Astro left out, as the last build wrote them (src/data/paper-pages.ts), linked into the new site
- * from the site it replaces: a link, not a copy, on the same disk (the old site is removed after the swap).
+ * The pages and files Astro left out, as the last build wrote them (src/data/reused-pages.ts), linked into the new
+ * site from the site it replaces: a link, not a copy, on the same disk (the old site is removed after the swap).
  */
-function takeUnchangedPages(paperIds: readonly string[], from: string, to: string): void {
-  for (const id of paperIds) {
-    const target = paperPageFile(to, id);
+function takeUnchangedPages(files: readonly string[], from: string, to: string): void {
+  for (const file of files) {
+    const target = siteFile(to, file);
     mkdirSync(dirname(target), { recursive: true });
     try {
-      linkSync(paperPageFile(from, id), target);
+      linkSync(siteFile(from, file), target);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error(`build: the page of ${id} in ${from} went while this build ran; build again to make it anew`);
+        throw new Error(`build: ${file} in ${from} went while this build ran; build again to make it anew`);
       }
-      copyFileSync(paperPageFile(from, id), target);
+      copyFileSync(siteFile(from, file), target);
     }
   }
+}
+
+/** What Astro said of the pages a build may take from the last one (src/loaders/page-reuse.ts), all routes together. */
+interface ReusedPages {
+  /** Every such page's and file's digest, by its path in the site. */
+  digests: Record<string, string>;
+  /** The files Astro left out, to take from the last build. */
+  reused: string[];
+  /** How many of those are paper pages, for the summary. */
+  paperPages: number;
 }
 
 /** The ingest (scripts/ingest.ts), its output straight to the terminal: resolves with its exit code. */
@@ -129,7 +140,7 @@ function runAstroBuild(
   args: string[],
   ingestRun: Promise<number>,
   searchIndex: SearchIndexWriter,
-): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; paperPages?: PaperPagesMessage }> {
+): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; reusedPages?: ReusedPages }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
@@ -142,7 +153,7 @@ function runAstroBuild(
     let recordsDone = false;
     let records = 0;
     let indexWrite: Promise<IndexWritten> | undefined;
-    let paperPages: PaperPagesMessage | undefined;
+    let reusedPages: ReusedPages | undefined;
     /** Astro's output while the ingest runs; `undefined` once it is passed through as it comes. */
     let held: (() => void)[] | undefined = [];
     const emit = (write: () => void) => (held ? held.push(write) : write());
@@ -163,8 +174,11 @@ function runAstroBuild(
         void ingestRun.then((code) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done' } satisfies IngestDoneMessage));
         return;
       }
-      if (isPaperPagesMessage(message)) {
-        paperPages = message;
+      if (isReusedPagesMessage(message)) {
+        reusedPages ??= { digests: {}, reused: [], paperPages: 0 };
+        Object.assign(reusedPages.digests, message.digests);
+        reusedPages.reused.push(...message.reused);
+        if (message.kind === 'paper') reusedPages.paperPages += message.reused.length;
         return;
       }
       if (!isSearchRecordsMessage(message)) return;
@@ -199,10 +213,14 @@ function runAstroBuild(
       const ingestResult = ingestCode ?? (await ingestRun);
       if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false, indexWrite });
       if (live) process.stdout.write('\r\x1b[K');
-      const reused = paperPages?.reused.length ?? 0;
-      const taken = reused > 0 ? `; ${reused.toLocaleString('en')} paper pages as the last build wrote them` : '';
-      if (pages > 0 || reused > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}${taken}`);
-      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite, paperPages });
+      const paperPages = reusedPages?.paperPages ?? 0;
+      const others = (reusedPages?.reused.length ?? 0) - paperPages;
+      const taken =
+        paperPages + others > 0
+          ? `; as the last build wrote them: ${paperPages.toLocaleString('en')} paper pages, ${others.toLocaleString('en')} other pages and files`
+          : '';
+      if (pages > 0 || paperPages + others > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}${taken}`);
+      resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite, reusedPages });
     });
   });
 }
@@ -241,7 +259,7 @@ async function build(): Promise<number> {
   });
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
-  const { code, ingestCode, recordsDone, indexWrite, paperPages } = await runAstroBuild(
+  const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     searchIndex,
@@ -257,7 +275,7 @@ async function build(): Promise<number> {
   try {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
-    takeUnchangedPages(paperPages?.reused ?? [], out, astroOut);
+    takeUnchangedPages(reusedPages?.reused ?? [], out, astroOut);
     const { pages, parts, writeMs } = await (indexWrite ?? searchIndex.write(astroOut, replacedSite()));
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
@@ -273,10 +291,10 @@ async function build(): Promise<number> {
   moveTree(astroOut, staging);
   // The old site is removed in the background: the new one is in place, and the curator need not wait for the disk.
   swapInDirectory(out, { removeOldInBackground: true });
-  // What the site now in place was made from, for the next build; none when Astro said nothing of its paper pages.
-  if (paperPages) {
+  // What the site now in place was made from, for the next build; none when Astro said nothing of its pages.
+  if (reusedPages) {
     mkdirSync(dirname(pageDigestsFile), { recursive: true });
-    writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, pages: paperPages.digests })}\n`);
+    writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, pages: reusedPages.digests })}\n`);
   } else rmSync(pageDigestsFile, { force: true });
   const done = performance.now();
   console.log(

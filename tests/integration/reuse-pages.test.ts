@@ -1,29 +1,35 @@
 /**
- * `npm run build` takes the paper pages the last build of the same site wrote from the same inputs instead of
- * rendering them again (src/data/paper-pages.ts). Whatever it takes, the site must be the one a build from scratch
- * makes, byte for byte: here after a curator writes a new note, and after a paper leaves the listing (its
- * neighbours' related papers and pagers change).
+ * `npm run build` takes the pages and files the last build of the same site wrote from the same inputs instead of
+ * rendering them again (src/data/reused-pages.ts): paper pages, a theme's page, the later pages of big tables, a
+ * theme's exports and feed. Whatever it takes, the site must be the one a build from scratch makes, byte for byte:
+ * here after a curator writes a new note, and after a paper leaves the listing (its neighbours' related papers and
+ * pagers change), on the default survey and on a survey whose tables span pages.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentsOf, copyCuratedContent, snapshotTree } from '../helpers/tree.ts';
-import { projectRoot, testBuildRoot, userEnvironment } from '../helpers/paths.ts';
+import { largeContent, projectRoot, testBuildRoot, userEnvironment } from '../helpers/paths.ts';
+import { TABLE_PAGE_ROWS } from '../../src/lib/site/table-pages.ts';
 
 const content = copyCuratedContent();
 const rebuilt = join(testBuildRoot, 'reuse-rebuilt');
 const fromScratch = join(testBuildRoot, 'reuse-from-scratch');
+/** The large survey's curated files (its synthetic listing), copied: its content folder is the global setup's. */
+const largeCopy = mkdtempSync(join(tmpdir(), 'survey-large-'));
+for (const name of ['listings', 'survey.yaml', 'facets']) cpSync(join(largeContent, name), join(largeCopy, name), { recursive: true });
 afterAll(() => {
-  for (const folder of [content, rebuilt, fromScratch]) rmSync(folder, { recursive: true, force: true });
+  for (const folder of [content, largeCopy, rebuilt, fromScratch]) rmSync(folder, { recursive: true, force: true });
 });
 
-/** `npm run build -- --out <out>` of the test's content, without blocking the test's worker. */
-function build(out: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** `npm run build -- --out <out>` of a content folder, without blocking the test's worker. */
+function build(out: string, from = content): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
       cwd: projectRoot,
-      env: userEnvironment({ SURVEY_CONTENT_DIR: content }),
+      env: userEnvironment({ SURVEY_CONTENT_DIR: from }),
     });
     let stdout = '';
     let stderr = '';
@@ -34,9 +40,9 @@ function build(out: string): Promise<{ status: number | null; stdout: string; st
 }
 
 /** Builds the site from scratch into a fresh folder and requires the rebuilt one to be the same, file for file. */
-async function expectSameAsFromScratch() {
+async function expectSameAsFromScratch(from = content) {
   rmSync(fromScratch, { recursive: true, force: true });
-  const scratch = await build(fromScratch);
+  const scratch = await build(fromScratch, from);
   expect(scratch.status, scratch.stderr).toBe(0);
   expect(scratch.stdout).not.toMatch(/as the last build wrote them/);
   const expected = contentsOf(snapshotTree(fromScratch));
@@ -52,8 +58,14 @@ function paperPagesWithoutNote(): number {
   return pages.filter(([, { content }]) => !content.includes('<section class="note"')).length;
 }
 
-/** How many paper pages a build took from the last one, from what it says. */
-const taken = (stdout: string) => Number(/([\d,]+) paper pages as the last build wrote them/.exec(stdout)?.[1]?.replace(/,/g, '') ?? 0);
+/** What a build took from the last one, from what it says: paper pages, and other pages and files. */
+function takenFrom(stdout: string): { paperPages: number; others: number } {
+  const said = /as the last build wrote them: ([\d,]+) paper pages, ([\d,]+) other pages and files/.exec(stdout);
+  const count = (text: string | undefined) => Number(text?.replace(/,/g, '') ?? 0);
+  return { paperPages: count(said?.[1]), others: count(said?.[2]) };
+}
+/** How many paper pages a build took from the last one. */
+const taken = (stdout: string) => takenFrom(stdout).paperPages;
 
 describe('a rebuild takes the unchanged paper pages from the last build', () => {
   test('after a new note and after a paper leaves the listing, the site is the one a build from scratch makes', { timeout: 300_000 }, async () => {
@@ -79,5 +91,33 @@ describe('a rebuild takes the unchanged paper pages from the last build', () => 
     expect(taken(afterListing.stdout)).toBeGreaterThan(0);
     expect(taken(afterListing.stdout)).toBeLessThan(paperPagesWithoutNote());
     await expectSameAsFromScratch();
+  });
+});
+
+describe('a rebuild takes the unchanged table pages, theme pages, exports and feeds from the last build', () => {
+  test('after a new note on a paper of a later table page, the site is the one a build from scratch makes', { timeout: 300_000 }, async () => {
+    rmSync(rebuilt, { recursive: true, force: true });
+    const first = await build(rebuilt, largeCopy);
+    expect(first.status, first.stderr).toBe(0);
+    expect(takenFrom(first.stdout)).toEqual({ paperPages: 0, others: 0 });
+
+    // A paper on the last page of the all-papers table: that page shows its new "annotated" badge, the earlier
+    // pages do not change.
+    const exported = JSON.parse(readFileSync(join(rebuilt, 'data', 'papers.json'), 'utf8')) as { papers: Array<{ id: string; hidden: boolean }> };
+    const shown = exported.papers.filter((paper) => !paper.hidden);
+    expect(shown.length).toBeGreaterThan(2 * TABLE_PAGE_ROWS);
+    const onLastPage = shown[2 * TABLE_PAGE_ROWS]!.id;
+    const secondPage = join(rebuilt, 'papers', 'page', '2', 'index.html');
+    const secondPageBefore = readFileSync(secondPage, 'utf8');
+    mkdirSync(join(largeCopy, 'notes'), { recursive: true });
+    writeFileSync(join(largeCopy, 'notes', `${onLastPage}.mdx`), '---\ntags: [later]\n---\n\nA note on a paper of a later page.\n');
+    const afterNote = await build(rebuilt, largeCopy);
+    expect(afterNote.status, afterNote.stderr).toBe(0);
+    const { others } = takenFrom(afterNote.stdout);
+    // Page 2 of all papers at least, and the pages and files of the themes the paper is not in.
+    expect(others).toBeGreaterThan(1);
+    expect(readFileSync(secondPage, 'utf8')).toBe(secondPageBefore);
+    expect(readFileSync(join(rebuilt, 'papers', 'page', '3', 'index.html'), 'utf8')).toContain(`data-id="${onLastPage}"`);
+    await expectSameAsFromScratch(largeCopy);
   });
 });

@@ -11,7 +11,7 @@ const smallBuild = [
 ].join('\n');
 
 const largeRebuild = [
-  'build: 1,512 pages and files written in 140.2 s; 99,999 paper pages as the last build wrote them',
+  'build: 1,512 pages and files written in 140.2 s; as the last build wrote them: 99,999 paper pages, 1,450 other pages and files',
   'search: indexed 101,512 pages (the index written in 161.5 s, in 6 parts)',
   'build: the site is in dist — 337.8 s: ingest 13.3 s, pages 161.5 s, search index after the pages 161.9 s (Astro started during the ingest)',
 ].join('\n');

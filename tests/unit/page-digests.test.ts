@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { paperPageDigest, shownRelatedPapers, siteDigest, type SiteInputs } from '../../src/lib/site/page-digests.ts';
+import { outputDigest, paperDigest, paperPageInputs, shownRelatedPapers, siteDigest, type PaperPageNeighbours, type SiteInputs } from '../../src/lib/site/page-digests.ts';
+import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
 import { curatedPaper } from '../helpers/curated-paper.ts';
 
 const site: SiteInputs = {
@@ -12,6 +13,10 @@ const site: SiteInputs = {
   authorsIndex: false,
   sourceFormats: ['BibTeX'],
 };
+
+/** A paper page's digest, as src/data/paper-pages.ts makes it. */
+const paperPageDigest = (site: string, paper: CuratedPaper, neighbours: PaperPageNeighbours) =>
+  outputDigest(site, paperPageInputs(paperDigest(paper), neighbours));
 
 describe("a paper page's digest", () => {
   const paper = curatedPaper('p1', { related: [{ id: 'p2', score: 0.5 }] });
@@ -49,5 +54,32 @@ describe("a paper page's digest", () => {
   test('the related papers shown are those the site shows', () => {
     const shown = new Map([['p2', other]]);
     expect(shownRelatedPapers(curatedPaper('p1', { related: [{ id: 'hidden', score: 0.9 }, { id: 'p2', score: 0.5 }] }), shown)).toEqual([other]);
+  });
+});
+
+describe("a table page's or an export's digest: the site's, and its papers' digests", () => {
+  const papers = [curatedPaper('p1'), curatedPaper('p2')];
+  const tablePage = (site: SiteInputs, listed: readonly CuratedPaper[], pageCount = 3) =>
+    outputDigest(siteDigest(site), ['theme table page', { id: 'rl', page: { number: 2, items: listed.map(paperDigest) }, pageCount }]);
+  const digest = tablePage(site, papers);
+
+  test('the same papers give the same digest, whichever objects hold them', () => {
+    expect(tablePage({ ...site }, [curatedPaper('p1'), curatedPaper('p2')])).toBe(digest);
+  });
+
+  test('anything a row shows, the rows and their order, and the page around them change it', () => {
+    const changed = [
+      tablePage(site, [papers[0]!, { ...papers[1]!, annotated: true }]),
+      tablePage(site, [papers[0]!, { ...papers[1]!, authors: { count: 1, names: [{ given: 'Ada', family: 'Author' }] } }]),
+      tablePage(site, [papers[0]!, { ...papers[1]!, upvotes: 99 }]),
+      tablePage(site, [papers[0]!, { ...papers[1]!, themes: ['agents'] }]),
+      tablePage(site, [papers[1]!, papers[0]!]),
+      tablePage(site, [papers[0]!]),
+      tablePage(site, papers, 4),
+      tablePage({ ...site, themes: [{ id: 'rl', title: 'Reinforcement learning' }] }, papers),
+      tablePage({ ...site, base: '/sub/' }, papers),
+    ];
+    for (const changedDigest of changed) expect(changedDigest).not.toBe(digest);
+    expect(new Set(changed).size).toBe(changed.length);
   });
 });

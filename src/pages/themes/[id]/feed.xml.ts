@@ -6,11 +6,22 @@ import { compareRecentlyAdded } from '../../../lib/site/paper-display.ts';
 import { feedOrigin } from '../../../lib/site/site-origin.ts';
 import { sitePaths } from '../../../lib/site/site-url.ts';
 import { linkerFor } from '../../../data/site-links.ts';
+import { digestOfPaper, fileOfPage, pathsToRender } from '../../../data/reused-pages.ts';
 
-/** `themes/<id>/feed.xml`: one theme's papers in the order they were added, for readers who follow one theme. */
+/**
+ * `themes/<id>/feed.xml`: one theme's papers in the order they were added, for readers who follow one theme; but
+ * those the last build wrote from the same papers (src/data/reused-pages.ts).
+ */
 export const getStaticPaths = (async () => {
-  const { themes } = await getSurveyData();
-  return themes.map((theme) => ({ params: { id: theme.id } }));
+  const { themes, papersByTheme } = await getSurveyData();
+  return pathsToRender(
+    'other',
+    themes.map((theme) => ({
+      path: { params: { id: theme.id } },
+      file: fileOfPage(sitePaths.themeFeed(theme.id)),
+      inputs: () => ['theme feed', (papersByTheme.get(theme.id) ?? []).map(digestOfPaper)],
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

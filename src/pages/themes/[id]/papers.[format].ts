@@ -2,12 +2,27 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSurveyData } from '../../../data/survey-data.ts';
 import { createExportCache, papersToBibtex, papersToCsv } from '../../../lib/site/papers-export.ts';
 import { linkerFor } from '../../../data/site-links.ts';
+import { digestOfPaper, fileOfPage, pathsToRender } from '../../../data/reused-pages.ts';
+import { sitePaths } from '../../../lib/site/site-url.ts';
 
-/** `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers. */
+/**
+ * `themes/<id>/papers.csv` and `papers.bib`: a theme's papers, for spreadsheets and reference managers; but those the
+ * last build wrote from the same papers (src/data/reused-pages.ts).
+ */
 export const getStaticPaths = (async () => {
   const { themes, papersByTheme } = await getSurveyData();
-  return themes.flatMap((theme) =>
-    ['csv', 'bib'].map((format) => ({ params: { id: theme.id, format }, props: { papers: papersByTheme.get(theme.id) ?? [] } })),
+  return pathsToRender(
+    'other',
+    themes.flatMap((theme) =>
+      ['csv', 'bib'].map((format) => {
+        const papers = papersByTheme.get(theme.id) ?? [];
+        return {
+          path: { params: { id: theme.id, format }, props: { papers } },
+          file: fileOfPage(`${sitePaths.theme(theme.id)}papers.${format}`),
+          inputs: () => ['theme export', papers.map(digestOfPaper)],
+        };
+      }),
+    ),
   );
 }) satisfies GetStaticPaths;
 
