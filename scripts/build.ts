@@ -177,7 +177,8 @@ function runAstroBuild(
       if (isReusedPagesMessage(message)) {
         reusedPages ??= { digests: {}, reused: [], paperPages: 0 };
         Object.assign(reusedPages.digests, message.digests);
-        reusedPages.reused.push(...message.reused);
+        // One by one: a spread of 100,000 paths would be as many arguments to one call.
+        for (const file of message.reused) reusedPages.reused.push(file);
         if (message.kind === 'paper') reusedPages.paperPages += message.reused.length;
         return;
       }

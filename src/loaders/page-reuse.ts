@@ -58,7 +58,8 @@ export function previousPages(env: NodeJS.ProcessEnv = process.env): PreviousPag
   let pages: PreviousPages | undefined;
   try {
     const digests = (JSON.parse(readFileSync(file, 'utf8')) as { pages?: Record<string, string> }).pages;
-    if (digests && typeof digests === 'object') pages = { digests: new Map(Object.entries(digests)), has: (path) => existsSync(siteFile(site, path)) };
+    if (digests && typeof digests === 'object')
+      pages = { digests: new Map(Object.entries(digests)), has: (path) => existsSync(siteFile(site, path)) };
   } catch {
     pages = undefined;
   }
