@@ -53,7 +53,7 @@ const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
  * them (src/loaders/page-reuse.ts), kept in the cache beside the other builds' and written only once that site is in
  * place.
  */
-const pageDigestsFile = resolve('node_modules/.cache/survey-build', `paper-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+const pageDigestsFile = resolve('node_modules/.cache/survey-build', `reused-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
 /** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /**
@@ -214,13 +214,13 @@ function runAstroBuild(
       const ingestResult = ingestCode ?? (await ingestRun);
       if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false, indexWrite });
       if (live) process.stdout.write('\r\x1b[K');
+      const reused = reusedPages?.reused.length ?? 0;
       const paperPages = reusedPages?.paperPages ?? 0;
-      const others = (reusedPages?.reused.length ?? 0) - paperPages;
       const taken =
-        paperPages + others > 0
-          ? `; as the last build wrote them: ${paperPages.toLocaleString('en')} paper pages, ${others.toLocaleString('en')} other pages and files`
+        reused > 0
+          ? `; as the last build wrote them: ${paperPages.toLocaleString('en')} paper pages, ${(reused - paperPages).toLocaleString('en')} other pages and files`
           : '';
-      if (pages > 0 || paperPages + others > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}${taken}`);
+      if (pages > 0 || reused > 0) console.log(`build: ${pages.toLocaleString('en')} pages and files written in ${elapsed()}${taken}`);
       resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone, indexWrite, reusedPages });
     });
   });

@@ -1,6 +1,7 @@
 import type { CuratedPaper } from '../lib/curation/notes.ts';
 import { paperPageInputs, shownRelatedPapers } from '../lib/site/page-digests.ts';
-import { digestOfPaper, pathsToRender } from './reused-pages.ts';
+import { sitePaths } from '../lib/site/site-url.ts';
+import { digestOfPaper, fileOfPage, pathsToRender } from './reused-pages.ts';
 import { getSurveyData } from './survey-data.ts';
 
 /** What a paper's page is rendered from (a type, not an interface: Astro's page props are a record). */
@@ -31,7 +32,7 @@ export async function paperPagePaths(): Promise<Array<{ params: { id: string }; 
       const props = propsOf(paper);
       return {
         path: { params: { id: paper.id }, props },
-        file: `papers/${paper.id}/index.html`,
+        file: fileOfPage(sitePaths.paper(paper.id)),
         inputs: () => paperPageInputs(digestOfPaper(paper), { ...props, related: shownRelatedPapers(paper, data.papersById) }),
         // The note's text is not in the digest: a paper with a note is always rendered.
         always: paper.annotated,

@@ -1,4 +1,5 @@
 import type { CuratedPaper } from '../lib/curation/notes.ts';
+import type { TablePage } from '../lib/site/table-pages.ts';
 import { outputDigest, paperDigest, siteDigest } from '../lib/site/page-digests.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
 import { previousPages, reportPages, siteCodeDigest, type ReusedPagesMessage } from '../loaders/page-reuse.ts';
@@ -34,6 +35,9 @@ export function digestOfPaper(paper: CuratedPaper): string {
   }
   return digest;
 }
+
+/** One page of a table for a page's {@link RoutePath.inputs}: its place and its rows, each row as its paper's digest. */
+export const digestedTablePage = (page: TablePage<CuratedPaper>): TablePage<string> => ({ ...page, items: page.items.map(digestOfPaper) });
 
 let site: { code: string; digest: Promise<string> } | undefined;
 
