@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './swap-directory.ts';
 import { GENERATED_MARKER, GENERATED_README_MARKER } from '../../src/lib/ingest/plan-entries.ts';
+import { readTree } from '../../src/loaders/generated-papers.ts';
 
 /** What a sync changed, by path relative to the generated root. */
 export interface SyncReport {
@@ -47,18 +48,6 @@ export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string
   simulateCrashFor('after-staging');
   swapInDirectory(root, { betweenRenames: () => simulateCrashFor('between-renames') });
   return report;
-}
-
-/** Every file of a generated folder (none when it is missing), by path relative to it, with its text. */
-export function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!existsSync(root)) return files;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const absolute = join(entry.parentPath, entry.name);
-    files.set(relative(root, absolute).split(sep).join('/'), readFileSync(absolute, 'utf8'));
-  }
-  return files;
 }
 
 /** Test hook: `SURVEY_INGEST_CRASH=<point>` kills the process at that point of a sync, to prove nothing is lost. */

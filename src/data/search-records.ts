@@ -1,4 +1,4 @@
-import { paperSearchRecord, themeSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
+import { inUrlOrder, paperSearchRecord, themeSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
 import { themeTitle } from '../lib/classify/paper-themes.ts';
 import { UNSORTED_HELP_HTML } from '../lib/site/unsorted-help.ts';
 import { UNSORTED_THEME_ID } from '../schemas/survey.ts';
@@ -26,9 +26,7 @@ export async function* surveySearchRecords(
   const { papers, notesById, themesById, themeTables, introsById } = await getSurveyData();
   const titleOf = (id: string) => themeTitle(id, themesById);
 
-  // In the order of their URLs, so the index numbers its pages the same way whatever order the survey lists them in.
-  const byUrl = <T extends { url: string }>(items: T[]) => items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const papersInOrder = byUrl(papers.map((paper) => ({ url: sitePaths.paper(paper.id), paper })));
+  const papersInOrder = inUrlOrder(papers.map((paper) => ({ url: sitePaths.paper(paper.id), paper })));
   for (let start = 0; start < papersInOrder.length; start += BATCH) {
     const batch: SearchRecord[] = [];
     for (const { paper } of papersInOrder.slice(start, start + BATCH)) {
@@ -48,5 +46,5 @@ export async function* surveySearchRecords(
       }),
     );
   }
-  yield byUrl(themes);
+  yield inUrlOrder(themes);
 }

@@ -107,8 +107,8 @@ async function loadSurveyData(): Promise<SurveyData> {
   const notesById = new Map(noteEntries.map((entry) => [entry.id, entry]));
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   // Under `npm run build` the ingest may still be writing the papers (src/loaders/ingest-gate.ts).
-  await generatedEntriesReady();
-  const allPapers = readGeneratedPapers(papersFolder(), config.themes.map((theme) => theme.id))
+  const { files: writtenByIngest } = await generatedEntriesReady();
+  const allPapers = readGeneratedPapers(papersFolder(), config.themes.map((theme) => theme.id), { writtenByIngest })
     .map((paper) => {
       const note = notesById.get(paper.id);
       return applyNote(paper, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });

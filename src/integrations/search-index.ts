@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
+import { RecordsAhead } from '../lib/search/records-ahead.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
@@ -22,13 +23,21 @@ export const isSearchRecordsMessage = (message: unknown): message is SearchRecor
 
 /** A search index being made: records go in as they come; `write` builds it into the site and closes Pagefind. */
 export interface SearchIndexWriter {
+  /**
+   * Indexes records made ahead of the build's own (src/lib/search/records-ahead.ts), before any of those are added:
+   * they are then checked against the build's records, which only make the index anew should the two differ in more
+   * than the records' text. False, and nothing done, when records were added already or these would not fit the
+   * index's first part.
+   */
+  addAhead(records: readonly SearchRecord[]): boolean;
   add(records: readonly SearchRecord[]): void;
   /**
    * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several:
    * src/lib/search/index-parts.ts), and says how many pages and parts it holds. `reuseFrom`, the site this build
    * replaces, lends its index's files: Pagefind skips a file it would write the same (see {@link writeOver}).
+   * `meanwhile` is work of the caller's that runs while Pagefind builds the index (seconds, in its own process).
    */
-  write(siteRoot: string, reuseFrom?: string): Promise<{ pages: number; parts: number; writeMs: number }>;
+  write(siteRoot: string, reuseFrom?: string, meanwhile?: () => void): Promise<{ pages: number; parts: number; writeMs: number }>;
   close(): Promise<void>;
 }
 
@@ -39,21 +48,37 @@ async function openPagefindIndex() {
   const adding: Promise<void>[] = [];
   return {
     add(records: readonly SearchRecord[]) {
-      adding.push(
-        Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
-          const problems = results.flatMap((result) => result.errors);
-          if (problems.length > 0) throw new Error(`search: indexing failed: ${problems.join('; ')}`);
-        }),
-      );
+      const added = Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
+        const problems = results.flatMap((result) => result.errors);
+        if (problems.length > 0) throw new Error(`search: indexing failed: ${problems.join('; ')}`);
+      });
+      // A failure is reported where the records are awaited (`parsed`); an index closed unwritten leaves it unasked.
+      added.catch(() => undefined);
+      adding.push(added);
     },
     /** Resolves once Pagefind has parsed every record added. */
     async parsed() {
       await Promise.all(adding);
     },
-    async write(outputPath: string, reuseFrom?: string) {
+    /** Drops this index and what was added to it (its Pagefind stays open for another). */
+    async discard() {
+      await Promise.allSettled(adding);
+      await index.deleteIndex();
+    },
+    /** Writes the index; `meanwhile` runs (once) while Pagefind builds it, in its own process. */
+    async write(outputPath: string, reuseFrom?: string, meanwhile?: () => void) {
       await this.parsed();
       const writeFiles = async () => {
-        const written = await index.writeFiles({ outputPath });
+        const writing = index.writeFiles({ outputPath });
+        try {
+          meanwhile?.();
+        } catch (error) {
+          await writing.catch(() => undefined);
+          throw error;
+        } finally {
+          meanwhile = undefined;
+        }
+        const written = await writing;
         if (written.errors.length > 0) throw new Error(`search: writing the index failed: ${written.errors.join('; ')}`);
       };
       await writeOver(outputPath, reuseFrom, writeFiles);
@@ -189,17 +214,45 @@ class WorkerStopped extends Error {}
  * ({@link indexWriteLanes}), each in a Pagefind of its own, closed before that lane takes its next part.
  */
 export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PART): Promise<SearchIndexWriter> {
-  const first = await openPagefindIndex();
+  let first = await openPagefindIndex();
   const later: SearchRecord[] = [];
   let pages = 0;
+  let ahead: RecordsAhead | undefined;
+  /** With records ahead, the first part's records as the build added them, should the index have to be made from them alone. */
+  const firstPart: SearchRecord[] = [];
+  /** Set once the index is being written or closed: records made ahead that come later are not added. */
+  let closing = false;
   return {
+    addAhead(records) {
+      if (pages > 0 || ahead || closing || records.length > pagesPerPart) return false;
+      ahead = new RecordsAhead(records);
+      first.add(records);
+      return true;
+    },
     add(records) {
       const toFirst = Math.max(0, Math.min(records.length, pagesPerPart - pages));
-      if (toFirst > 0) first.add(toFirst === records.length ? records : records.slice(0, toFirst));
+      if (toFirst > 0) {
+        const forFirst = toFirst === records.length ? records : records.slice(0, toFirst);
+        if (ahead) {
+          for (const record of forFirst) firstPart.push(record);
+          const toIndex = forFirst.filter((record, index) => ahead!.needsIndexing(record, pages + index));
+          if (toIndex.length > 0) first.add(toIndex);
+        } else first.add(forFirst);
+      }
       for (let i = toFirst; i < records.length; i++) later.push(records[i]!);
       pages += records.length;
     },
-    async write(siteRoot, reuseFrom) {
+    async write(siteRoot, reuseFrom, meanwhile) {
+      closing = true;
+      if (ahead && !ahead.matched()) {
+        // The papers changed while the build ran: the index is made from the build's own records alone.
+        if (process.env.DEBUG) console.error(`search: the records made ahead did not match the build's; indexing the build's anew`);
+        await first.discard();
+        first = await openPagefindIndex();
+        first.add(firstPart);
+      }
+      ahead = undefined;
+      firstPart.length = 0;
       const folders = searchIndexFolders(pages, pagesPerPart);
       const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
       const queue: PartTask[] = folders.slice(1).map((folder, index) => ({
@@ -211,7 +264,7 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       const lanes = indexWriteLanes(folders.length, pagesPerPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
-        await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!));
+        await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
         await pagefind.close();
         for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
       };
@@ -249,6 +302,7 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       }
     },
     close: async () => {
+      closing = true;
       await pagefind.close();
     },
   };

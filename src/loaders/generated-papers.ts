@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { digestGeneratedFiles } from '../lib/ingest/ingest-record.ts';
 import { InputError } from '../lib/input/input-error.ts';
 import { readEntries } from '../lib/ingest/plan-entries.ts';
 import { createPaperSchema, type Paper } from '../schemas/paper.ts';
@@ -26,17 +27,37 @@ function generatedFiles(folder: string): string[] {
  *
  * A file that does not fit (edited by hand, or left by another version) stops the build with its file and line.
  */
-export function readGeneratedPapers(folder: string, themeIds: readonly string[]): Paper[] {
-  const schema = createPaperSchema(themeIds);
-  const papers: Paper[] = [];
+export function readGeneratedPapers(folder: string, themeIds: readonly string[], options: GeneratedPapersOptions = {}): Paper[] {
+  return [...generatedPaperFiles(folder, themeIds, options)].flat();
+}
+
+export interface GeneratedPapersOptions {
+  /**
+   * The digest the ingest recorded of the files it wrote (`ingest.json`'s `files`), when the caller knows that ingest
+   * ran with this code: `npm run build` runs it just before (./ingest-gate.ts). Files that still match it are as that
+   * ingest wrote them, papers it had validated with this very schema, so they are read without validating them again
+   * (for 10,000 papers, 0.9 s of the 1.2 s their reading takes). Files that do not match are validated.
+   */
+  writtenByIngest?: string;
+}
+
+/** {@link readGeneratedPapers} file by file, each file's papers read when the caller asks for them. */
+export function* generatedPaperFiles(folder: string, themeIds: readonly string[], options: GeneratedPapersOptions = {}): Generator<Paper[]> {
+  const asWritten = options.writtenByIngest === undefined ? undefined : filesAsIngestWrote(dirname(folder), options.writtenByIngest);
+  const schema = asWritten ? undefined : createPaperSchema(themeIds);
   for (const name of generatedFiles(folder)) {
+    const papers: Paper[] = [];
     const file = join(folder, name);
-    const text = readFileSync(file, 'utf8');
+    const text = asWritten?.get(relative(dirname(folder), file).split(sep).join('/')) ?? readFileSync(file, 'utf8');
     let entries: unknown[];
     try {
       entries = readEntries(text);
     } catch (error) {
       throw new InputError(displayPath(file), 1, `this generated file is not valid JSON (${(error as Error).message})`, 'run `npm run ingest` to write it again');
+    }
+    if (!schema) {
+      yield entries as Paper[];
+      continue;
     }
     const lines = entryLines(text, entries.length);
     entries.forEach((entry, index) => {
@@ -53,8 +74,26 @@ export function readGeneratedPapers(folder: string, themeIds: readonly string[])
         'run `npm run ingest` to write it again (generated files are not edited by hand)',
       );
     });
+    yield papers;
   }
-  return papers;
+}
+
+/** The files of the generated folder `root`, when they are the ones whose digest the ingest recorded. */
+function filesAsIngestWrote(root: string, digest: string): Map<string, string> | undefined {
+  const files = readTree(root);
+  return digestGeneratedFiles(files) === digest ? files : undefined;
+}
+
+/** Every file of a generated folder (none when it is missing), by path relative to it, with its text. */
+export function readTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(root)) return files;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const absolute = join(entry.parentPath, entry.name);
+    files.set(relative(root, absolute).split(sep).join('/'), readFileSync(absolute, 'utf8'));
+  }
+  return files;
 }
 
 /** The line of each entry, as the ingest writes them (one paper per line); none when the file was laid out otherwise. */

@@ -18,6 +18,12 @@ export interface AwaitIngestMessage {
 /** The build script to Astro: the ingest has written the generated entries. */
 export interface IngestDoneMessage {
   type: 'survey-ingest-done';
+  /**
+   * The digest the ingest recorded of the files it wrote or found as it would write them (`ingest.json`'s `files`).
+   * That ingest ran with this build's code, so files that still match it hold papers it validated with this schema
+   * (src/loaders/generated-papers.ts).
+   */
+  files?: string;
 }
 
 const hasType = (message: unknown, type: string) =>
@@ -26,20 +32,21 @@ const hasType = (message: unknown, type: string) =>
 export const isAwaitIngestMessage = (message: unknown): message is AwaitIngestMessage => hasType(message, 'survey-await-ingest');
 export const isIngestDoneMessage = (message: unknown): message is IngestDoneMessage => hasType(message, 'survey-ingest-done');
 
-let ingestWritten: Promise<void> | undefined;
+let ingestWritten: Promise<{ files?: string }> | undefined;
 
 /**
  * Resolves once the generated entries are written: at once, unless the build script started this Astro beside the
- * ingest. Asked rather than announced, so the answer cannot arrive before anyone listens for it.
+ * ingest. Asked rather than announced, so the answer cannot arrive before anyone listens for it. Says the digest of
+ * the files as that ingest wrote them, when an ingest of this build wrote them.
  */
-export function generatedEntriesReady(): Promise<void> {
+export function generatedEntriesReady(): Promise<{ files?: string }> {
   const send = process.send?.bind(process);
-  if (!process.env[INGEST_RUNNING] || !send) return Promise.resolve();
-  ingestWritten ??= new Promise<void>((resolve) => {
+  if (!process.env[INGEST_RUNNING] || !send) return Promise.resolve({});
+  ingestWritten ??= new Promise((resolve) => {
     const onMessage = (message: unknown) => {
       if (!isIngestDoneMessage(message)) return;
       process.off('message', onMessage);
-      resolve();
+      resolve({ files: message.files });
     };
     process.on('message', onMessage);
     send({ type: 'survey-await-ingest' } satisfies AwaitIngestMessage);

@@ -7,7 +7,7 @@ import { compileRegexTerm } from '../lib/text/term-matcher.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { InputError } from '../lib/input/input-error.ts';
 import { parseYamlWith, type ParsedYaml } from '../lib/input/read-yaml.ts';
-import { PAPERS_FOLDER, readEntries } from '../lib/ingest/plan-entries.ts';
+import { PAPERS_FOLDER, readEntryIds } from '../lib/ingest/plan-entries.ts';
 import { parseHistory } from '../lib/ingest/paper-history.ts';
 import type { SurveyRefs } from '../lib/curation/paper-refs.ts';
 import type { PaperHistory } from '../schemas/history.ts';
@@ -66,7 +66,7 @@ export function loadSurveyRefs(paths: ContentPaths): SurveyRefs {
     `survey:${stamp(paths.surveyConfig)}`,
   ].join('|');
   if (cachedRefs?.signature !== signature) {
-    const paperIds = new Set(files.flatMap((name) => readEntries(readFileSync(join(papersDir, name), 'utf8')).map((entry) => String((entry as { id?: unknown }).id))));
+    const paperIds = new Set(files.flatMap((name) => readEntryIds(readFileSync(join(papersDir, name), 'utf8'))));
     const themeIds = new Set(loadSurveyConfig(paths).data.themes.map((theme) => theme.id));
     cachedRefs = { signature, paperIds, departed: loadDepartedPapers(paths, paperIds), themeIds };
   }

@@ -24,6 +24,14 @@ export interface PaperRecordContext {
   noteHtml?: string;
 }
 
+/**
+ * Records (or anything with a URL) in the order of their URLs: the order the index numbers its pages in, the same
+ * whatever order the survey lists them in.
+ */
+export function inUrlOrder<T extends { url: string }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
 const text = (value: string) => escapeHtml(value);
 const attribute = (value: string) => escapeHtml(value);
 const hidden = (name: 'meta' | 'sort' | 'filter', value: string) => `<span hidden data-pagefind-${name}="${attribute(value)}"></span>`;

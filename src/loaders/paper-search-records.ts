@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { themeTitle } from '../lib/classify/paper-themes.ts';
+import { applyNote, parseNoteSource, type ParsedNote } from '../lib/curation/notes.ts';
+import { INGEST_RECORD_FILE, parseIngestRecord } from '../lib/ingest/ingest-record.ts';
+import { PAPERS_FOLDER } from '../lib/ingest/plan-entries.ts';
+import { inUrlOrder, paperSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
+import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
+import type { ContentPaths } from './content-paths.ts';
+import { generatedPaperFiles, type GeneratedPapersOptions } from './generated-papers.ts';
+import { loadSurveyConfig, readNotes } from './survey-files.ts';
+
+/**
+ * The search records of the survey's paper pages, made from the files as the ingest left them rather than from
+ * Astro's data, for `npm run build` to index ahead of Astro's records (src/lib/search/records-ahead.ts): the same
+ * papers (hidden ones left out), with the notes' fields applied, in the same order, made by the same function as
+ * src/data/search-records.ts makes them. A paper with a note's text gets its record without it: only Astro renders
+ * MDX, and its record takes this one's place.
+ *
+ * Read a generated file at a time, giving the event loop a turn after each, so that the build script goes on
+ * answering Astro meanwhile; not validated again when they are as the ingest wrote them (`writtenByIngest`:
+ * src/loaders/generated-papers.ts). Undefined when the last ingest wrote more than `atMost` papers (such a survey's index is
+ * made in parts, after Astro), and when the files do not read as the site would read them (a note's frontmatter that
+ * does not fit, a generated file edited by hand): Astro reports those, and its records alone make the index.
+ */
+export async function paperSearchRecordsFromFiles(
+  paths: ContentPaths,
+  options: { atMost: number } & GeneratedPapersOptions,
+): Promise<SearchRecord[] | undefined> {
+  try {
+    const record = parseIngestRecord(readFileSync(join(paths.generated, INGEST_RECORD_FILE), 'utf8'));
+    if (!record || record.papers > options.atMost) return undefined;
+    const { themes } = loadSurveyConfig(paths).data;
+    const themeIds = themes.map((theme) => theme.id);
+    const themesById = new Map(themes.map((theme) => [theme.id, theme]));
+    const noteSchema = createNoteSchema(themeIds);
+    const notes = new Map<string, ParsedNote<NoteFrontmatter>>(
+      readNotes(paths.notes).map((note) => [note.id, parseNoteSource(note.text, noteSchema, note.file)]),
+    );
+    const titleOf = (id: string) => themeTitle(id, themesById);
+    const records: SearchRecord[] = [];
+    for (const papers of generatedPaperFiles(join(paths.generated, PAPERS_FOLDER), themeIds, options)) {
+      for (const paper of papers) {
+        const curated = applyNote(paper, notes.get(paper.id));
+        if (!curated.hidden) records.push(paperSearchRecord(curated, { themeTitle: titleOf }));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return inUrlOrder(records);
+  } catch {
+    return undefined;
+  }
+}
