@@ -13,7 +13,9 @@ import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rea
 import { createHash } from 'node:crypto';
 import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import { paperSearchRecordsFromFiles } from '../src/loaders/paper-search-records.ts';
+import type { paperSearchRecordsFromFiles } from '../src/loaders/paper-search-records.ts';
+import type { SearchRecord } from '../src/lib/search/search-records.ts';
+import { Worker } from 'node:worker_threads';
 import { INGEST_RECORD_FILE, parseIngestRecord } from '../src/lib/ingest/ingest-record.ts';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -240,10 +242,20 @@ function filesAsIngestRecorded(paths = resolveContentPaths()): string | undefine
   return existsSync(record) ? parseIngestRecord(readFileSync(record, 'utf8'))?.files : undefined;
 }
 
-/** Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them. */
-async function indexRecordsAhead(searchIndex: SearchIndexWriter): Promise<void> {
-  const records = await paperSearchRecordsFromFiles(resolveContentPaths(), { atMost: indexPartPages(), writtenByIngest: filesAsIngestRecorded() });
-  if (records) searchIndex.addAhead(records);
+/**
+ * Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them. They are made in a
+ * worker thread (./lib/paper-search-records.worker.mjs), whose memory goes with it; should it fail, Astro's records
+ * alone make the index, as they would anyway.
+ */
+function indexRecordsAhead(searchIndex: SearchIndexWriter): void {
+  const options: Parameters<typeof paperSearchRecordsFromFiles>[1] = { atMost: indexPartPages(), writtenByIngest: filesAsIngestRecorded() };
+  const worker = new Worker(new URL('./lib/paper-search-records.worker.mjs', import.meta.url), { workerData: options });
+  worker.unref();
+  worker.once('message', (records: SearchRecord[] | null) => {
+    if (records) searchIndex.addAhead(records);
+    void worker.terminate();
+  });
+  worker.once('error', () => void worker.terminate());
 }
 
 /**
@@ -279,12 +291,8 @@ async function build(): Promise<number> {
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
   // The paper pages' records, made from the files the ingest wrote, go to Pagefind while Astro is still starting:
-  // Astro's records come seconds later and are checked against them (src/lib/search/records-ahead.ts). Made after a
-  // turn of the event loop and a file at a time, so the build script goes on answering Astro (which asks whether the
-  // ingest is done before it reads the papers) meanwhile.
-  void ingestRun.then((code) => {
-    if (code === 0) setImmediate(() => void indexRecordsAhead(searchIndex));
-  });
+  // Astro's records come seconds later and are checked against them (src/lib/search/records-ahead.ts).
+  void ingestRun.then((code) => code === 0 && indexRecordsAhead(searchIndex));
   const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,

@@ -17,16 +17,15 @@ import { loadSurveyConfig, readNotes } from './survey-files.ts';
  * src/data/search-records.ts makes them. A paper with a note's text gets its record without it: only Astro renders
  * MDX, and its record takes this one's place.
  *
- * Read a generated file at a time, giving the event loop a turn after each, so that the build script goes on
- * answering Astro meanwhile; not validated again when they are as the ingest wrote them (`writtenByIngest`:
+ * The papers are not validated again when they are as the ingest wrote them (`writtenByIngest`:
  * src/loaders/generated-papers.ts). Undefined when the last ingest wrote more than `atMost` papers (such a survey's index is
  * made in parts, after Astro), and when the files do not read as the site would read them (a note's frontmatter that
  * does not fit, a generated file edited by hand): Astro reports those, and its records alone make the index.
  */
-export async function paperSearchRecordsFromFiles(
+export function paperSearchRecordsFromFiles(
   paths: ContentPaths,
   options: { atMost: number } & GeneratedPapersOptions,
-): Promise<SearchRecord[] | undefined> {
+): SearchRecord[] | undefined {
   try {
     const record = parseIngestRecord(readFileSync(join(paths.generated, INGEST_RECORD_FILE), 'utf8'));
     if (!record || record.papers > options.atMost) return undefined;
@@ -44,7 +43,6 @@ export async function paperSearchRecordsFromFiles(
         const curated = applyNote(paper, notes.get(paper.id));
         if (!curated.hidden) records.push(paperSearchRecord(curated, { themeTitle: titleOf }));
       }
-      await new Promise((resolve) => setImmediate(resolve));
     }
     return inUrlOrder(records);
   } catch {

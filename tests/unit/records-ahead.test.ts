@@ -26,6 +26,9 @@ describe('search records indexed ahead of the build’s own', () => {
     expect(handOver(ahead, astro)).toEqual(['/papers/b/', '/themes/rl/']);
     expect(ahead.diverged).toBe(false);
     expect(ahead.matched()).toBe(true);
+    // What the build keeps of a record found the same is the one made ahead, not a second copy.
+    expect(ahead.sameAt(0)).toBe(madeAhead[0]);
+    expect(ahead.sameAt(3)).toBeUndefined();
   });
 
   test('a paper the build does not have (hidden by a note meanwhile) is a divergence, and nothing more is indexed', () => {
@@ -33,6 +36,7 @@ describe('search records indexed ahead of the build’s own', () => {
     expect(handOver(ahead, [[record('/papers/a/'), record('/papers/c/'), record('/themes/rl/')]])).toEqual([]);
     expect(ahead.diverged).toBe(true);
     expect(ahead.matched()).toBe(false);
+    expect(ahead.sameAt(0)).toBeUndefined();
   });
 
   test('a paper the records ahead lack (a note that unhid it) is a divergence', () => {

@@ -18,19 +18,22 @@ import type { SearchRecord } from './search-records.ts';
  * alone.
  */
 export class RecordsAhead {
-  private readonly urls: string[];
-  private readonly htmls: string[];
   private confirmed = 0;
   #diverged = false;
 
-  constructor(records: readonly SearchRecord[]) {
-    this.urls = records.map((record) => record.url);
-    this.htmls = records.map((record) => record.html);
-  }
+  constructor(private readonly records: readonly SearchRecord[]) {}
 
   /** How many records were made ahead. */
   get count(): number {
-    return this.urls.length;
+    return this.records.length;
+  }
+
+  /**
+   * The record made ahead for `position`, once Astro's record there was confirmed (for one {@link needsIndexing} said
+   * need not be indexed, the same record); none once the records have diverged.
+   */
+  sameAt(position: number): SearchRecord | undefined {
+    return !this.#diverged && position < this.confirmed ? this.records[position] : undefined;
   }
 
   /** Whether Astro's records have stopped lining up with those made ahead. */
@@ -44,17 +47,18 @@ export class RecordsAhead {
    */
   needsIndexing(record: SearchRecord, position: number): boolean {
     if (this.#diverged) return false;
-    if (position >= this.urls.length) return true;
-    if (position !== this.confirmed || record.url !== this.urls[position]) {
+    if (position >= this.records.length) return true;
+    const madeAhead = this.records[position]!;
+    if (position !== this.confirmed || record.url !== madeAhead.url) {
       this.#diverged = true;
       return false;
     }
     this.confirmed += 1;
-    return record.html !== this.htmls[position];
+    return record.html !== madeAhead.html;
   }
 
   /** Whether Astro's records, all handed over, confirmed every record made ahead, in its place. */
   matched(): boolean {
-    return !this.#diverged && this.confirmed === this.urls.length;
+    return !this.#diverged && this.confirmed === this.records.length;
   }
 }
