@@ -16,7 +16,8 @@ import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import type { paperSearchRecordsFromFiles } from '../src/loaders/paper-search-records.ts';
 import type { SearchRecord } from '../src/lib/search/search-records.ts';
 import { Worker } from 'node:worker_threads';
-import { INGEST_RECORD_FILE, parseIngestRecord } from '../src/lib/ingest/ingest-record.ts';
+import type { IngestRecord } from '../src/lib/ingest/ingest-record.ts';
+import { readIngestRecord } from '../src/loaders/generated-papers.ts';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -140,11 +141,13 @@ function runIngest(): Promise<number> {
  *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
- * ingest fails, Astro is stopped and what it said is dropped: the ingest's error is the one that matters.
+ * ingest fails, Astro is stopped and what it said is dropped: the ingest's error is the one that matters. The news
+ * that the ingest is done carries the digest it recorded of the files it wrote (`ingestRecord`).
  */
 function runAstroBuild(
   args: string[],
   ingestRun: Promise<number>,
+  ingestRecord: Promise<IngestRecord | undefined>,
   searchIndex: SearchIndexWriter,
 ): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; reusedPages?: ReusedPages }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
@@ -177,8 +180,8 @@ function runAstroBuild(
     const elapsed = () => `${((performance.now() - firstPageAt) / 1000).toFixed(1)} s`;
     child.on('message', (message) => {
       if (isAwaitIngestMessage(message)) {
-        void ingestRun.then(
-          (code) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done', files: filesAsIngestRecorded() } satisfies IngestDoneMessage),
+        void Promise.all([ingestRun, ingestRecord]).then(
+          ([code, record]) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done', files: record?.files } satisfies IngestDoneMessage),
         );
         return;
       }
@@ -236,19 +239,15 @@ function runAstroBuild(
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The digest the ingest that just ran recorded of the generated files, when its record reads. */
-function filesAsIngestRecorded(paths = resolveContentPaths()): string | undefined {
-  const record = join(paths.generated, INGEST_RECORD_FILE);
-  return existsSync(record) ? parseIngestRecord(readFileSync(record, 'utf8'))?.files : undefined;
-}
-
 /**
- * Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them. They are made in a
- * worker thread (./lib/paper-search-records.worker.mjs), whose memory goes with it; should it fail, Astro's records
+ * Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them and the papers the
+ * ingest recorded fit the index's first part (a larger survey's index is made in parts, after Astro). They are made in
+ * a worker thread (./lib/paper-search-records.worker.mjs), whose memory goes with it; should it fail, Astro's records
  * alone make the index, as they would anyway.
  */
-function indexRecordsAhead(searchIndex: SearchIndexWriter): void {
-  const options: Parameters<typeof paperSearchRecordsFromFiles>[1] = { atMost: indexPartPages(), writtenByIngest: filesAsIngestRecorded() };
+function indexRecordsAhead(searchIndex: SearchIndexWriter, record: IngestRecord | undefined): void {
+  if (!record || record.papers > indexPartPages()) return;
+  const options: Parameters<typeof paperSearchRecordsFromFiles>[1] = { writtenByIngest: record.files };
   const worker = new Worker(new URL('./lib/paper-search-records.worker.mjs', import.meta.url), { workerData: options });
   worker.unref();
   worker.once('message', (records: SearchRecord[] | null) => {
@@ -290,12 +289,16 @@ async function build(): Promise<number> {
   });
   recoverInterruptedSwap(out);
   const searchIndex = await openSearchIndex(indexPartPages());
-  // The paper pages' records, made from the files the ingest wrote, go to Pagefind while Astro is still starting:
-  // Astro's records come seconds later and are checked against them (src/lib/search/records-ahead.ts).
-  void ingestRun.then((code) => code === 0 && indexRecordsAhead(searchIndex));
+  // What the ingest recorded of the files it wrote, read once it has succeeded: Astro reads them without validating
+  // them again while they match it (src/loaders/generated-papers.ts), and the paper pages' records made from them go
+  // to Pagefind while Astro is still starting. Astro's records come seconds later and are checked against them
+  // (src/lib/search/records-ahead.ts).
+  const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
+  void ingestRecord.then((record) => indexRecordsAhead(searchIndex, record));
   const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
+    ingestRecord,
     searchIndex,
   );
   if (ingestCode !== 0) {

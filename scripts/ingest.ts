@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectListedPapers, completeSurvey, pinnedThemes, readSurvey, reviewCuratedFiles, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
-import { digestGeneratedFiles, digestIngestInputs, INGEST_RECORD_FILE, parseIngestRecord, serialiseIngestRecord, type IngestRecord } from '../src/lib/ingest/ingest-record.ts';
+import { digestGeneratedFiles, digestIngestInputs, INGEST_RECORD_FILE, serialiseIngestRecord, type IngestRecord } from '../src/lib/ingest/ingest-record.ts';
 import { ingestCodeDigest } from './lib/code-digest.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { formatWarning, InputError, type InputWarning } from '../src/lib/input/input-error.ts';
@@ -17,7 +17,7 @@ import { primaryThemeId } from '../src/lib/classify/paper-themes.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
 import { UNSORTED_THEME_ID, type SurveyConfig } from '../src/schemas/survey.ts';
 import { syncGeneratedDir, type SyncReport } from './lib/generated-dir.ts';
-import { readTree } from '../src/loaders/generated-papers.ts';
+import { readIngestRecord, readTree } from '../src/loaders/generated-papers.ts';
 import { withIngestLock } from './lib/ingest-lock.ts';
 import { recoverInterruptedSwap } from './lib/swap-directory.ts';
 import { startTextSimilarity } from './lib/parallel-similarity.ts';
@@ -45,7 +45,7 @@ try {
     };
     const themeIds = config.data.themes.map((theme) => theme.id);
     const read = { code: ingestCodeDigest(), listings: inputs.listings, config: inputs.config, vocabularies: inputs.vocabularies, pins: pinnedThemes(inputs.notes, themeIds) };
-    const last = parseIngestRecord(readIfThere(join(paths.generated, INGEST_RECORD_FILE)));
+    const last = readIngestRecord(paths.generated);
     if (
       last &&
       inputs.history &&

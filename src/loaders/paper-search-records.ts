@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { themeTitle } from '../lib/classify/paper-themes.ts';
 import { applyNote, parseNoteSource, type ParsedNote } from '../lib/curation/notes.ts';
-import { INGEST_RECORD_FILE, parseIngestRecord } from '../lib/ingest/ingest-record.ts';
 import { PAPERS_FOLDER } from '../lib/ingest/plan-entries.ts';
 import { inUrlOrder, paperSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
 import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { ContentPaths } from './content-paths.ts';
-import { generatedPaperFiles, type GeneratedPapersOptions } from './generated-papers.ts';
+import { readGeneratedPapers, type GeneratedPapersOptions } from './generated-papers.ts';
 import { loadSurveyConfig, readNotes } from './survey-files.ts';
 
 /**
@@ -18,17 +16,11 @@ import { loadSurveyConfig, readNotes } from './survey-files.ts';
  * MDX, and its record takes this one's place.
  *
  * The papers are not validated again when they are as the ingest wrote them (`writtenByIngest`:
- * src/loaders/generated-papers.ts). Undefined when the last ingest wrote more than `atMost` papers (such a survey's index is
- * made in parts, after Astro), and when the files do not read as the site would read them (a note's frontmatter that
+ * src/loaders/generated-papers.ts). Undefined when the files do not read as the site would read them (a note's frontmatter that
  * does not fit, a generated file edited by hand): Astro reports those, and its records alone make the index.
  */
-export function paperSearchRecordsFromFiles(
-  paths: ContentPaths,
-  options: { atMost: number } & GeneratedPapersOptions,
-): SearchRecord[] | undefined {
+export function paperSearchRecordsFromFiles(paths: ContentPaths, options: GeneratedPapersOptions): SearchRecord[] | undefined {
   try {
-    const record = parseIngestRecord(readFileSync(join(paths.generated, INGEST_RECORD_FILE), 'utf8'));
-    if (!record || record.papers > options.atMost) return undefined;
     const { themes } = loadSurveyConfig(paths).data;
     const themeIds = themes.map((theme) => theme.id);
     const themesById = new Map(themes.map((theme) => [theme.id, theme]));
@@ -38,11 +30,9 @@ export function paperSearchRecordsFromFiles(
     );
     const titleOf = (id: string) => themeTitle(id, themesById);
     const records: SearchRecord[] = [];
-    for (const papers of generatedPaperFiles(join(paths.generated, PAPERS_FOLDER), themeIds, options)) {
-      for (const paper of papers) {
-        const curated = applyNote(paper, notes.get(paper.id));
-        if (!curated.hidden) records.push(paperSearchRecord(curated, { themeTitle: titleOf }));
-      }
+    for (const paper of readGeneratedPapers(join(paths.generated, PAPERS_FOLDER), themeIds, options)) {
+      const curated = applyNote(paper, notes.get(paper.id));
+      if (!curated.hidden) records.push(paperSearchRecord(curated, { themeTitle: titleOf }));
     }
     return inUrlOrder(records);
   } catch {

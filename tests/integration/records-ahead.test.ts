@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSearchIndex } from '../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search/search-records.ts';
 
@@ -47,29 +47,28 @@ function expectSameIndex(built: string, reference: string) {
   expect(filesOf(reference).filter((file) => !readFileSync(join(reference, file)).equals(readFileSync(join(built, file))))).toEqual([]);
 }
 
+/** The papers' records as the build script makes them ahead: the build's own, but paper b without its note's text. */
+const madeAhead = [
+  page('/papers/a/', 'reflection agents'),
+  page('/papers/b/', 'planning'),
+  page('/papers/c/', 'verification'),
+  page('/papers/d/', 'search'),
+];
+
 describe('records indexed ahead of the build’s own', () => {
+  let reference: string;
+  beforeAll(async () => {
+    reference = await writeIndex('reference');
+  });
+
   test('that line up, one without its note’s text: the index of the build’s records alone', async () => {
-    const reference = await writeIndex('reference');
-    const ahead = [
-      page('/papers/a/', 'reflection agents'),
-      page('/papers/b/', 'planning'),
-      page('/papers/c/', 'verification'),
-      page('/papers/d/', 'search'),
-    ];
-    expectSameIndex(await writeIndex('lined-up', ahead), reference);
+    expectSameIndex(await writeIndex('lined-up', madeAhead), reference);
   });
 
   test('that do not line up (a paper the build hid, a paper it shows): made anew from the build’s records', async () => {
-    const reference = await writeIndex('reference-2');
-    const withHidden = [
-      page('/papers/a/', 'reflection agents'),
-      page('/papers/aa/', 'hidden since'),
-      page('/papers/b/', 'planning'),
-      page('/papers/c/', 'verification'),
-      page('/papers/d/', 'search'),
-    ];
+    const withHidden = [madeAhead[0]!, page('/papers/aa/', 'hidden since'), ...madeAhead.slice(1)];
     expectSameIndex(await writeIndex('hidden', withHidden), reference);
-    const withoutOne = [page('/papers/a/', 'reflection agents'), page('/papers/c/', 'verification'), page('/papers/d/', 'search')];
+    const withoutOne = madeAhead.filter((record) => record.url !== '/papers/b/');
     expectSameIndex(await writeIndex('shown', withoutOne), reference);
   });
 

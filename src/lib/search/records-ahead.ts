@@ -23,11 +23,6 @@ export class RecordsAhead {
 
   constructor(private readonly records: readonly SearchRecord[]) {}
 
-  /** How many records were made ahead. */
-  get count(): number {
-    return this.records.length;
-  }
-
   /**
    * The record made ahead for `position`, once Astro's record there was confirmed (for one {@link needsIndexing} said
    * need not be indexed, the same record); none once the records have diverged.
