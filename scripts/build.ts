@@ -50,7 +50,8 @@ const insideProject = (path: string) => {
 };
 const astroOut = insideProject(out) ? staging : resolve('node_modules/.cache/survey-build', String(process.pid));
 const node = process.execPath;
-const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/** tsx's loader, for Node to load the ingest script with: the tsx command would start a second process to do so. */
+const tsxLoader = import.meta.resolve('tsx');
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /**
@@ -121,7 +122,7 @@ interface ReusedPages {
 /** The ingest (scripts/ingest.ts), its output straight to the terminal: resolves with its exit code. */
 function runIngest(): Promise<number> {
   return new Promise((resolvePromise) => {
-    const child = spawn(node, [tsx, ingest], { stdio: 'inherit' });
+    const child = spawn(node, ['--import', tsxLoader, ingest], { stdio: 'inherit' });
     child.on('error', () => resolvePromise(1));
     child.on('close', (code) => resolvePromise(code ?? 1));
   });

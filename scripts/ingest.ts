@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectListedPapers, completeSurvey, pinnedThemes, readSurvey, reviewCuratedFiles, textsOf, type BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import type { BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
+import { pinnedThemes, reviewCuratedFiles } from '../src/lib/ingest/curated-review.ts';
 import { digestGeneratedFiles, digestIngestInputs, INGEST_RECORD_FILE, serialiseIngestRecord, type IngestRecord } from '../src/lib/ingest/ingest-record.ts';
 import { ingestCodeDigest } from './lib/code-digest.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
@@ -56,6 +57,9 @@ try {
       printUnchanged(last, reviewCuratedFiles(inputs, inputs.history));
       return;
     }
+    // Only now the readers, classifiers and the rest of a full ingest: an ingest that stops early above does without
+    // them (they take about half of its start).
+    const { collectListedPapers, completeSurvey, readSurvey, textsOf } = await import('../src/lib/ingest/build-survey.ts');
     // The text similarity depends on the papers' words alone: a worker thread works it out while this one reads
     // the rest.
     const similarity = startTextSimilarity();

@@ -1,5 +1,4 @@
 import { createPaperSchema, type Paper } from '../../schemas/paper.ts';
-import { createNoteSchema, type NoteFrontmatter } from '../../schemas/note.ts';
 import type { SurveyConfig } from '../../schemas/survey.ts';
 import { classifyLink, extractLinks } from '../text/abstract-links.ts';
 import { compileThemeMatchers, scoreThemes } from '../classify/theme-keywords.ts';
@@ -11,9 +10,8 @@ import { compileVocabularies, extractFacets } from '../classify/facets.ts';
 import { shareTermSets } from '../text/term-matcher.ts';
 import type { Vocabularies } from '../../schemas/facets.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
-import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
-import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans, type OrphanNote } from '../curation/orphans.ts';
-import { checkCuratedRefs, describeDeparted } from '../curation/paper-refs.ts';
+import { describeOrphan, findOrphans, type OrphanNote } from '../curation/orphans.ts';
+import { checkCurated, parseNotes } from './curated-review.ts';
 import { assignPaperIds } from './paper-ids.ts';
 import { readSource } from '../sources/read-source.ts';
 import { mergeRecords, type MergedPaper, type SourceOccurrence } from './merge-records.ts';
@@ -159,7 +157,7 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   }
 
   const themeIds = config.themes.map((theme) => theme.id);
-  const notes = readNotes(inputs.notes, themeIds);
+  const notes = parseNotes(inputs.notes, themeIds);
   // Papers the survey had before this ingest and no listing holds now: their notes say the paper has left.
   const current = new Set(ids);
   const departed = new Map(Object.entries(inputs.history?.papers ?? {}).filter(([id]) => !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
@@ -289,49 +287,6 @@ export function completeSurvey(reading: SurveyReading, similarity: TextSimilarit
   });
   warnings.push(...checkCurated(inputs, ids, history));
   return { papers, merges, orphans, warnings, history, changes };
-}
-
-/**
- * What the curated MDX names that is not in the survey now: links to papers that have left (shown by their last
- * title), names the survey never had (the build refuses them), and theme intros whose theme has gone. Warnings, so
- * replacing a listing never stops an ingest; the build decides what cannot be published.
- */
-function checkCurated(inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>, ids: readonly string[], history: PaperHistory): InputWarning[] {
-  const current = new Set(ids);
-  const departed = new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
-  const refs = { paperIds: current, themeIds: new Set(inputs.config.themes.map((theme) => theme.id)), departed };
-  const intros = inputs.intros ?? [];
-  const checked = checkCuratedRefs([...inputs.notes, ...intros], refs);
-  return [
-    ...checked.departed.map(({ file, line, ref, title }) => ({ file, line, message: describeDeparted(ref, title) })),
-    ...checked.unknown.map(({ file, line, problem }) => ({ file, line, message: `${problem} — the build will stop here until it is corrected` })),
-    ...findOrphanIntros(intros, refs.themeIds).map(describeOrphanIntro),
-  ];
-}
-
-/**
- * What an ingest says of the curated files alone — orphan notes, links to papers that have left or never were,
- * intros of themes that are gone — for the papers the history holds now. An ingest that finds the listings, themes
- * and pins as the last one read them says this much, as notes and intros may have changed meanwhile.
- */
-export function reviewCuratedFiles(inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>, history: PaperHistory): InputWarning[] {
-  const entries = Object.entries(history.papers);
-  const ids = entries.filter(([, entry]) => entry.removed === null).map(([id]) => id);
-  const departed = new Map(entries.filter(([, entry]) => entry.removed !== null).map(([id, entry]) => [id, entry.title ?? id]));
-  return [...findOrphans(inputs.notes, ids, departed).map(describeOrphan), ...checkCurated(inputs, ids, history)];
-}
-
-/** The themes each note pins its paper to, by paper id (notes without pins left out); a bad frontmatter is an error. */
-export function pinnedThemes(sources: readonly NoteSource[], themeIds: readonly string[]): Map<string, readonly string[]> {
-  const pins = new Map<string, readonly string[]>();
-  for (const [id, note] of readNotes(sources, themeIds)) if (note.frontmatter.themes) pins.set(id, note.frontmatter.themes);
-  return pins;
-}
-
-/** Validates every note's frontmatter (an error names the file and line), by paper id. */
-function readNotes(sources: readonly NoteSource[], themeIds: readonly string[]): Map<string, ParsedNote<NoteFrontmatter>> {
-  const schema = createNoteSchema(themeIds);
-  return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
 }
 
 function placeOf(occurrence: SourceOccurrence): { listing: string; line: number } {
