@@ -28,9 +28,7 @@ import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '..
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
 import { writeFileAtomically } from './lib/read-content.ts';
-import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type SearchIndexWriter } from '../src/integrations/search-index.ts';
-
-type IndexWritten = Awaited<ReturnType<SearchIndexWriter['write']>>;
+import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type IndexWriteOptions, type IndexWritten, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
 const { values: options, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'dist' } },
@@ -55,13 +53,28 @@ const tsxLoader = import.meta.resolve('tsx');
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /**
- * The digest of every page and file of the site in `out` that a build may take from the last one, as its build made
- * them (src/loaders/page-reuse.ts), kept in the cache beside the other builds' and written only once that site is in
- * place.
+ * What the site in `out` was made from, for a build to take what it would make the same: the digest of every page and
+ * file a build may take from the last one (src/loaders/page-reuse.ts), and of each search index part's records. Kept
+ * in the cache beside the other builds' and written only once that site is in place.
  */
 const pageDigestsFile = resolve('node_modules/.cache/survey-build', `reused-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
 /** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
+/** Pagefind's version: an index part is taken from the last build only when the same Pagefind made it. */
+const pagefindVersion = String((JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version?: unknown }).version);
+/**
+ * The digests of the records each search index part of the site in `out` was made from (src/integrations/search-index.ts),
+ * when the same Pagefind made them: a part whose records are the same is taken from that site whole.
+ */
+function lastIndexParts(): Record<string, string> | undefined {
+  if (!existsSync(pageDigestsFile) || !existsSync(out)) return undefined;
+  try {
+    const { site, searchIndex } = JSON.parse(readFileSync(pageDigestsFile, 'utf8')) as { site?: unknown; searchIndex?: { pagefind?: unknown; parts?: Record<string, string> } };
+    return site === out && searchIndex?.pagefind === pagefindVersion ? searchIndex.parts : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /**
  * The next build may take the pages of the site it replaces: not for a public origin (SURVEY_SITE), whose sitemap
  * lists only the pages Astro rendered.
@@ -150,6 +163,7 @@ function runAstroBuild(
   ingestRun: Promise<number>,
   ingestRecord: Promise<IngestRecord | undefined>,
   searchIndex: SearchIndexWriter,
+  indexOptions: IndexWriteOptions,
 ): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; reusedPages?: ReusedPages }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
   return new Promise((resolvePromise) => {
@@ -200,7 +214,7 @@ function runAstroBuild(
       if (!message.done) return;
       recordsDone = true;
       if (records <= Math.min(INDEX_BESIDE_PAGES, indexPartPages())) {
-        indexWrite = searchIndex.write(astroOut, replacedSite());
+        indexWrite = searchIndex.write(astroOut, indexOptions);
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
       }
@@ -289,6 +303,8 @@ async function build(): Promise<number> {
     return code;
   });
   recoverInterruptedSwap(out);
+  // The site this build replaces lends its index's files, and its parts whose records are unchanged.
+  const indexOptions: IndexWriteOptions = { reuseFrom: replacedSite(), lastParts: lastIndexParts() };
   const searchIndex = await openSearchIndex(indexPartPages());
   // What the ingest recorded of the files it wrote, read once it has succeeded: Astro reads them without validating
   // them again while they match it (src/loaders/generated-papers.ts), and the paper pages' records made from them go
@@ -301,6 +317,7 @@ async function build(): Promise<number> {
     ingestRun,
     ingestRecord,
     searchIndex,
+    indexOptions,
   );
   if (ingestCode !== 0) {
     // The ingest said what was wrong; nothing it or Astro wrote is kept, and the previous site stays.
@@ -311,16 +328,19 @@ async function build(): Promise<number> {
   }
   const rendered = performance.now();
   let writing: Promise<IndexWritten> | undefined = indexWrite;
+  let written: IndexWritten;
   try {
     if (code !== 0) throw new Error('');
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
     const takePages = () => takeUnchangedPages(reusedPages?.reused ?? [], out, astroOut);
     if (writing) takePages();
-    writing ??= searchIndex.write(astroOut, replacedSite(), takePages);
-    const { pages, parts, writeMs } = await writing;
+    writing ??= searchIndex.write(astroOut, { ...indexOptions, meanwhile: takePages });
+    written = await writing;
+    const { pages, parts, partsTaken, writeMs } = written;
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
-    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when})`);
+    const taken = partsTaken === 0 ? '' : parts === 1 ? '; its records unchanged, taken from the last build' : `; ${partsTaken} of the parts, their records unchanged, taken from the last build`;
+    console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when}${taken})`);
   } catch (error) {
     await writing?.catch(() => undefined);
     await searchIndex.close();
@@ -330,13 +350,16 @@ async function build(): Promise<number> {
     return code || 1;
   }
   moveTree(astroOut, staging);
+  // What the last site was made from goes before that site does: should this process stop in between, the next build
+  // takes nothing rather than trust digests of a site no longer there.
+  rmSync(pageDigestsFile, { force: true });
   // The old site is removed in the background: the new one is in place, and the curator need not wait for the disk.
   swapInDirectory(out, { removeOldInBackground: true });
-  // What the site now in place was made from, for the next build; none when Astro said nothing of its pages.
-  if (reusedPages) {
-    mkdirSync(dirname(pageDigestsFile), { recursive: true });
-    writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, pages: reusedPages.digests })}\n`);
-  } else rmSync(pageDigestsFile, { force: true });
+  // What the site now in place was made from, for the next build: its pages' digests (none when Astro said nothing of
+  // them) and its index parts' records'.
+  mkdirSync(dirname(pageDigestsFile), { recursive: true });
+  const indexParts = { pagefind: pagefindVersion, parts: written.partDigests };
+  writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, ...(reusedPages && { pages: reusedPages.digests }), searchIndex: indexParts })}\n`);
   const done = performance.now();
   console.log(
     `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +

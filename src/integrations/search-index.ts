@@ -1,6 +1,7 @@
+import { createHash, type Hash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
@@ -33,17 +34,55 @@ export interface SearchIndexWriter {
   add(records: readonly SearchRecord[]): void;
   /**
    * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several:
-   * src/lib/search/index-parts.ts), and says how many pages and parts it holds. `reuseFrom`, the site this build
-   * replaces, lends its index's files: Pagefind skips a file it would write the same (see {@link writeOver}).
-   * `meanwhile` is work of the caller's that runs while Pagefind builds the index (seconds, in its own process).
+   * src/lib/search/index-parts.ts), and says how many pages and parts it holds, and the digest of each part's records.
    */
-  write(siteRoot: string, reuseFrom?: string, meanwhile?: () => void): Promise<{ pages: number; parts: number; writeMs: number }>;
+  write(siteRoot: string, options?: IndexWriteOptions): Promise<IndexWritten>;
   close(): Promise<void>;
+}
+
+export interface IndexWriteOptions {
+  /**
+   * The site this build replaces. It lends its index's files: Pagefind skips a file it would write the same (see
+   * {@link writeOver}); and a part whose records are those it was made from (`lastParts`) is taken from it whole.
+   */
+  reuseFrom?: string;
+  /** The digest of each part's records in the index of `reuseFrom`, by the part's folder, as `write` said it then. */
+  lastParts?: Readonly<Record<string, string>>;
+  /** Work of the caller's that runs while Pagefind builds the index (seconds, in its own process), or at once. */
+  meanwhile?: () => void;
+}
+
+export interface IndexWritten {
+  pages: number;
+  parts: number;
+  /** How many of the parts were taken from the last build, their records unchanged. */
+  partsTaken: number;
+  writeMs: number;
+  /** The digest of each part's records, by its folder (see {@link IndexWriteOptions.lastParts}). */
+  partDigests: Record<string, string>;
+}
+
+/**
+ * What Pagefind makes of a part besides its records: the options this module opens it with. Its version is the
+ * caller's to compare (`lastParts` come from an index of the same Pagefind); records alone decide the rest.
+ */
+const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
+
+/** A digest of one part's records, in order, as Pagefind is given them: equal digests, the same index files. */
+function partDigest(): { add(record: SearchRecord): void; digest(): string } {
+  const hash: Hash = createHash('sha256').update(`${JSON.stringify(INDEX_OPTIONS)}\0`);
+  return {
+    add(record) {
+      hash.update(`${record.url.length}\0${record.url}\0${record.html.length}\0`);
+      hash.update(record.html);
+    },
+    digest: () => hash.digest('hex'),
+  };
 }
 
 /** One Pagefind index (its binary, a process of its own): records are parsed as they are added, while the caller goes on. */
 async function openPagefindIndex() {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
   if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
   const adding: Promise<void>[] = [];
   return {
@@ -145,6 +184,41 @@ function removeUnnamedFiles(folder: string): void {
   }
 }
 
+/** The folder of a part after the first, inside the first's (`pagefind/part-2/`): not part of the first part itself. */
+const LATER_PART_FOLDER = /^part-\d+$/;
+
+/**
+ * Takes a part of the last build's index whole, its records unchanged: its files are linked into `to` (copied across
+ * disks), and the files its meta file names are checked to be there. Pagefind is not run for it. Whether it was taken;
+ * when it was not (the last build's part is gone or incomplete), nothing of it is left in `to`.
+ */
+function takeIndexPart(from: string, to: string): boolean {
+  if (!existsSync(join(from, 'pagefind-entry.json'))) return false;
+  const linked: string[] = [];
+  try {
+    const files = readdirSync(from, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(from, join(entry.parentPath, entry.name)))
+      .filter((file) => !LATER_PART_FOLDER.test(file.split(/[\\/]/)[0]!));
+    for (const file of files) {
+      mkdirSync(dirname(join(to, file)), { recursive: true });
+      try {
+        linkSync(join(from, file), join(to, file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        copyFileSync(join(from, file), join(to, file));
+      }
+      linked.push(file);
+    }
+    removeUnnamedFiles(to);
+    return true;
+  } catch (error) {
+    if (process.env.DEBUG) console.error(`search: writing ${to} anew (${(error as Error).message})`);
+    for (const file of linked) rmSync(join(to, file), { force: true });
+    return false;
+  }
+}
+
 /**
  * Indexes one part's records in a Pagefind of its own, writes it to `outputPath` (over the last build's files of the
  * part, `reuseFrom`, when there is one) and closes that Pagefind.
@@ -222,6 +296,8 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
   const firstPart: SearchRecord[] = [];
   /** Set once the index is being written or closed: records made ahead that come later are not added. */
   let closing = false;
+  /** The first part's records as the build adds them (whatever was made ahead): they decide whether it can be taken. */
+  const firstDigest = partDigest();
   return {
     addAhead(records) {
       if (pages > 0 || ahead || closing || records.length > pagesPerPart) return false;
@@ -233,6 +309,7 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       const toFirst = Math.max(0, Math.min(records.length, pagesPerPart - pages));
       if (toFirst > 0) {
         const forFirst = toFirst === records.length ? records : records.slice(0, toFirst);
+        for (const record of forFirst) firstDigest.add(record);
         if (ahead) {
           const toIndex: SearchRecord[] = [];
           forFirst.forEach((record, index) => {
@@ -249,9 +326,26 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       for (let i = toFirst; i < records.length; i++) later.push(records[i]!);
       pages += records.length;
     },
-    async write(siteRoot, reuseFrom, meanwhile) {
+    async write(siteRoot, { reuseFrom, lastParts, meanwhile } = {}) {
       closing = true;
-      if (ahead && !ahead.matched()) {
+      const folders = searchIndexFolders(pages, pagesPerPart);
+      const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
+      const laterParts = folders.slice(1).map((folder, index) => ({ folder, records: later.slice(index * pagesPerPart, (index + 1) * pagesPerPart) }));
+      later.length = 0;
+      const partDigests: Record<string, string> = { [folders[0]!]: firstDigest.digest() };
+      for (const { folder, records } of laterParts) {
+        const digest = partDigest();
+        for (const record of records) digest.add(record);
+        partDigests[folder] = digest.digest();
+      }
+      // A part whose records are those the last build's same part was made from is that part, file for file.
+      const taken = (folder: string) => {
+        const from = lastBuildOf(folder);
+        return from !== undefined && lastParts?.[folder] === partDigests[folder] && takeIndexPart(from, join(siteRoot, folder));
+      };
+      const firstTaken = taken(folders[0]!);
+      let partsTaken = firstTaken ? 1 : 0;
+      if (!firstTaken && ahead && !ahead.matched()) {
         // The papers changed while the build ran: the index is made from the build's own records alone.
         if (process.env.DEBUG) console.error(`search: the records made ahead did not match the build's; indexing the build's anew`);
         await first.discard();
@@ -260,18 +354,17 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       }
       ahead = undefined;
       firstPart.length = 0;
-      const folders = searchIndexFolders(pages, pagesPerPart);
-      const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
-      const queue: PartTask[] = folders.slice(1).map((folder, index) => ({
-        records: later.slice(index * pagesPerPart, (index + 1) * pagesPerPart),
-        outputPath: join(siteRoot, folder),
-        reuseFrom: lastBuildOf(folder),
-      }));
-      later.length = 0;
+      const queue: PartTask[] = [];
+      for (const { folder, records } of laterParts) {
+        if (taken(folder)) partsTaken += 1;
+        else queue.push({ records, outputPath: join(siteRoot, folder), reuseFrom: lastBuildOf(folder) });
+      }
+      laterParts.length = 0;
       const lanes = indexWriteLanes(folders.length, pagesPerPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
-        await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
+        if (firstTaken) meanwhile?.();
+        else await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
         await pagefind.close();
         for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
       };
@@ -296,12 +389,12 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       };
       try {
         // Timed from when the records added so far are parsed: the write itself, not the wait for the last batches.
-        await first.parsed();
+        if (!firstTaken) await first.parsed();
         const started = performance.now();
         await Promise.all([ownLane(), ...Array.from({ length: lanes - 1 }, workerLane)]);
         // A part a stopped worker handed back after this process had taken its last.
         for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
-        return { pages, parts: folders.length, writeMs: Math.round(performance.now() - started) };
+        return { pages, parts: folders.length, partsTaken, writeMs: Math.round(performance.now() - started), partDigests };
       } finally {
         queue.length = 0;
         later.length = 0;

@@ -1,9 +1,10 @@
 /**
  * `npm run build` takes the pages and files the last build of the same site wrote from the same inputs instead of
  * rendering them again (src/data/reused-pages.ts): paper pages, a theme's page, the later pages of big tables, a
- * theme's exports and feed. Whatever it takes, the site must be the one a build from scratch makes, byte for byte:
- * here after a curator writes a new note, and after a paper leaves the listing (its neighbours' related papers and
- * pagers change), on the default survey and on a survey whose tables span pages.
+ * theme's exports and feed, and the parts of the search index whose records are unchanged
+ * (src/integrations/search-index.ts). Whatever it takes, the site must be the one a build from scratch makes, byte for
+ * byte: here after a curator writes a new note, and after a paper leaves the listing (its neighbours' related papers
+ * and pagers change), on the default survey and on a survey whose tables span pages and whose index is in parts.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentsOf, copyCuratedContent, snapshotTree } from '../helpers/tree.ts';
-import { largeContent, projectRoot, testBuildRoot, userEnvironment } from '../helpers/paths.ts';
+import { LARGE_SURVEY_INDEX_PART_PAGES, largeContent, projectRoot, testBuildRoot, userEnvironment } from '../helpers/paths.ts';
 import { TABLE_PAGE_ROWS } from '../../src/lib/site/table-pages.ts';
+import { INDEX_PART_PAGES_VARIABLE } from '../../src/data/search-index-parts.ts';
 
 const content = copyCuratedContent();
 const rebuilt = join(testBuildRoot, 'reuse-rebuilt');
@@ -26,10 +28,12 @@ afterAll(() => {
 
 /** `npm run build -- --out <out>` of a content folder, without blocking the test's worker. */
 function build(out: string, from = content): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  // The large survey's search index in parts, as the global setup builds it (and as a survey of 100,000 has it).
+  const parts: Record<string, string> = from === largeCopy ? { [INDEX_PART_PAGES_VARIABLE]: String(LARGE_SURVEY_INDEX_PART_PAGES) } : {};
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
       cwd: projectRoot,
-      env: userEnvironment({ SURVEY_CONTENT_DIR: from }),
+      env: userEnvironment({ SURVEY_CONTENT_DIR: from, ...parts }),
     });
     let stdout = '';
     let stderr = '';
@@ -67,6 +71,14 @@ function takenFrom(stdout: string): { paperPages: number; others: number } {
 /** How many paper pages a build took from the last one. */
 const taken = (stdout: string) => takenFrom(stdout).paperPages;
 
+/** How many parts its search index has, and how many of them a build took from the last one, from what it says. */
+function indexPartsFrom(stdout: string): { parts: number; taken: number } {
+  const line = /^search: indexed .*$/m.exec(stdout)?.[0] ?? '';
+  const parts = Number(/, in (\d+) parts/.exec(line)?.[1] ?? 1);
+  const taken = /its records unchanged, taken from the last build/.test(line) ? 1 : Number(/; (\d+) of the parts, their records unchanged/.exec(line)?.[1] ?? 0);
+  return { parts, taken };
+}
+
 describe('a rebuild takes the unchanged paper pages from the last build', () => {
   test('after a new note and after a paper leaves the listing, the site is the one a build from scratch makes', { timeout: 300_000 }, async () => {
     rmSync(rebuilt, { recursive: true, force: true });
@@ -94,12 +106,20 @@ describe('a rebuild takes the unchanged paper pages from the last build', () => 
   });
 });
 
-describe('a rebuild takes the unchanged table pages, theme pages, exports and feeds from the last build', () => {
-  test('after a new note on a paper of a later table page, the site is the one a build from scratch makes', { timeout: 300_000 }, async () => {
+describe('a rebuild takes the unchanged table pages, theme pages, exports, feeds and search index parts from the last build', () => {
+  test('built again unchanged, then after a new note on a paper of a later table page, the site is the one a build from scratch makes', { timeout: 300_000 }, async () => {
     rmSync(rebuilt, { recursive: true, force: true });
     const first = await build(rebuilt, largeCopy);
     expect(first.status, first.stderr).toBe(0);
     expect(takenFrom(first.stdout)).toEqual({ paperPages: 0, others: 0 });
+    const { parts } = indexPartsFrom(first.stdout);
+    expect(parts).toBeGreaterThanOrEqual(3);
+    expect(indexPartsFrom(first.stdout).taken).toBe(0);
+
+    // Built again with nothing changed: every part of the search index is as the last build made it, and taken whole.
+    const again = await build(rebuilt, largeCopy);
+    expect(again.status, again.stderr).toBe(0);
+    expect(indexPartsFrom(again.stdout)).toEqual({ parts, taken: parts });
 
     // A paper on the last page of the all-papers table: that page shows its new "annotated" badge, the earlier
     // pages do not change.
@@ -113,6 +133,10 @@ describe('a rebuild takes the unchanged table pages, theme pages, exports and fe
     writeFileSync(join(largeCopy, 'notes', `${onLastPage}.mdx`), '---\ntags: [later]\n---\n\nA note on a paper of a later page.\n');
     const afterNote = await build(rebuilt, largeCopy);
     expect(afterNote.status, afterNote.stderr).toBe(0);
+    // The part that holds the paper's page is made again; those whose records the note did not change are taken.
+    const index = indexPartsFrom(afterNote.stdout);
+    expect(index.taken).toBeGreaterThan(0);
+    expect(index.taken).toBeLessThan(parts);
     const { others } = takenFrom(afterNote.stdout);
     // Page 2 of all papers at least, and the pages and files of the themes the paper is not in.
     expect(others).toBeGreaterThan(1);
