@@ -29,7 +29,9 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  // A missing file fails as net::ERR_FILE_NOT_FOUND. A request the page's own navigation cut short (a favicon still
+  // loading when a search is submitted) fails as net::ERR_ABORTED, which says nothing of the copy.
+  page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
   await page.goto(pathToFileURL(join(portable, path)).href);
   return { page, problems };
 }
