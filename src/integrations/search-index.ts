@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -70,7 +70,7 @@ const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
 
 /** A digest of one part's records, in order, as Pagefind is given them: equal digests, the same index files. */
 function partDigest(): { add(record: SearchRecord): void; digest(): string } {
-  const hash: Hash = createHash('sha256').update(`${JSON.stringify(INDEX_OPTIONS)}\0`);
+  const hash = createHash('sha256').update(`${JSON.stringify(INDEX_OPTIONS)}\0`);
   return {
     add(record) {
       hash.update(`${record.url.length}\0${record.url}\0${record.html.length}\0`);
@@ -150,6 +150,16 @@ async function writeOver(folder: string, reuseFrom: string | undefined, writeFil
   }
 }
 
+/** A file of the last build's index in the new one: a hard link, or a copy when the two are on different disks. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    copyFileSync(from, to);
+  }
+}
+
 /** Links the content-named files of the last index into the new folder (a copy across disks); whether any were. */
 function lendFiles(from: string, to: string): boolean {
   let lent = false;
@@ -157,12 +167,7 @@ function lendFiles(from: string, to: string): boolean {
     if (!existsSync(join(from, name))) continue;
     mkdirSync(join(to, name), { recursive: true });
     for (const file of readdirSync(join(from, name))) {
-      try {
-        linkSync(join(from, name, file), join(to, name, file));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        copyFileSync(join(from, name, file), join(to, name, file));
-      }
+      linkOrCopy(join(from, name, file), join(to, name, file));
       lent = true;
     }
   }
@@ -202,12 +207,7 @@ function takeIndexPart(from: string, to: string): boolean {
       .filter((file) => !LATER_PART_FOLDER.test(file.split(/[\\/]/)[0]!));
     for (const file of files) {
       mkdirSync(dirname(join(to, file)), { recursive: true });
-      try {
-        linkSync(join(from, file), join(to, file));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        copyFileSync(join(from, file), join(to, file));
-      }
+      linkOrCopy(join(from, file), join(to, file));
       linked.push(file);
     }
     removeUnnamedFiles(to);
