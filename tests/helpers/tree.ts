@@ -1,5 +1,5 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { readEntries } from '../../src/lib/ingest/plan-entries.ts';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -20,6 +20,14 @@ export function snapshotTree(root: string): Map<string, { content: string; mtime
 /** Contents only, for comparing trees written at different times. */
 export function contentsOf(snapshot: ReturnType<typeof snapshotTree>): Map<string, string> {
   return new Map([...snapshot].map(([path, { content }]) => [path, content]));
+}
+
+/** Requires `actual` to hold the files `expected` holds, the same paths with the same bytes. */
+export function expectSameFiles(actual: string, expected: string): void {
+  const want = contentsOf(snapshotTree(expected));
+  const got = contentsOf(snapshotTree(actual));
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  expect([...want.keys()].filter((path) => got.get(path) !== want.get(path))).toEqual([]);
 }
 
 /** A fresh copy of the project's curated content (listings, survey.yaml, notes, intros) in a temp folder. */

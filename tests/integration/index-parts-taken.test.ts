@@ -4,12 +4,13 @@
  * scratch makes, byte for byte: when every part is unchanged, when one record changed, and when a file of the last
  * site's part has gone (that part is then written, not taken). The whole build's side is in reuse-pages.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openSearchIndex, type IndexWriteOptions, type IndexWritten } from '../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search/search-records.ts';
+import { expectSameFiles } from '../helpers/tree.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'index-parts-taken-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -34,19 +35,8 @@ async function writeIndex(name: string, pages: readonly SearchRecord[], options?
   return { root, written: await index.write(root, options) };
 }
 
-const filesOf = (folder: string) =>
-  readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort();
-
-function expectSameIndex(built: string, reference: string) {
-  expect(filesOf(join(built, 'pagefind'))).toEqual(filesOf(join(reference, 'pagefind')));
-  const differing = filesOf(join(reference, 'pagefind')).filter(
-    (file) => !readFileSync(join(reference, 'pagefind', file)).equals(readFileSync(join(built, 'pagefind', file))),
-  );
-  expect(differing).toEqual([]);
-}
+/** The index of the site at `built` is the one at `reference`, file for file. */
+const expectSameIndex = (built: string, reference: string) => expectSameFiles(join(built, 'pagefind'), join(reference, 'pagefind'));
 
 describe('index parts taken from the last build', () => {
   test('every part unchanged: all taken, the same index', async () => {
@@ -70,8 +60,8 @@ describe('index parts taken from the last build', () => {
 
   test('a file of the last site’s part gone: that part written anew, not taken', async () => {
     const first = await writeIndex('damaged', records);
-    const fragment = filesOf(join(first.root, 'pagefind/part-2')).find((file) => file.startsWith('fragment/'))!;
-    rmSync(join(first.root, 'pagefind/part-2', fragment));
+    const fragment = readdirSync(join(first.root, 'pagefind/part-2/fragment'))[0]!;
+    rmSync(join(first.root, 'pagefind/part-2/fragment', fragment));
     const rebuilt = await writeIndex('after-damage', records, { reuseFrom: first.root, lastParts: first.written.partDigests });
     expect(rebuilt.written.partsTaken).toBe(2);
     expectSameIndex(rebuilt.root, (await writeIndex('from-scratch', records)).root);

@@ -5,12 +5,13 @@
  * place), and when they do not (a paper hidden or shown by a note while the build ran), where the index is made anew.
  * The built sites' indexes are compared with their pages' in search-records.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSearchIndex } from '../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search/search-records.ts';
+import { expectSameFiles } from '../helpers/tree.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'records-ahead-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -36,16 +37,6 @@ async function writeIndex(name: string, ahead?: SearchRecord[]): Promise<string>
   return join(root, 'pagefind');
 }
 
-const filesOf = (folder: string) =>
-  readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort();
-
-function expectSameIndex(built: string, reference: string) {
-  expect(filesOf(built)).toEqual(filesOf(reference));
-  expect(filesOf(reference).filter((file) => !readFileSync(join(reference, file)).equals(readFileSync(join(built, file))))).toEqual([]);
-}
 
 /** The papers' records as the build script makes them ahead: the build's own, but paper b without its note's text. */
 const madeAhead = [
@@ -62,14 +53,14 @@ describe('records indexed ahead of the build’s own', () => {
   });
 
   test('that line up, one without its note’s text: the index of the build’s records alone', async () => {
-    expectSameIndex(await writeIndex('lined-up', madeAhead), reference);
+    expectSameFiles(await writeIndex('lined-up', madeAhead), reference);
   });
 
   test('that do not line up (a paper the build hid, a paper it shows): made anew from the build’s records', async () => {
     const withHidden = [madeAhead[0]!, page('/papers/aa/', 'hidden since'), ...madeAhead.slice(1)];
-    expectSameIndex(await writeIndex('hidden', withHidden), reference);
+    expectSameFiles(await writeIndex('hidden', withHidden), reference);
     const withoutOne = madeAhead.filter((record) => record.url !== '/papers/b/');
-    expectSameIndex(await writeIndex('shown', withoutOne), reference);
+    expectSameFiles(await writeIndex('shown', withoutOne), reference);
   });
 
   test('are refused once the build’s own records have come', async () => {

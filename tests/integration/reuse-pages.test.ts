@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { contentsOf, copyCuratedContent, snapshotTree } from '../helpers/tree.ts';
+import { copyCuratedContent, expectSameFiles, snapshotTree } from '../helpers/tree.ts';
 import { LARGE_SURVEY_INDEX_PART_PAGES, largeContent, projectRoot, testBuildRoot, userEnvironment } from '../helpers/paths.ts';
 import { TABLE_PAGE_ROWS } from '../../src/lib/site/table-pages.ts';
 import { INDEX_PART_PAGES_VARIABLE } from '../../src/data/search-index-parts.ts';
@@ -49,11 +49,7 @@ async function expectSameAsFromScratch(from = content) {
   const scratch = await build(fromScratch, from);
   expect(scratch.status, scratch.stderr).toBe(0);
   expect(scratch.stdout).not.toMatch(/as the last build wrote them/);
-  const expected = contentsOf(snapshotTree(fromScratch));
-  const actual = contentsOf(snapshotTree(rebuilt));
-  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-  const differing = [...expected.keys()].filter((path) => actual.get(path) !== expected.get(path));
-  expect(differing).toEqual([]);
+  expectSameFiles(rebuilt, fromScratch);
 }
 
 /** The paper pages of the rebuilt site that show no curator's note. */

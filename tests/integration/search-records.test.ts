@@ -6,7 +6,7 @@
  * new kind of searchable page without records, fails here. The large test survey's index is in parts, and each
  * part is the index of its share of the pages.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -22,6 +22,7 @@ import {
   builtSiteUnderBase,
 } from '../helpers/paths.ts';
 import { htmlPages } from '../helpers/site.ts';
+import { expectSameFiles } from '../helpers/tree.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'survey-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,12 +48,6 @@ async function indexFromPages(site: string, siteRoot: string, partPages: number)
   return pages.length;
 }
 
-const filesOf = (folder: string) =>
-  readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort();
-
 describe('the search index made from the data', () => {
   const sites = {
     dist: builtSite,
@@ -70,8 +65,6 @@ describe('the search index made from the data', () => {
     if (site === builtLargeSite) expect(pages).toBeGreaterThan(2 * partPages);
     const reference = join(scratch, name, 'pagefind');
     const built = join(site, 'pagefind');
-    expect(filesOf(built)).toEqual(filesOf(reference));
-    const differing = filesOf(reference).filter((file) => !readFileSync(join(reference, file)).equals(readFileSync(join(built, file))));
-    expect(differing).toEqual([]);
+    expectSameFiles(built, reference);
   });
 });
