@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { themeTitle } from '../lib/classify/paper-themes.ts';
-import { applyNote, parseNoteSource, type ParsedNote } from '../lib/curation/notes.ts';
+import { applyNote } from '../lib/curation/notes.ts';
+import { parseNotes } from '../lib/ingest/curated-review.ts';
 import { PAPERS_FOLDER } from '../lib/ingest/plan-entries.ts';
 import { inUrlOrder, paperSearchRecord, type SearchRecord } from '../lib/search/search-records.ts';
-import { createNoteSchema, type NoteFrontmatter } from '../schemas/note.ts';
 import type { ContentPaths } from './content-paths.ts';
 import { readGeneratedPapers, type GeneratedPapersOptions } from './generated-papers.ts';
 import { loadSurveyConfig, readNotes } from './survey-files.ts';
@@ -24,10 +24,7 @@ export function paperSearchRecordsFromFiles(paths: ContentPaths, options: Genera
     const { themes } = loadSurveyConfig(paths).data;
     const themeIds = themes.map((theme) => theme.id);
     const themesById = new Map(themes.map((theme) => [theme.id, theme]));
-    const noteSchema = createNoteSchema(themeIds);
-    const notes = new Map<string, ParsedNote<NoteFrontmatter>>(
-      readNotes(paths.notes).map((note) => [note.id, parseNoteSource(note.text, noteSchema, note.file)]),
-    );
+    const notes = parseNotes(readNotes(paths.notes), themeIds);
     const titleOf = (id: string) => themeTitle(id, themesById);
     const records: SearchRecord[] = [];
     for (const paper of readGeneratedPapers(join(paths.generated, PAPERS_FOLDER), themeIds, options)) {
