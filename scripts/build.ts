@@ -22,8 +22,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
-import { indexPartPages } from '../src/data/search-index-parts.ts';
-import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
+import { configuredIndexPartPages } from '../src/data/search-index-parts.ts';
+import { INDEX_BESIDE_PAGES, PAGES_PER_INDEX_PART } from '../src/lib/search/index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
@@ -151,7 +151,9 @@ function runIngest(): Promise<number> {
  * rendered. A small index (up to INDEX_BESIDE_PAGES) is then written at once, beside the rest of the pages, instead
  * of after them. A larger one is written once Astro has exited: Pagefind's write needs about 155 KB a page, and for
  * 10,000 papers beside Astro the build peaked at 2.3 GB (written after, 1.8 GB, for some 10 s more); an index in
- * parts (over 20,000 pages) needs some 3 GB a part, beside Astro's heap of several.
+ * parts (over 20,000 pages) needs some 3 GB a part, beside Astro's heap of several. Once all records are in, the
+ * index is laid out in parts (above INDEX_BESIDE_PAGES, two halves, each parsed in a Pagefind of its own while Astro
+ * renders, and written at once after it: src/lib/search/index-parts.ts).
  *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
@@ -213,7 +215,9 @@ function runAstroBuild(
       records += message.records.length;
       if (!message.done) return;
       recordsDone = true;
-      if (records <= Math.min(INDEX_BESIDE_PAGES, indexPartPages())) {
+      // Laid out in parts now, so the parts written with the first are parsed while Astro renders.
+      const { parts } = searchIndex.allAdded();
+      if (records <= INDEX_BESIDE_PAGES && parts === 1) {
         indexWrite = searchIndex.write(astroOut, indexOptions);
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
@@ -256,12 +260,13 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them and the papers the
- * ingest recorded fit the index's first part (a larger survey's index is made in parts, after Astro). They are made in
+ * ingest recorded are no more than Pagefind parses while Astro renders (a larger survey's index is made part by part,
+ * after Astro); those that go to the first part whatever the number of pages are indexed. They are made in
  * a worker thread (./lib/paper-search-records.worker.mjs), whose memory goes with it; should it fail, Astro's records
  * alone make the index, as they would anyway.
  */
 function indexRecordsAhead(searchIndex: SearchIndexWriter, record: IngestRecord | undefined): void {
-  if (!record || record.papers > indexPartPages()) return;
+  if (!record || record.papers > (configuredIndexPartPages() ?? PAGES_PER_INDEX_PART)) return;
   const options: Parameters<typeof paperSearchRecordsFromFiles>[1] = { writtenByIngest: record.files };
   const worker = new Worker(new URL('./lib/paper-search-records.worker.mjs', import.meta.url), { workerData: options });
   worker.unref();
@@ -305,7 +310,7 @@ async function build(): Promise<number> {
   recoverInterruptedSwap(out);
   // The site this build replaces lends its index's files, and its parts whose records are unchanged.
   const indexOptions: IndexWriteOptions = { reuseFrom: replacedSite(), lastParts: lastIndexParts() };
-  const searchIndex = await openSearchIndex(indexPartPages());
+  const searchIndex = await openSearchIndex(configuredIndexPartPages(), indexOptions.lastParts);
   // What the ingest recorded of the files it wrote, read once it has succeeded: Astro reads them without validating
   // them again while they match it (src/loaders/generated-papers.ts), and the paper pages' records made from them go
   // to Pagefind while Astro is still starting. Astro's records come seconds later and are checked against them

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
-import { indexPartPages } from '../data/search-index-parts.ts';
+import { configuredIndexPartPages } from '../data/search-index-parts.ts';
 import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from './search-index.ts';
 
 /**
@@ -61,7 +61,7 @@ async function sendToParent(batches: AsyncIterable<SearchRecord[]>): Promise<num
 
 /** Indexes the batches in this process (a plain `astro build`) and writes the index into the site. */
 async function indexHere(batches: AsyncIterable<SearchRecord[]>, siteRoot: string): Promise<number> {
-  const index = await openSearchIndex(indexPartPages());
+  const index = await openSearchIndex(configuredIndexPartPages());
   try {
     for await (const records of batches) index.add(records);
   } catch (error) {

@@ -1,18 +1,31 @@
 /**
- * A thread of `npm run build` that writes parts of a large survey's search index while the build's own Pagefind
- * writes others (src/integrations/search-index.ts): each message is one part's records and folder, answered once the
- * part is written. A worker loads its own copy of Pagefind's Node API, and with it a Pagefind process of its own.
- * Plain JavaScript, so that Node can start it as a worker; it loads the TypeScript module through tsx.
+ * A thread of `npm run build` that writes parts of a survey's search index while the build's own Pagefind writes
+ * others (src/integrations/search-index.ts). A message is one part's records and folder, answered once the part is
+ * written; or it is records of the part this thread parses as they come (`add`), written when it is told
+ * (`writeAdded`), answered the same way. A worker loads its own copy of Pagefind's Node API, and with it a Pagefind
+ * process of its own. Plain JavaScript, so that Node can start it as a worker; it loads the TypeScript module
+ * through tsx.
  */
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { writeIndexPart } = await import('./search-index.ts');
+const { openLivePart, writeIndexPart } = await import('./search-index.ts');
 
-parentPort.on('message', async ({ records, outputPath, reuseFrom }) => {
+/** The part whose records come as they are made, parsed meanwhile. */
+let live;
+
+parentPort.on('message', async (message) => {
+  if ('add' in message) {
+    (live ??= openLivePart()).add(message.add);
+    return;
+  }
   try {
-    await writeIndexPart(records, outputPath, reuseFrom);
+    if ('writeAdded' in message) {
+      const part = live ?? openLivePart();
+      live = undefined;
+      await part.write(message.writeAdded.outputPath, message.writeAdded.reuseFrom);
+    } else await writeIndexPart(message.records, message.outputPath, message.reuseFrom);
     parentPort.postMessage({ written: true });
   } catch (error) {
     parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });

@@ -4,7 +4,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../lib/search/index-parts.ts';
+import { firstPartHoldsAtLeast, indexWriteLanes, PAGES_PER_INDEX_PART, pagesPerIndexPart, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 import { RecordsAhead } from '../lib/search/records-ahead.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
@@ -27,11 +27,16 @@ export interface SearchIndexWriter {
   /**
    * Indexes records made ahead of the build's own (src/lib/search/records-ahead.ts), before any of those are added:
    * they are then checked against the build's records, which only make the index anew should the two differ in more
-   * than the records' text. False, and nothing done, when records were added already or these would not fit the
-   * index's first part.
+   * than the records' text. Only those that go to the first part in an index of at least as many pages are indexed.
+   * False, and nothing done, when records were added already.
    */
   addAhead(records: readonly SearchRecord[]): boolean;
   add(records: readonly SearchRecord[]): void;
+  /**
+   * Says every record is in: the index is laid out in parts, and the parts written at once with the first are parsed
+   * from now on. Its number of pages and parts. `write` does it when it was not done.
+   */
+  allAdded(): { pages: number; parts: number };
   /**
    * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several:
    * src/lib/search/index-parts.ts), and says how many pages and parts it holds, and the digest of each part's records.
@@ -240,12 +245,44 @@ export interface PartTask {
   /** The same part of the last build's index, when there is one. */
   reuseFrom?: string;
 }
+/** Records of the part the worker parses as they come, while the build goes on: its live part. */
+export interface LivePartRecords {
+  add: readonly SearchRecord[];
+}
+/** Writes the worker's live part, every record sent for it parsed. */
+export interface LivePartWrite {
+  writeAdded: Omit<PartTask, 'records'>;
+}
+export type PartMessage = PartTask | LivePartRecords | LivePartWrite;
 export type PartAnswer = { written: true } | { failed: string };
 
 /**
+ * A part parsed in this thread's Pagefind as its records come, and written when they are all in: the part worker's
+ * live part. Pagefind is started at once, so the first records do not wait for it.
+ */
+export function openLivePart() {
+  const opened = openPagefindIndex();
+  opened.catch(() => undefined);
+  return {
+    add(records: readonly SearchRecord[]) {
+      // In the order they were added: callbacks on one promise run in the order they were attached.
+      void opened.then((index) => index.add(records), () => undefined);
+    },
+    async write(outputPath: string, reuseFrom?: string) {
+      try {
+        await (await opened).write(outputPath, reuseFrom);
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}
+
+/**
  * A worker thread that writes parts of the index, each in a Pagefind of its own (a worker loads its own copy of
- * Pagefind's Node API, and with it its own Pagefind process). `write` rejects with Pagefind's message when the part
- * could not be indexed, and with a `WorkerStopped` when the thread itself stopped, so its part can be written elsewhere.
+ * Pagefind's Node API, and with it its own Pagefind process). It is handed whole parts (`write`), or a live part's
+ * records as they come (`add`), written by `writeAdded`. A write rejects with Pagefind's message when the part could
+ * not be indexed, and with a `WorkerStopped` when the thread itself stopped, so its part can be written elsewhere.
  */
 function startPartWorker() {
   const worker = new Worker(new URL('./search-index-part.worker.mjs', import.meta.url));
@@ -264,80 +301,155 @@ function startPartWorker() {
     if ('written' in answer) waiting?.resolve();
     else waiting?.reject(new Error(answer.failed));
   });
+  const written = (message: PartTask | LivePartWrite): Promise<void> => {
+    if (stopped) return Promise.reject(stopped);
+    return new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+      worker.postMessage(message);
+    });
+  };
   return {
-    write(task: PartTask): Promise<void> {
-      if (stopped) return Promise.reject(stopped);
-      return new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        worker.postMessage(task);
-      });
+    write: (task: PartTask) => written(task),
+    add(records: readonly SearchRecord[]) {
+      if (!stopped) worker.postMessage({ add: records } satisfies LivePartRecords);
     },
+    writeAdded: ({ outputPath, reuseFrom }: PartTask) => written({ writeAdded: { outputPath, reuseFrom } }),
     stop: () => worker.terminate(),
   };
 }
+type PartWorker = ReturnType<typeof startPartWorker>;
 
 /** The part worker stopped (it could not start, or crashed): its part is written by the build's own Pagefind instead. */
 class WorkerStopped extends Error {}
 
+/** A part after the first: its folder, its records, and the worker parsing them already when it is live. */
+interface LaterPart {
+  folder: string;
+  records: SearchRecord[];
+  /** The digest of its records ({@link partDigest}). */
+  digest: string;
+  live?: PartWorker;
+}
+
 /**
- * Opens the search index of a build. The first part's records go to Pagefind as they are added, while the caller
- * goes on; the index is built by `write`, which for ten thousand pages needs about 1.5 GB on its own — `npm run build`
- * writes a small index beside the last pages, and a larger one once Astro has exited, so their memory never adds up
- * past what the machine has. Records past the first part wait here (a few KB each) and are indexed part by part
- * when the index is written: as many parts at once as the machine has cores and memory for
- * ({@link indexWriteLanes}), each in a Pagefind of its own, closed before that lane takes its next part.
+ * Records parsed while the build goes on, in every part: at most the first PAGES_PER_INDEX_PART of them, as many as
+ * were parsed in a single first part before the index was cut in halves, so the build's memory meanwhile stays as it
+ * was.
  */
-export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PART): Promise<SearchIndexWriter> {
+const PARSED_AS_THEY_COME = PAGES_PER_INDEX_PART;
+
+/**
+ * Opens the search index of a build, laid out in parts by its number of pages (src/lib/search/index-parts.ts;
+ * `configuredPartPages` fixes the size of a part). `lastBuildParts` are the digests of the last build's parts, as `write`
+ * is given them (`lastParts`): a part after the first with the same records is not parsed meanwhile, for it will be taken whole.
+ *
+ * The records that go to the first part whatever their number go to Pagefind as they are added, while the caller goes
+ * on; the rest wait here (a few KB each) until `allAdded` says how many there are, and with it the parts. Those parts
+ * that will be written at once with the first, as many as the machine has cores and memory for
+ * ({@link indexWriteLanes}), are then parsed as well, each in a worker's Pagefind, while the caller goes on. The others
+ * are indexed when the index is written, part by part. Every part is written by `write`, which for ten thousand pages
+ * needs about 1.5 GB — `npm run build` writes a small index beside the last pages, and a larger one once Astro has
+ * exited, so their memory never adds up past what the machine has.
+ */
+export async function openSearchIndex(configuredPartPages?: number, lastBuildParts?: IndexWriteOptions['lastParts']): Promise<SearchIndexWriter> {
   let first = await openPagefindIndex();
-  const later: SearchRecord[] = [];
+  /** The records past those known to be the first part's, in order, until the parts are laid out. */
+  const held: SearchRecord[] = [];
   let pages = 0;
+  /** How many records go to the first part as they come: it holds at least as many in an index of any size. */
+  let surelyFirst = firstPartHoldsAtLeast(0, configuredPartPages);
   let ahead: RecordsAhead | undefined;
   /** With records ahead, the first part's records as the build added them, should the index have to be made from them alone. */
   const firstPart: SearchRecord[] = [];
   /** Set once the index is being written or closed: records made ahead that come later are not added. */
   let closing = false;
   /** The first part's records as the build adds them (whatever was made ahead): they decide whether it can be taken. */
-  const firstDigest = partDigest();
+  let firstDigest = partDigest();
+  let layout: { folders: string[]; perPart: number; laterParts: LaterPart[] } | undefined;
+  /** Set when the first part holds fewer records than went to its Pagefind: it is made anew from the build's. */
+  let remakeFirst = false;
+
+  /** Adds records at `position` onwards to the first part, checked against those made ahead. */
+  const addToFirst = (records: readonly SearchRecord[], position: number) => {
+    for (const record of records) firstDigest.add(record);
+    if (!ahead) return first.add(records);
+    const toIndex: SearchRecord[] = [];
+    records.forEach((record, index) => {
+      // Each record is kept should the index have to be made from the build's records alone: where it is the
+      // one made ahead, that one, so the build's copy is not held as well (30 MB for 10,000 papers).
+      if (ahead!.needsIndexing(record, position + index)) {
+        toIndex.push(record);
+        firstPart.push(record);
+      } else firstPart.push(ahead!.sameAt(position + index) ?? record);
+    });
+    if (toIndex.length > 0) first.add(toIndex);
+  };
+
+  /** Lays the index out in parts, once every record is in, and starts parsing the parts written with the first. */
+  const layOut = () => {
+    if (layout) return layout;
+    const perPart = pagesPerIndexPart(pages, configuredPartPages);
+    const folders = searchIndexFolders(pages, perPart);
+    let inFirst = Math.min(pages, surelyFirst);
+    if (inFirst > perPart) {
+      // Fewer records than were made ahead (papers gone while the build ran): the first part holds fewer than went
+      // to it. They differ from those made ahead, so it is made anew from the build's records, cut where it ends.
+      held.unshift(...firstPart.splice(perPart));
+      firstDigest = partDigest();
+      for (const record of firstPart) firstDigest.add(record);
+      inFirst = perPart;
+      remakeFirst = true;
+    }
+    addToFirst(held.splice(0, Math.max(0, Math.min(pages, perPart) - inFirst)), inFirst);
+    const laterParts: LaterPart[] = folders.slice(1).map((folder, index) => {
+      const records = held.slice(index * perPart, (index + 1) * perPart);
+      const digest = partDigest();
+      for (const record of records) digest.add(record);
+      return { folder, records, digest: digest.digest() };
+    });
+    held.length = 0;
+    const lanes = indexWriteLanes(folders.length, perPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
+    laterParts.forEach((part, index) => {
+      const isLive = index + 2 <= lanes && Math.min(pages, (index + 2) * perPart) <= PARSED_AS_THEY_COME;
+      // A part the last build made of the same records is taken from it when written; should it not be there then,
+      // it is written whole.
+      const likelyTaken = lastBuildParts?.[part.folder] === part.digest;
+      if (!isLive || likelyTaken || part.records.length === 0) return;
+      part.live = startPartWorker();
+      part.live.add(part.records);
+    });
+    layout = { folders, perPart, laterParts };
+    return layout;
+  };
+  const stopLiveParts = async () => {
+    await Promise.all((layout?.laterParts ?? []).map((part) => part.live?.stop()));
+  };
+
   return {
     addAhead(records) {
-      if (pages > 0 || ahead || closing || records.length > pagesPerPart) return false;
-      ahead = new RecordsAhead(records);
-      first.add(records);
+      if (pages > 0 || ahead || closing || layout) return false;
+      surelyFirst = firstPartHoldsAtLeast(records.length, configuredPartPages);
+      const forFirst = records.length > surelyFirst ? records.slice(0, surelyFirst) : records;
+      ahead = new RecordsAhead(forFirst);
+      first.add(forFirst);
       return true;
     },
     add(records) {
-      const toFirst = Math.max(0, Math.min(records.length, pagesPerPart - pages));
-      if (toFirst > 0) {
-        const forFirst = toFirst === records.length ? records : records.slice(0, toFirst);
-        for (const record of forFirst) firstDigest.add(record);
-        if (ahead) {
-          const toIndex: SearchRecord[] = [];
-          forFirst.forEach((record, index) => {
-            // Each record is kept should the index have to be made from the build's records alone: where it is the
-            // one made ahead, that one, so the build's copy is not held as well (30 MB for 10,000 papers).
-            if (ahead!.needsIndexing(record, pages + index)) {
-              toIndex.push(record);
-              firstPart.push(record);
-            } else firstPart.push(ahead!.sameAt(pages + index) ?? record);
-          });
-          if (toIndex.length > 0) first.add(toIndex);
-        } else first.add(forFirst);
-      }
-      for (let i = toFirst; i < records.length; i++) later.push(records[i]!);
+      if (layout) throw new Error('search: records added after the index was laid out in parts');
+      const toFirst = Math.max(0, Math.min(records.length, surelyFirst - pages));
+      if (toFirst > 0) addToFirst(toFirst === records.length ? records : records.slice(0, toFirst), pages);
+      for (let i = toFirst; i < records.length; i++) held.push(records[i]!);
       pages += records.length;
+    },
+    allAdded() {
+      return { pages, parts: layOut().folders.length };
     },
     async write(siteRoot, { reuseFrom, lastParts, meanwhile } = {}) {
       closing = true;
-      const folders = searchIndexFolders(pages, pagesPerPart);
+      const { folders, perPart, laterParts } = layOut();
       const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
-      const laterParts = folders.slice(1).map((folder, index) => ({ folder, records: later.slice(index * pagesPerPart, (index + 1) * pagesPerPart) }));
-      later.length = 0;
       const partDigests: Record<string, string> = { [folders[0]!]: firstDigest.digest() };
-      for (const { folder, records } of laterParts) {
-        const digest = partDigest();
-        for (const record of records) digest.add(record);
-        partDigests[folder] = digest.digest();
-      }
+      for (const { folder, digest } of laterParts) partDigests[folder] = digest;
       // A part whose records are those the last build's same part was made from is that part, file for file.
       const taken = (folder: string) => {
         const from = lastBuildOf(folder);
@@ -345,7 +457,7 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       };
       const firstTaken = taken(folders[0]!);
       let partsTaken = firstTaken ? 1 : 0;
-      if (!firstTaken && ahead && !ahead.matched()) {
+      if (!firstTaken && (remakeFirst || (ahead && !ahead.matched()))) {
         // The papers changed while the build ran: the index is made from the build's own records alone.
         if (process.env.DEBUG) console.error(`search: the records made ahead did not match the build's; indexing the build's anew`);
         await first.discard();
@@ -355,22 +467,31 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
       ahead = undefined;
       firstPart.length = 0;
       const queue: PartTask[] = [];
-      for (const { folder, records } of laterParts) {
-        if (taken(folder)) partsTaken += 1;
-        else queue.push({ records, outputPath: join(siteRoot, folder), reuseFrom: lastBuildOf(folder) });
+      const liveLanes: (() => Promise<void>)[] = [];
+      for (const part of laterParts) {
+        const task: PartTask = { records: part.records, outputPath: join(siteRoot, part.folder), reuseFrom: lastBuildOf(part.folder) };
+        if (taken(part.folder)) {
+          partsTaken += 1;
+          void part.live?.stop();
+        } else if (part.live) {
+          const worker = part.live;
+          liveLanes.push(async () => {
+            try {
+              await worker.writeAdded(task);
+            } catch (error) {
+              if (!(error instanceof WorkerStopped)) throw error;
+              // Not lost: its records are here, and another lane writes them.
+              queue.push(task);
+              if (process.env.DEBUG) console.error(`search: a part writer stopped (${error.message}); its part is written anew`);
+              return;
+            }
+            await takeParts(worker);
+          });
+        } else queue.push(task);
       }
       laterParts.length = 0;
-      const lanes = indexWriteLanes(folders.length, pagesPerPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
-      // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
-      const ownLane = async () => {
-        if (firstTaken) meanwhile?.();
-        else await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
-        await pagefind.close();
-        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
-      };
-      const workerLane = async () => {
-        if (queue.length === 0) return;
-        const worker = startPartWorker();
+      /** A worker's lane: parts from the queue until none is left, the worker stopped after. */
+      const takeParts = async (worker: PartWorker) => {
         try {
           for (let task = queue.shift(); task; task = queue.shift()) {
             try {
@@ -387,22 +508,35 @@ export async function openSearchIndex(pagesPerPart: number = PAGES_PER_INDEX_PAR
           await worker.stop();
         }
       };
+      const lanes = indexWriteLanes(folders.length, perPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
+      // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
+      const ownLane = async () => {
+        if (firstTaken) meanwhile?.();
+        else await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
+        await pagefind.close();
+        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
+      };
+      const workerLane = async () => {
+        if (queue.length > 0) await takeParts(startPartWorker());
+      };
       try {
         // Timed from when the records added so far are parsed: the write itself, not the wait for the last batches.
         if (!firstTaken) await first.parsed();
         const started = performance.now();
-        await Promise.all([ownLane(), ...Array.from({ length: lanes - 1 }, workerLane)]);
+        const otherLanes = Math.max(0, lanes - 1 - liveLanes.length);
+        await Promise.all([ownLane(), ...liveLanes.map((lane) => lane()), ...Array.from({ length: otherLanes }, workerLane)]);
         // A part a stopped worker handed back after this process had taken its last.
         for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
         return { pages, parts: folders.length, partsTaken, writeMs: Math.round(performance.now() - started), partDigests };
       } finally {
         queue.length = 0;
-        later.length = 0;
+        await stopLiveParts();
         await pagefind.close();
       }
     },
     close: async () => {
       closing = true;
+      await stopLiveParts();
       await pagefind.close();
     },
   };

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { indexWriteLanes, PAGES_PER_INDEX_PART, searchIndexFolders } from '../../src/lib/search/index-parts.ts';
+import {
+  firstPartHoldsAtLeast,
+  INDEX_BESIDE_PAGES,
+  indexWriteLanes,
+  PAGES_PER_INDEX_PART,
+  pagesPerIndexPart,
+  searchIndexFolders,
+} from '../../src/lib/search/index-parts.ts';
 
 describe('the search index in parts', () => {
   test('up to a part of pages, one index where Pagefind puts it', () => {
@@ -27,15 +35,57 @@ describe('the search index in parts', () => {
   });
 });
 
+describe('pages per part, by the size of the index', () => {
+  const folders = (pages: number) => searchIndexFolders(pages, pagesPerIndexPart(pages));
+
+  test('one part as long as it is written beside the pages', () => {
+    expect(folders(140)).toEqual(['pagefind/']);
+    expect(folders(INDEX_BESIDE_PAGES)).toEqual(['pagefind/']);
+  });
+
+  test('past that, two halves up to a full part, then full parts', () => {
+    expect(pagesPerIndexPart(INDEX_BESIDE_PAGES + 1)).toBe(2501);
+    expect(pagesPerIndexPart(10_161)).toBe(5081);
+    expect(folders(10_161)).toEqual(['pagefind/', 'pagefind/part-2/']);
+    expect(folders(PAGES_PER_INDEX_PART)).toEqual(['pagefind/', 'pagefind/part-2/']);
+    expect(pagesPerIndexPart(PAGES_PER_INDEX_PART + 1)).toBe(PAGES_PER_INDEX_PART);
+    expect(folders(101_512)).toHaveLength(6);
+  });
+
+  test('a build told the pages per part keeps to them', () => {
+    expect(pagesPerIndexPart(10_161, 200)).toBe(200);
+    expect(firstPartHoldsAtLeast(10_000, 200)).toBe(200);
+  });
+
+  test('the records a build sends to the first part before it knows how many there are all stay in it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.option(fc.integer({ min: 1, max: 30_000 }), { nil: undefined }),
+        (atLeast, more, configured) => {
+          const pages = atLeast + more;
+          expect(pagesPerIndexPart(pages, configured)).toBeGreaterThanOrEqual(firstPartHoldsAtLeast(atLeast, configured));
+        },
+      ),
+    );
+    // And not needlessly few: at 10,000 papers, the first 5,000.
+    expect(firstPartHoldsAtLeast(10_000)).toBe(5000);
+    expect(firstPartHoldsAtLeast(0)).toBe(2501);
+  });
+});
+
 describe('pages per part, as a build is told', () => {
   test('the default, or the whole number SURVEY_SEARCH_PART_PAGES gives', async () => {
-    const { indexPartPages } = await import('../../src/data/search-index-parts.ts');
-    expect(indexPartPages({})).toBe(PAGES_PER_INDEX_PART);
-    expect(indexPartPages({ SURVEY_SEARCH_PART_PAGES: ' 200 ' })).toBe(200);
-    expect(() => indexPartPages({ SURVEY_SEARCH_PART_PAGES: 'many' })).toThrow(
+    const { configuredIndexPartPages, indexPartPages } = await import('../../src/data/search-index-parts.ts');
+    expect(configuredIndexPartPages({})).toBeUndefined();
+    expect(indexPartPages(140, {})).toBe(PAGES_PER_INDEX_PART);
+    expect(indexPartPages(10_161, {})).toBe(5081);
+    expect(indexPartPages(10_161, { SURVEY_SEARCH_PART_PAGES: ' 200 ' })).toBe(200);
+    expect(() => indexPartPages(140, { SURVEY_SEARCH_PART_PAGES: 'many' })).toThrow(
       /SURVEY_SEARCH_PART_PAGES must be a whole number of pages above 0, not "many"/,
     );
-    expect(() => indexPartPages({ SURVEY_SEARCH_PART_PAGES: '0' })).toThrow(/above 0/);
+    expect(() => configuredIndexPartPages({ SURVEY_SEARCH_PART_PAGES: '0' })).toThrow(/above 0/);
   });
 });
 
