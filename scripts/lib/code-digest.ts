@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,7 +12,7 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
  * some milliseconds).
  */
 export function ingestCodeDigest(): string {
-  return digestFiles(['src/lib', 'src/schemas', 'src/loaders', 'scripts/ingest.ts', 'scripts/lib', 'package-lock.json']);
+  return digestFiles(projectRoot, ['src/lib', 'src/schemas', 'src/loaders', 'scripts/ingest.ts', 'scripts/lib', 'package-lock.json']);
 }
 
 /**
@@ -21,14 +21,19 @@ export function ingestCodeDigest(): string {
  * one only while this is the same (src/lib/site/page-digests.ts).
  */
 export function siteCodeDigest(): string {
-  return digestFiles(['src', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json']);
+  return digestFiles(projectRoot, ['src', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json']);
 }
 
-/** One digest of the path and text of every file at or under these places of the project. */
-function digestFiles(places: readonly string[]): string {
+/**
+ * One digest of the path and text of every file at or under these places of `root`, but a folder's README.md: it says
+ * what the folder's code does, and nothing reads it, so editing one neither runs the ingest in full nor renders every
+ * page again. (Under src/pages/ a README.md would be a page, and counts.)
+ */
+export function digestFiles(root: string, places: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of places.flatMap((place) => filesUnder(join(projectRoot, place))).sort()) {
-    hash.update(`${relative(projectRoot, file)}\0`);
+  const isCode = (file: string) => basename(file) !== 'README.md' || relative(root, file).startsWith(join('src', 'pages') + sep);
+  for (const file of places.flatMap((place) => filesUnder(join(root, place))).filter(isCode).sort()) {
+    hash.update(`${relative(root, file)}\0`);
     hash.update(readFileSync(file));
   }
   return hash.digest('hex');
