@@ -365,7 +365,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
   let closing = false;
   /** The first part's records as the build adds them (whatever was made ahead): they decide whether it can be taken. */
   let firstDigest = partDigest();
-  let layout: { folders: string[]; perPart: number; laterParts: LaterPart[] } | undefined;
+  let layout: { folders: string[]; lanes: number; laterParts: LaterPart[] } | undefined;
   /** Set when the first part holds fewer records than went to its Pagefind: it is made anew from the build's. */
   let remakeFirst = false;
 
@@ -418,7 +418,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       part.live = startPartWorker();
       part.live.add(part.records);
     });
-    layout = { folders, perPart, laterParts };
+    layout = { folders, lanes, laterParts };
     return layout;
   };
   const stopLiveParts = async () => {
@@ -446,7 +446,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
     },
     async write(siteRoot, { reuseFrom, lastParts, meanwhile } = {}) {
       closing = true;
-      const { folders, perPart, laterParts } = layOut();
+      const { folders, lanes, laterParts } = layOut();
       const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
       const partDigests: Record<string, string> = { [folders[0]!]: firstDigest.digest() };
       for (const { folder, digest } of laterParts) partDigests[folder] = digest;
@@ -475,40 +475,34 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
           void part.live?.stop();
         } else if (part.live) {
           const worker = part.live;
-          liveLanes.push(async () => {
-            try {
-              await worker.writeAdded(task);
-            } catch (error) {
-              if (!(error instanceof WorkerStopped)) throw error;
-              // Not lost: its records are here, and another lane writes them.
-              queue.push(task);
-              if (process.env.DEBUG) console.error(`search: a part writer stopped (${error.message}); its part is written anew`);
-              return;
-            }
-            await takeParts(worker);
-          });
+          liveLanes.push(() => takeParts(worker, task));
         } else queue.push(task);
       }
       laterParts.length = 0;
-      /** A worker's lane: parts from the queue until none is left, the worker stopped after. */
-      const takeParts = async (worker: PartWorker) => {
-        try {
-          for (let task = queue.shift(); task; task = queue.shift()) {
-            try {
-              await worker.write(task);
-            } catch (error) {
-              if (!(error instanceof WorkerStopped)) throw error;
-              // Not lost: this process writes it when it has done its own.
-              queue.push(task);
-              if (process.env.DEBUG) console.error(`search: a part writer stopped (${error.message}); this process writes its part`);
-              return;
-            }
+      /**
+       * A worker's lane: its live part first, when it has one, then parts from the queue until none is left; the worker
+       * stopped after. Should the worker stop, the part it was writing goes back to the queue: not lost, its records are
+       * here, and this process writes it when it has done its own.
+       */
+      const takeParts = async (worker: PartWorker, livePart?: PartTask) => {
+        const written = async (task: PartTask, write: (task: PartTask) => Promise<void>) => {
+          try {
+            await write(task);
+            return true;
+          } catch (error) {
+            if (!(error instanceof WorkerStopped)) throw error;
+            queue.push(task);
+            if (process.env.DEBUG) console.error(`search: a part writer stopped (${error.message}); its part is written elsewhere`);
+            return false;
           }
+        };
+        try {
+          if (livePart && !(await written(livePart, worker.writeAdded))) return;
+          for (let task = queue.shift(); task; task = queue.shift()) if (!(await written(task, worker.write))) return;
         } finally {
           await worker.stop();
         }
       };
-      const lanes = indexWriteLanes(folders.length, perPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
         if (firstTaken) meanwhile?.();
