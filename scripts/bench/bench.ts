@@ -1,12 +1,12 @@
 /**
  * `npm run bench` (not a test): builds synthetic surveys of 1,000 and 10,000 papers (and the default one) with
  * `npm run build` — cold, then again after one new note — and a bare Astro site with the same number of plain pages
- * as the floor, and writes bench/results.md: wall time per stage, peak memory, pages per second, output and index
- * sizes, the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory).
+ * as the floor, and writes bench/results.md: wall time per stage, CPU time, peak memory, pages per second, output and
+ * index sizes, the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory and CPU).
  *
  * `npm run bench -- --sizes 1000` for a quicker run, `-- --sizes 100000` for the large one (its figures are kept in
  * bench/results.md beside the others: a run writes the sizes it measured and keeps the rows of the others). The parts: surveys.ts (the surveys and how they are built),
- * measure.ts (time and memory), floor-site.ts (the bare Astro site), page-weights.ts, report.ts.
+ * measure.ts (time, CPU and memory), floor-site.ts (the bare Astro site), page-weights.ts, report.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir } from '../../src/loaders/content-paths.ts';
 import { prepareFloor } from './floor-site.ts';
-import { folderBytes, measure, root } from './measure.ts';
+import { cpuMs, folderBytes, measure, root } from './measure.ts';
 import { largestHtmlFile, pageWeight, tableRows, tableScriptWeight, themeNearHundredRows } from './page-weights.ts';
 import { formatReport, renderingMs, seconds, type DefaultSurveyResult, type SizeResult } from './report.ts';
 import type { Run } from './measure.ts';
@@ -65,12 +65,12 @@ async function benchSize(count: number): Promise<SizeResult> {
   forgetBuilds(content, cacheDir);
   const { build, stages } = await measureNpmRunBuild(out, env);
   const pages = pagesBuilt(build.output);
-  console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages)`);
+  console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages; ${seconds(cpuMs(build) ?? NaN)} of CPU)`);
   addOneNote(content);
   const rebuild = await measureNpmRunBuild(out, env);
   console.log(`  npm run build after one new note: ${seconds(rebuild.build.ms)}`);
   const floor = await measureFloor(pages, join(work, `floor-${count}`));
-  console.log(`  floor ${seconds(floor.ms)}`);
+  console.log(`  floor ${seconds(floor.ms)} (${seconds(cpuMs(floor) ?? NaN)} of CPU)`);
   return {
     papers: count,
     pages,

@@ -1,5 +1,5 @@
 /** The bench's report, `bench/results.md`: the figures of one run, each budget against its measure, and the why. */
-import type { Run } from './measure.ts';
+import { cpuMs, type Run } from './measure.ts';
 import type { BuildStages } from './surveys.ts';
 
 /** What the bench measured for one synthetic survey. */
@@ -79,11 +79,64 @@ function buildTimeBreakdown(r: SizeResult): string {
     `Astro after the ingest ${seconds(pagesMs)}${rendering}, with Pagefind reading the search records alongside; after the pages ${seconds(afterPagesMs)}` +
     (indexBesidePages
       ? ` (Pagefind wrote the index beside the pages, in ${seconds(indexWriteMs)}).`
-      : `, of which Pagefind writes the index in ${seconds(indexWriteMs)}.`)
+      : `, of which Pagefind writes the index in ${seconds(indexWriteMs)}.`) +
+    cpuOfBuild(r)
   );
 }
 
+/** The cold build's CPU time against the floor's, when both were measured. */
+function cpuOfBuild(r: SizeResult): string {
+  const [cpu, floorCpu] = [cpuMs(r.build), cpuMs(r.floor)];
+  if (cpu === undefined || floorCpu === undefined) return '';
+  return ` In all it used ${seconds(cpu)} of CPU, ${coresBusy(r.build)} cores busy on average, against the floor's ${seconds(floorCpu)} (${coresBusy(r.floor)} cores busy).`;
+}
+
 const ratioToFloor = (r: SizeResult) => r.build.ms / r.floor.ms;
+
+/** A run's CPU time, or a dash for figures kept from a run that did not measure it. */
+const cpuSeconds = (run: Run) => {
+  const cpu = cpuMs(run);
+  return cpu === undefined ? '—' : seconds(cpu);
+};
+/** How many cores a run kept busy on average: its CPU time over its wall time. */
+const coresBusy = (run: Run) => {
+  const cpu = cpuMs(run);
+  return cpu === undefined ? '—' : (cpu / run.ms).toFixed(2);
+};
+const cpuRatio = (run: Run, floor: Run) => {
+  const [cpu, floorCpu] = [cpuMs(run), cpuMs(floor)];
+  return cpu === undefined || floorCpu === undefined ? '—' : `${(cpu / floorCpu).toFixed(2)}×`;
+};
+
+/**
+ * The CPU time of each build beside the floor's: a build that keeps every core busy can only get faster by doing less
+ * work, and CPU time wanders less than wall time on a shared machine.
+ */
+function cpuSection(base: DefaultSurveyResult, results: readonly SizeResult[]): string[] {
+  const withSystem = (run: Run) => (run.systemMs === undefined ? '' : ` (${seconds(run.systemMs)} system)`);
+  return [
+    '## CPU time',
+    '',
+    'User and system time of each command and every process it started and waited for (the ingest, Astro, Pagefind), and the cores it kept busy on average (CPU time over wall time).',
+    '',
+    row(['papers', 'first ingest', '`npm run build`, cold', 'cores busy', 'floor', 'cores busy', 'CPU ratio to floor', 'after one new note', 'measured']),
+    row(Array(9).fill('---')),
+    row([`${base.papers} (default)`, cpuSeconds(base.ingest), `${cpuSeconds(base.build)}${withSystem(base.build)}`, coresBusy(base.build), cpuSeconds(base.floor), coresBusy(base.floor), cpuRatio(base.build, base.floor), '', '']),
+    ...results.map((r) =>
+      row([
+        r.papers,
+        cpuSeconds(r.ingest),
+        `${cpuSeconds(r.build)}${withSystem(r.build)}`,
+        coresBusy(r.build),
+        cpuSeconds(r.floor),
+        coresBusy(r.floor),
+        cpuRatio(r.build, r.floor),
+        cpuSeconds(r.rebuild),
+        r.measuredAt ?? '',
+      ]),
+    ),
+  ];
+}
 
 /** Each budget of the performance issue against this run's figures. */
 function budgetSection(base: DefaultSurveyResult, results: readonly SizeResult[]): string[] {
@@ -212,6 +265,8 @@ export function formatReport(base: DefaultSurveyResult, results: readonly SizeRe
         r.measuredAt ?? '',
       ]),
     ),
+    '',
+    ...cpuSection(base, results),
     '',
     '## Page weight (HTML + CSS + JS loaded before interaction, gzipped)',
     '',
