@@ -23,7 +23,8 @@ export interface Run {
 }
 
 /** A run's CPU time, user and system, or undefined when it was not measured. */
-export const cpuMs = (run: Run): number | undefined => (run.userMs === undefined || run.systemMs === undefined ? undefined : run.userMs + run.systemMs);
+export const cpuMs = (run: Run): number | undefined =>
+  run.userMs === undefined || run.systemMs === undefined ? undefined : run.userMs + run.systemMs;
 
 /**
  * The CPU time of a process's children that have ended and been waited for, from its `/proc/<pid>/stat` line: the
@@ -32,7 +33,10 @@ export const cpuMs = (run: Run): number | undefined => (run.userMs === undefined
  * spaces, so fields are counted from its closing one.
  */
 export function endedChildrenCpuMs(stat: string, ticksPerSecond: number): { userMs: number; systemMs: number } {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).trim().split(/\s+/);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .trim()
+    .split(/\s+/);
   // fields[0] is field 3 (the state).
   const ticks = (field: number) => Number(fields[field - 3]);
   if (!Number.isFinite(ticks(16)) || !Number.isFinite(ticks(17))) throw new Error(`not a /proc/<pid>/stat line: ${stat.slice(0, 80)}`);
@@ -68,7 +72,14 @@ export function measure(args: string[], env: Record<string, string> = {}, cwd = 
       const ms = performance.now() - started;
       const cpuAfter = ownChildrenCpuMs();
       if (code !== 0) fail(new Error(`${args.join(' ')} failed:\n${output.slice(-2000)}`));
-      else done({ ms, peakMb: peak / 1024, userMs: cpuAfter.userMs - cpuBefore.userMs, systemMs: cpuAfter.systemMs - cpuBefore.systemMs, output });
+      else
+        done({
+          ms,
+          peakMb: peak / 1024,
+          userMs: cpuAfter.userMs - cpuBefore.userMs,
+          systemMs: cpuAfter.systemMs - cpuBefore.systemMs,
+          output,
+        });
     });
   });
 }
