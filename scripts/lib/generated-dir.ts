@@ -18,18 +18,20 @@ export interface SyncReport {
  * when nothing changed, so a second ingest leaves every file (and its modification time) as it was. Refuses to
  * remove a file that ingest did not write.
  */
-export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string>): SyncReport {
+export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string | Uint8Array>): SyncReport {
   recoverInterruptedSwap(root);
   const existing = readTree(root);
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0 };
   for (const [path, content] of files) {
     const before = existing.get(path);
     if (before === undefined) report.added.push(path);
-    else if (before !== content) report.updated.push(path);
+    else if (!before.equals(typeof content === 'string' ? Buffer.from(content) : content)) report.updated.push(path);
     else report.unchanged += 1;
   }
-  for (const [path, content] of existing) {
+  for (const [path, bytes] of existing) {
     if (files.has(path)) continue;
+    // The start of the file is enough to know ingest's own.
+    const content = bytes.subarray(0, 200).toString('utf8');
     if (!content.startsWith(GENERATED_MARKER) && !content.startsWith(GENERATED_README_MARKER) && !isEarlierYamlEntry(path, content)) {
       throw new Error(
         `${join(root, path)}: this file was not written by ingest, and ingest rewrites ${root} — move it out (curated files belong beside it in content/), then run ingest again`,

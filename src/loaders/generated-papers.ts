@@ -33,12 +33,17 @@ export function readGeneratedPapers(folder: string, themeIds: readonly string[],
   const papers: Paper[] = [];
   for (const name of generatedFiles(folder)) {
     const file = join(folder, name);
-    const text = asWritten?.get(relative(dirname(folder), file).split(sep).join('/')) ?? readFileSync(file, 'utf8');
+    const text = asWritten?.get(relative(dirname(folder), file).split(sep).join('/'))?.toString('utf8') ?? readFileSync(file, 'utf8');
     let entries: unknown[];
     try {
       entries = readEntries(text);
     } catch (error) {
-      throw new InputError(displayPath(file), 1, `this generated file is not valid JSON (${(error as Error).message})`, 'run `npm run ingest` to write it again');
+      throw new InputError(
+        displayPath(file),
+        1,
+        `this generated file is not valid JSON (${(error as Error).message})`,
+        'run `npm run ingest` to write it again',
+      );
     }
     if (!schema) {
       for (const entry of entries) papers.push(entry as Paper);
@@ -80,19 +85,22 @@ export function readIngestRecord(root: string): IngestRecord | undefined {
 }
 
 /** The files of the generated folder `root`, when they are the ones whose digest the ingest recorded. */
-function filesAsIngestWrote(root: string, digest: string): Map<string, string> | undefined {
+function filesAsIngestWrote(root: string, digest: string): Map<string, Buffer> | undefined {
   const files = readTree(root);
   return digestGeneratedFiles(files) === digest ? files : undefined;
 }
 
-/** Every file of a generated folder (none when it is missing), by path relative to it, with its text. */
-export function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
+/**
+ * Every file of a generated folder (none when it is missing), by path relative to it, with its bytes: digested as
+ * they are (src/lib/ingest/ingest-record.ts), and decoded only where they are read as text.
+ */
+export function readTree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
   if (!existsSync(root)) return files;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
-    files.set(relative(root, absolute).split(sep).join('/'), readFileSync(absolute, 'utf8'));
+    files.set(relative(root, absolute).split(sep).join('/'), readFileSync(absolute));
   }
   return files;
 }

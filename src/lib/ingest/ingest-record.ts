@@ -61,15 +61,20 @@ export function digestIngestInputs(inputs: IngestInputs): string {
   return hash.digest('hex');
 }
 
-/** One digest of a generated folder's files (path and text), the record file itself left out. */
-export function digestGeneratedFiles(files: ReadonlyMap<string, string>): string {
+/**
+ * One digest of a generated folder's files (path and UTF-8 bytes), the record file itself left out. A file may be
+ * given as its text or as its bytes, with the same digest: the ingest digests the bytes it is about to write, and a
+ * reader the bytes it read, so neither encodes tens of megabytes of text a second time.
+ */
+export function digestGeneratedFiles(files: ReadonlyMap<string, string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort()) {
     if (path === INGEST_RECORD_FILE) continue;
-    const text = files.get(path)!;
-    // Its length in UTF-16 units, not bytes (see digestIngestInputs): the files are tens of megabytes.
-    hash.update(`${path}\0${text.length}\0`);
-    hash.update(text);
+    const content = files.get(path)!;
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    // Its length keeps one file's end from reading as the next one's path.
+    hash.update(`${path}\0${bytes.length}\0`);
+    hash.update(bytes);
   }
   return hash.digest('hex');
 }
