@@ -13,9 +13,6 @@ import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rea
 import { createHash } from 'node:crypto';
 import { totalmem } from 'node:os';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
-import type { paperSearchRecordsFromFiles } from '../src/loaders/paper-search-records.ts';
-import type { SearchRecord } from '../src/lib/search/search-records.ts';
-import { Worker } from 'node:worker_threads';
 import type { IngestRecord } from '../src/lib/ingest/ingest-record.ts';
 import { readIngestRecord } from '../src/loaders/generated-papers.ts';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -23,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 import { configuredIndexPartPages } from '../src/data/search-index-parts.ts';
-import { INDEX_BESIDE_PAGES, PAGES_PER_INDEX_PART } from '../src/lib/search/index-parts.ts';
+import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
@@ -259,25 +256,6 @@ function runAstroBuild(
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * Indexes the paper pages' records ahead of Astro's, when the files read as the site reads them and the papers the
- * ingest recorded are no more than Pagefind parses while Astro renders (a larger survey's index is made part by part,
- * after Astro); those that go to the first part whatever the number of pages are indexed. They are made in
- * a worker thread (./lib/paper-search-records.worker.mjs), whose memory goes with it; should it fail, Astro's records
- * alone make the index, as they would anyway.
- */
-function indexRecordsAhead(searchIndex: SearchIndexWriter, record: IngestRecord | undefined): void {
-  if (!record || record.papers > (configuredIndexPartPages() ?? PAGES_PER_INDEX_PART)) return;
-  const options: Parameters<typeof paperSearchRecordsFromFiles>[1] = { writtenByIngest: record.files };
-  const worker = new Worker(new URL('./lib/paper-search-records.worker.mjs', import.meta.url), { workerData: options });
-  worker.unref();
-  worker.once('message', (records: SearchRecord[] | null) => {
-    if (records) searchIndex.addAhead(records);
-    void worker.terminate();
-  });
-  worker.once('error', () => void worker.terminate());
-}
-
-/**
  * The heap Astro may grow to, by the survey's size. With 20 GB free, V8 lets garbage pile up to its default 4 GB
  * before it collects much: for 10,000 papers Astro's live data is under 0.5 GB but it held 1.9 GB, and the build
  * (Pagefind reading records alongside) peaked at 2.3 GB. Capped at 1.5 GB, it peaks at 1.7 GB and takes no longer.
@@ -312,11 +290,8 @@ async function build(): Promise<number> {
   const indexOptions: IndexWriteOptions = { reuseFrom: replacedSite(), lastParts: lastIndexParts() };
   const searchIndex = await openSearchIndex(configuredIndexPartPages(), indexOptions.lastParts);
   // What the ingest recorded of the files it wrote, read once it has succeeded: Astro reads them without validating
-  // them again while they match it (src/loaders/generated-papers.ts), and the paper pages' records made from them go
-  // to Pagefind while Astro is still starting. Astro's records come seconds later and are checked against them
-  // (src/lib/search/records-ahead.ts).
+  // them again while they match it (src/loaders/generated-papers.ts).
   const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
-  void ingestRecord.then((record) => indexRecordsAhead(searchIndex, record));
   const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,

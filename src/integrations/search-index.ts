@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { firstPartHoldsAtLeast, indexWriteLanes, PAGES_PER_INDEX_PART, pagesPerIndexPart, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
-import { RecordsAhead } from '../lib/search/records-ahead.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
@@ -24,13 +23,6 @@ export const isSearchRecordsMessage = (message: unknown): message is SearchRecor
 
 /** A search index being made: records go in as they come; `write` builds it into the site and closes Pagefind. */
 export interface SearchIndexWriter {
-  /**
-   * Indexes records made ahead of the build's own (src/lib/search/records-ahead.ts), before any of those are added:
-   * they are then checked against the build's records, which only make the index anew should the two differ in more
-   * than the records' text. Only those that go to the first part in an index of at least as many pages are indexed.
-   * False, and nothing done, when records were added already.
-   */
-  addAhead(records: readonly SearchRecord[]): boolean;
   add(records: readonly SearchRecord[]): void;
   /**
    * Says every record is in: the index is laid out in parts, and the parts written at once with the first are parsed
@@ -103,11 +95,6 @@ async function openPagefindIndex() {
     /** Resolves once Pagefind has parsed every record added. */
     async parsed() {
       await Promise.all(adding);
-    },
-    /** Drops this index and what was added to it (its Pagefind stays open for another). */
-    async discard() {
-      await Promise.allSettled(adding);
-      await index.deleteIndex();
     },
     /** Writes the index; `meanwhile` runs (once) while Pagefind builds it, in its own process. */
     async write(outputPath: string, reuseFrom?: string, meanwhile?: () => void) {
@@ -352,37 +339,19 @@ const PARSED_AS_THEY_COME = PAGES_PER_INDEX_PART;
  * exited, so their memory never adds up past what the machine has.
  */
 export async function openSearchIndex(configuredPartPages?: number, lastBuildParts?: IndexWriteOptions['lastParts']): Promise<SearchIndexWriter> {
-  let first = await openPagefindIndex();
+  const first = await openPagefindIndex();
   /** The records past those known to be the first part's, in order, until the parts are laid out. */
   const held: SearchRecord[] = [];
   let pages = 0;
   /** How many records go to the first part as they come: it holds at least as many in an index of any size. */
-  let surelyFirst = firstPartHoldsAtLeast(0, configuredPartPages);
-  let ahead: RecordsAhead | undefined;
-  /** With records ahead, the first part's records as the build added them, should the index have to be made from them alone. */
-  const firstPart: SearchRecord[] = [];
-  /** Set once the index is being written or closed: records made ahead that come later are not added. */
-  let closing = false;
-  /** The first part's records as the build adds them (whatever was made ahead): they decide whether it can be taken. */
-  let firstDigest = partDigest();
+  const surelyFirst = firstPartHoldsAtLeast(0, configuredPartPages);
+  /** The first part's records as the build adds them: they decide whether it can be taken. */
+  const firstDigest = partDigest();
   let layout: { folders: string[]; lanes: number; laterParts: LaterPart[] } | undefined;
-  /** Set when the first part holds fewer records than went to its Pagefind: it is made anew from the build's. */
-  let remakeFirst = false;
 
-  /** Adds records at `position` onwards to the first part, checked against those made ahead. */
-  const addToFirst = (records: readonly SearchRecord[], position: number) => {
+  const addToFirst = (records: readonly SearchRecord[]) => {
     for (const record of records) firstDigest.add(record);
-    if (!ahead) return first.add(records);
-    const toIndex: SearchRecord[] = [];
-    records.forEach((record, index) => {
-      // Each record is kept should the index have to be made from the build's records alone: where it is the
-      // one made ahead, that one, so the build's copy is not held as well (30 MB for 10,000 papers).
-      if (ahead!.needsIndexing(record, position + index)) {
-        toIndex.push(record);
-        firstPart.push(record);
-      } else firstPart.push(ahead!.sameAt(position + index) ?? record);
-    });
-    if (toIndex.length > 0) first.add(toIndex);
+    first.add(records);
   };
 
   /** Lays the index out in parts, once every record is in, and starts parsing the parts written with the first. */
@@ -390,17 +359,8 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
     if (layout) return layout;
     const perPart = pagesPerIndexPart(pages, configuredPartPages);
     const folders = searchIndexFolders(pages, perPart);
-    let inFirst = Math.min(pages, surelyFirst);
-    if (inFirst > perPart) {
-      // Fewer records than were made ahead (papers gone while the build ran): the first part holds fewer than went
-      // to it. They differ from those made ahead, so it is made anew from the build's records, cut where it ends.
-      held.unshift(...firstPart.splice(perPart));
-      firstDigest = partDigest();
-      for (const record of firstPart) firstDigest.add(record);
-      inFirst = perPart;
-      remakeFirst = true;
-    }
-    addToFirst(held.splice(0, Math.max(0, Math.min(pages, perPart) - inFirst)), inFirst);
+    const inFirst = Math.min(pages, surelyFirst);
+    addToFirst(held.splice(0, Math.max(0, Math.min(pages, perPart) - inFirst)));
     const laterParts: LaterPart[] = folders.slice(1).map((folder, index) => {
       const records = held.slice(index * perPart, (index + 1) * perPart);
       const digest = partDigest();
@@ -426,18 +386,10 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
   };
 
   return {
-    addAhead(records) {
-      if (pages > 0 || ahead || closing || layout) return false;
-      surelyFirst = firstPartHoldsAtLeast(records.length, configuredPartPages);
-      const forFirst = records.length > surelyFirst ? records.slice(0, surelyFirst) : records;
-      ahead = new RecordsAhead(forFirst);
-      first.add(forFirst);
-      return true;
-    },
     add(records) {
       if (layout) throw new Error('search: records added after the index was laid out in parts');
       const toFirst = Math.max(0, Math.min(records.length, surelyFirst - pages));
-      if (toFirst > 0) addToFirst(toFirst === records.length ? records : records.slice(0, toFirst), pages);
+      if (toFirst > 0) addToFirst(toFirst === records.length ? records : records.slice(0, toFirst));
       for (let i = toFirst; i < records.length; i++) held.push(records[i]!);
       pages += records.length;
     },
@@ -445,7 +397,6 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       return { pages, parts: layOut().folders.length };
     },
     async write(siteRoot, { reuseFrom, lastParts, meanwhile } = {}) {
-      closing = true;
       const { folders, lanes, laterParts } = layOut();
       const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
       const partDigests: Record<string, string> = { [folders[0]!]: firstDigest.digest() };
@@ -457,15 +408,6 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       };
       const firstTaken = taken(folders[0]!);
       let partsTaken = firstTaken ? 1 : 0;
-      if (!firstTaken && (remakeFirst || (ahead && !ahead.matched()))) {
-        // The papers changed while the build ran: the index is made from the build's own records alone.
-        if (process.env.DEBUG) console.error(`search: the records made ahead did not match the build's; indexing the build's anew`);
-        await first.discard();
-        first = await openPagefindIndex();
-        first.add(firstPart);
-      }
-      ahead = undefined;
-      firstPart.length = 0;
       const queue: PartTask[] = [];
       const liveLanes: (() => Promise<void>)[] = [];
       for (const part of laterParts) {
@@ -529,7 +471,6 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       }
     },
     close: async () => {
-      closing = true;
       await stopLiveParts();
       await pagefind.close();
     },
