@@ -114,6 +114,16 @@ const cpuRatio = (run: Run, floor: Run) => {
  */
 function cpuSection(base: DefaultSurveyResult, results: readonly SizeResult[]): string[] {
   const withSystem = (run: Run) => (run.systemMs === undefined ? '' : ` (${seconds(run.systemMs)} system)`);
+  /** A survey's CPU figures, from its first ingest to its rebuild (the default survey has none). */
+  const cpuCells = ({ ingest, build, floor, rebuild }: { ingest: Run; build: Run; floor: Run; rebuild?: Run }) => [
+    cpuSeconds(ingest),
+    `${cpuSeconds(build)}${withSystem(build)}`,
+    coresBusy(build),
+    cpuSeconds(floor),
+    coresBusy(floor),
+    cpuRatio(build, floor),
+    rebuild ? cpuSeconds(rebuild) : '',
+  ];
   return [
     '## CPU time',
     '',
@@ -131,30 +141,8 @@ function cpuSection(base: DefaultSurveyResult, results: readonly SizeResult[]): 
       'measured',
     ]),
     row(Array(9).fill('---')),
-    row([
-      `${base.papers} (default)`,
-      cpuSeconds(base.ingest),
-      `${cpuSeconds(base.build)}${withSystem(base.build)}`,
-      coresBusy(base.build),
-      cpuSeconds(base.floor),
-      coresBusy(base.floor),
-      cpuRatio(base.build, base.floor),
-      '',
-      '',
-    ]),
-    ...results.map((r) =>
-      row([
-        r.papers,
-        cpuSeconds(r.ingest),
-        `${cpuSeconds(r.build)}${withSystem(r.build)}`,
-        coresBusy(r.build),
-        cpuSeconds(r.floor),
-        coresBusy(r.floor),
-        cpuRatio(r.build, r.floor),
-        cpuSeconds(r.rebuild),
-        r.measuredAt ?? '',
-      ]),
-    ),
+    row([`${base.papers} (default)`, ...cpuCells(base), '']),
+    ...results.map((r) => row([r.papers, ...cpuCells(r), r.measuredAt ?? ''])),
   ];
 }
 
