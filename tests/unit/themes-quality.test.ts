@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSurvey, type NoteSource } from '../../src/lib/ingest/build-survey.ts';
 import { parseYamlWith } from '../../src/lib/input/read-yaml.ts';
 import { suggestThemes } from '../../src/lib/classify/theme-suggestions.ts';
-import { buildVectorSpace, paperTerms, vectorize } from '../../src/lib/text/tf-idf.ts';
+import { eachPaperTerms, vectorizeCorpus } from '../../src/lib/text/tf-idf.ts';
 import { parseListing } from '../../src/lib/sources/hf-paste.ts';
 import { decodeTextLines } from '../../src/lib/input/decode-text.ts';
 import { surveyConfigSchema } from '../../src/schemas/survey.ts';
@@ -84,9 +84,8 @@ describe('related papers', () => {
 describe('theme suggestions', () => {
   test('regroup the default listing, with no themes, into groups a reader would recognise — the same every time', () => {
     const { papers } = parseListing(decodeTextLines(defaultListing.bytes, defaultListing.file), { file: defaultListing.file, captured: '2025-10-31' });
-    const terms = papers.map((paper) => paperTerms({ title: paper.title, abstract: paper.abstract ?? '' }));
-    const space = buildVectorSpace(terms);
-    const input = papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) }));
+    const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
+    const input = papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! }));
     const groups = suggestThemes(input, space);
     expect(suggestThemes(input, space)).toEqual(groups);
     const groupOf = (prefix: string) => groups.findIndex((group) => group.members.some((member) => member.title.startsWith(prefix)));

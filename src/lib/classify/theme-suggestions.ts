@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
-import { buildVectorSpace, centroid, cosine, isFieldTerm, paperTerms, vectorize, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
+import { centroid, cosine, eachPaperTerms, isFieldTerm, vectorizeCorpus, type SparseVector, type VectorSpace } from '../text/tf-idf.ts';
 import { splitWords, tokenize } from '../text/words.ts';
 
 /** A proposed theme: a name from its top terms, its key terms, and its member papers (most typical first). */
@@ -183,10 +183,9 @@ function displayOf(term: string, spelling: ReadonlyMap<string, readonly string[]
  * `npm run themes:suggest` prints and what `npm run new` writes into a new survey's `survey.yaml`.
  */
 export function proposeThemes(papers: ReadonlyArray<{ title: string; abstract: string | null }>, groupCount = defaultGroupCount(papers.length)): SuggestedTheme[] {
-  const terms = papers.map((paper) => paperTerms({ title: paper.title, abstract: paper.abstract ?? '' }));
-  const space = buildVectorSpace(terms);
+  const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
   return suggestThemes(
-    papers.map((paper, index) => ({ title: paper.title, vector: vectorize(space, terms[index]!) })),
+    papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! })),
     space,
     groupCount,
   );

@@ -1,5 +1,5 @@
 import { findRelatedCandidates, type RelatedCandidates } from './related-papers.ts';
-import { buildVectorSpace, paperTerms, vectorize, type SparseVector, type VectorSpace } from './tf-idf.ts';
+import { eachPaperTerms, vectorizeCorpus, type SparseVector, type VectorSpace } from './tf-idf.ts';
 
 /** How alike papers are by their words: the TF-IDF space and vectors, and each paper's similar papers, unranked. */
 export interface TextSimilarity {
@@ -15,8 +15,6 @@ export interface TextSimilarity {
  * facets (see scripts/lib/similarity-worker.ts).
  */
 export function measureTextSimilarity(papers: ReadonlyArray<{ title: string; abstract: string }>): TextSimilarity {
-  const terms = papers.map(paperTerms);
-  const space = buildVectorSpace(terms);
-  const vectors = terms.map((list) => vectorize(space, list));
+  const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
   return { space, vectors, related: findRelatedCandidates(vectors) };
 }
