@@ -86,7 +86,7 @@ try {
       similarity.stop();
     }
     // Encoded once: the digest below and the write read the same bytes (for 10,000 papers, 40 MB).
-    const entries = new Map<string, Uint8Array>([...planEntries(survey.papers)].map(([path, text]) => [path, Buffer.from(text)]));
+    const entries = planEntries(survey.papers);
     // What this ingest read, with the history it writes: the next ingest stops early if it reads the same.
     const listingFiles = new Set(inputs.listings.map((listing) => listing.file));
     const record = serialiseIngestRecord({
