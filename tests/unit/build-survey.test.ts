@@ -5,6 +5,7 @@ import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, textsOf, 
 import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
 import { loadSurveyConfig, loadVocabularies } from '../../src/loaders/survey-files.ts';
 import { measureTextSimilarity } from '../../src/lib/text/similarity.ts';
+import { packSimilarity, unpackSimilarity } from '../../scripts/lib/similarity-transfer.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { InputError } from '../../src/lib/input/input-error.ts';
 import type { SurveyConfig } from '../../src/schemas/survey.ts';
@@ -93,7 +94,8 @@ describe('building the survey in two steps, with the text similarity worked out 
     const paths = resolveContentPaths(join(projectRoot, 'content'));
     const survey = { listings: readListings(paths.listings), config: loadSurveyConfig(paths).data, notes: [], vocabularies: loadVocabularies(paths) };
     const listed = collectListedPapers(survey);
-    const posted = structuredClone(measureTextSimilarity(textsOf(listed.papers)));
+    const [packed, buffers] = packSimilarity(measureTextSimilarity(textsOf(listed.papers)));
+    const posted = unpackSimilarity(structuredClone(packed, { transfer: buffers }));
     const inTwoSteps = completeSurvey(readSurvey(survey, listed), posted);
     expect(inTwoSteps.papers.length).toBeGreaterThan(100);
     expect(inTwoSteps).toEqual(buildSurvey(survey));
