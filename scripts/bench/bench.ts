@@ -39,7 +39,7 @@ import {
   measureNpmRunBuild,
   pagesBuilt,
   prepareSurvey,
-  tsx,
+  script,
   work,
 } from './surveys.ts';
 
@@ -95,7 +95,7 @@ async function benchSize(count: number): Promise<SizeResult> {
 async function benchDefaultSurvey(): Promise<DefaultSurveyResult> {
   const out = join(work, 'dist-default');
   rmSync(out, { recursive: true, force: true });
-  const ingest = await measure([tsx, 'scripts/ingest.ts']);
+  const ingest = await measure(script('scripts/ingest.ts'));
   const { build } = await measureNpmRunBuild(out);
   const pages = pagesBuilt(build.output);
   const floor = await measureFloor(pages, join(work, 'floor-default'));

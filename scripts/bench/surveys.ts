@@ -10,7 +10,8 @@ import { syntheticListings } from './synthetic-listing.ts';
 
 /** Where the bench keeps its surveys and builds. */
 export const work = join(root, 'node_modules', '.cache', 'survey-bench');
-export const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+/** Node's arguments to run one of our TypeScript scripts as its `npm run` command does (package.json). */
+export const script = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
 export const astro = join(root, 'node_modules/astro/astro.js');
 
 /** A survey of `count` synthetic papers, with the default survey's themes and vocabularies, in its own folder. */
@@ -37,7 +38,7 @@ export async function measureFirstIngest(content: string, env: Record<string, st
   for (let run = 0; run < INGEST_RUNS; run += 1) {
     rmSync(join(content, 'generated'), { recursive: true, force: true });
     rmSync(join(content, 'history.json'), { force: true });
-    runs.push(await measure([tsx, 'scripts/ingest.ts'], env));
+    runs.push(await measure(script('scripts/ingest.ts'), env));
   }
   const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
   return { ...median, peakMb: Math.max(...runs.map((r) => r.peakMb)) };
@@ -70,7 +71,7 @@ async function oldSiteRemoved(out: string): Promise<void> {
 
 /** `npm run build` itself (scripts/build.ts: ingest, the pages with the search records alongside, the index). */
 export async function measureNpmRunBuild(out: string, env: Record<string, string> = {}): Promise<{ build: Run; stages: BuildStages }> {
-  const build = await measure([tsx, 'scripts/build.ts', '--out', out], env);
+  const build = await measure(script('scripts/build.ts', '--out', out), env);
   await oldSiteRemoved(out);
   return { build, stages: buildStagesFromLog(build.output) };
 }
