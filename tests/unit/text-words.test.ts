@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileTermSet, shareTermSets } from '../../src/lib/text/term-matcher.ts';
+import { compileTermSet, compileTermSets, shareTermSets } from '../../src/lib/text/term-matcher.ts';
 import { splitWords, tokenize, wordSpans } from '../../src/lib/text/words.ts';
 
 // Pieces of text that stress the word splitter: ASCII words in both cases, digits, separators that join a phrase
@@ -109,6 +109,21 @@ describe('term sets', () => {
       }),
     );
     expect(() => compile({ terms: ['/(unclosed/'] })).toThrow(/"\/\(unclosed\/" is not a valid regular expression/);
+  });
+
+  test('find the same with the quick screen of words as with every word looked up, whatever the terms', () => {
+    // Terms made of the same pieces as the texts: acronyms, phrases, prefixes, plurals, letters that lower-case to
+    // ASCII (the Kelvin sign) or to two characters (İ), one-letter words.
+    const word = fc.constantFrom('agent', 'RL', 'rl', 'SWE', 'bench', 'verif', 'x', '2', '4o', 'GPT', 'naïve', 'İ', 'İx', '\u212aV', 'kv', 'é', 'Σ', 'ﬁ');
+    const term = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', ''), fc.boolean()).map(([words, joiner, prefix]) => `${words.join(joiner)}${prefix ? '*' : ''}`);
+    const sets = fc.array(fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 6 }), plurals: fc.boolean() }), { minLength: 1, maxLength: 3 });
+    const pieces = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom('\u212a', 'K', 'kV', 'İX', 'ix')), { maxLength: 40 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(sets, pieces, (sources, value) => {
+        expect(compileTermSets(sources)(value)).toEqual(compileTermSets(sources, { screenWords: false })(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
