@@ -34,11 +34,25 @@ export function packSimilarity({ space, vectors, related }: TextSimilarity): [Pa
 export function unpackSimilarity(packed: PackedSimilarity): TextSimilarity {
   const { start, terms, weights } = packed.vectors;
   return {
-    space: { termIds: new Map(packed.terms.map((term, id) => [term, id])), terms: packed.terms, idf: Array.from(packed.idf) },
+    space: {
+      termIds: new Map(packed.terms.map((term, id) => [term, id])),
+      terms: packed.terms,
+      idf: plainArray(packed.idf, 0, packed.idf.length),
+    },
     vectors: Array.from({ length: start.length - 1 }, (_, index) => ({
-      terms: Array.from(terms.subarray(start[index]!, start[index + 1]!)),
-      weights: Array.from(weights.subarray(start[index]!, start[index + 1]!)),
+      terms: plainArray(terms, start[index]!, start[index + 1]!),
+      weights: plainArray(weights, start[index]!, start[index + 1]!),
     })),
     related: packed.related,
   };
+}
+
+/**
+ * A typed array's values from `from` to `to` as a plain array. By index, not by `Array.from`, which iterates and
+ * makes an object for every value: for 10,000 papers' vectors, 100 MB of garbage.
+ */
+function plainArray(values: Int32Array | Float64Array, from: number, to: number): number[] {
+  const plain: number[] = [];
+  for (let k = from; k < to; k += 1) plain.push(values[k]!);
+  return plain;
 }

@@ -133,10 +133,12 @@ export function rankRelatedPapers(
     const from = found.start[index]!;
     const others = found.index.subarray(from, found.start[index + 1]!);
     // Among similar papers, those in the same primary theme come a little earlier.
-    const scores = Array.from(
-      others,
-      (other, k) => found.similarity[from + k]! + (groups[index] !== undefined && groups[index] === groups[other] ? SAME_GROUP_BONUS : 0),
-    );
+    const scores: number[] = [];
+    for (let k = 0; k < others.length; k += 1) {
+      scores.push(
+        found.similarity[from + k]! + (groups[index] !== undefined && groups[index] === groups[others[k]!] ? SAME_GROUP_BONUS : 0),
+      );
+    }
     return largestPositions(scores, others, limit).map((position) => ({ index: others[position]!, score: scores[position]! }));
   });
 }
