@@ -138,12 +138,22 @@ export function compileTermSets(sets: readonly TermSetSource[], options: { scree
     return starts;
   };
 
+  /** Whether a word starting with this character may be the phrase's `k`-th word: false only for ASCII that differs. */
+  const firstCharacterMayMatch = (phrase: Phrase, code: number, k: number): boolean => {
+    const target = phrase.words[k]!.charCodeAt(0);
+    if (code >= 0x80 || target >= 0x80) return true;
+    return (phrase.acronym || code < 0x41 || code > 0x5a ? code : code + 0x20) === target;
+  };
+
   /** Whether `phrase` (of several words) matches the words from the `at`-th on (`spans`: see {@link wordSpans}). */
   const phraseMatches = (phrase: Phrase, text: string, spans: readonly number[], at: number): boolean => {
     const n = phrase.words.length;
     if ((at + n) * 2 > spans.length) return false;
     for (let k = 1; k < n; k += 1) if (!joinsPrevious(text, spans[(at + k) * 2 - 1]!, spans[(at + k) * 2]!)) return false;
-    for (let k = 0; k < n - 1; k += 1) {
+    // Each word is cut out only when its first character may match: most phrases fail at their second word's.
+    for (let k = 1; k < n; k += 1) if (!firstCharacterMayMatch(phrase, text.charCodeAt(spans[(at + k) * 2]!), k)) return false;
+    // The first word is the one the phrase was found by, in lower case: only an acronym's case is left to check.
+    for (let k = phrase.acronym ? 0 : 1; k < n - 1; k += 1) {
       const written = text.slice(spans[(at + k) * 2]!, spans[(at + k) * 2 + 1]!);
       if ((phrase.acronym ? written : written.toLowerCase()) !== phrase.words[k]) return false;
     }
