@@ -22,7 +22,8 @@ export function createPaperId(title: string): string {
 export function assignPaperIds(titles: ReadonlyArray<string | readonly string[]>, known: ReadonlySet<string> = new Set()): string[] {
   const taken = new Set<string>();
   return titles.map((spellings) => {
-    const candidates = [...new Set((typeof spellings === 'string' ? [spellings] : spellings).map(createPaperId))];
+    // A paper's records mostly spell its title alike: each spelling is made into an id once.
+    const candidates = [...new Set([...new Set(typeof spellings === 'string' ? [spellings] : spellings)].map(createPaperId))];
     const base = candidates[0]!;
     let id = candidates.find((candidate) => known.has(candidate) && !taken.has(candidate)) ?? base;
     for (let n = 2; taken.has(id); n += 1) {
