@@ -18,14 +18,14 @@ export interface SyncReport {
  * when nothing changed, so a second ingest leaves every file (and its modification time) as it was. Refuses to
  * remove a file that ingest did not write.
  */
-export function syncGeneratedDir(root: string, files: ReadonlyMap<string, string | Uint8Array>): SyncReport {
+export function syncGeneratedDir(root: string, files: ReadonlyMap<string, Uint8Array>): SyncReport {
   recoverInterruptedSwap(root);
   const existing = readTree(root);
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0 };
   for (const [path, content] of files) {
     const before = existing.get(path);
     if (before === undefined) report.added.push(path);
-    else if (!before.equals(typeof content === 'string' ? Buffer.from(content) : content)) report.updated.push(path);
+    else if (!before.equals(content)) report.updated.push(path);
     else report.unchanged += 1;
   }
   for (const [path, bytes] of existing) {

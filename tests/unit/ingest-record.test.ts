@@ -52,13 +52,15 @@ describe('the record of what an ingest read', () => {
   });
 
   test('the generated files digest leaves the record itself out, and sees any other file change', () => {
-    const files = new Map([
+    const filesOf = (texts: Array<[string, string]>) => new Map(texts.map(([path, text]) => [path, Buffer.from(text)]));
+    const texts: Array<[string, string]> = [
       ['README.md', 'x'],
       ['papers/rl.json', '{}'],
-    ]);
-    expect(digestGeneratedFiles(new Map([...files, ['ingest.json', 'anything']]))).toBe(digestGeneratedFiles(files));
-    expect(digestGeneratedFiles(new Map([...files, ['papers/rl.json', '{ }']]))).not.toBe(digestGeneratedFiles(files));
-    expect(digestGeneratedFiles(new Map([['README.md', 'x']]))).not.toBe(digestGeneratedFiles(files));
+    ];
+    const files = filesOf(texts);
+    expect(digestGeneratedFiles(filesOf([...texts, ['ingest.json', 'anything']]))).toBe(digestGeneratedFiles(files));
+    expect(digestGeneratedFiles(filesOf([...texts, ['papers/rl.json', '{ }']]))).not.toBe(digestGeneratedFiles(files));
+    expect(digestGeneratedFiles(filesOf([['README.md', 'x']]))).not.toBe(digestGeneratedFiles(files));
   });
 
   test('written as a generated file, and read back; anything else is no record', () => {

@@ -62,16 +62,14 @@ export function digestIngestInputs(inputs: IngestInputs): string {
 }
 
 /**
- * One digest of a generated folder's files (path and UTF-8 bytes), the record file itself left out. A file may be
- * given as its text or as its bytes, with the same digest: the ingest digests the bytes it is about to write, and a
- * reader the bytes it read, so neither encodes tens of megabytes of text a second time.
+ * One digest of a generated folder's files (path and bytes), the record file itself left out: the ingest digests the
+ * bytes it is about to write, and a reader the bytes it read, so neither encodes tens of megabytes of text again.
  */
-export function digestGeneratedFiles(files: ReadonlyMap<string, string | Uint8Array>): string {
+export function digestGeneratedFiles(files: ReadonlyMap<string, Uint8Array>): string {
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort()) {
     if (path === INGEST_RECORD_FILE) continue;
-    const content = files.get(path)!;
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const bytes = files.get(path)!;
     // Its length keeps one file's end from reading as the next one's path.
     hash.update(`${path}\0${bytes.length}\0`);
     hash.update(bytes);
