@@ -1,4 +1,5 @@
 import { cosineDense, largestPositions, topTerms, type SparseVector } from './tf-idf.ts';
+import { withRoom } from './typed-arrays.ts';
 
 /** How many of a paper's strongest terms lead to candidates: more for a small survey, where it costs little. */
 const candidateTerms = (papers: number) => (papers <= 2000 ? 20 : 12);
@@ -67,7 +68,7 @@ export function findRelatedCandidates(vectors: readonly SparseVector[], options:
   const vocabulary = vectors.reduce((max, vector) => Math.max(max, vector.terms.at(-1) ?? 0), 0) + 1;
   const dense = new Float64Array(vocabulary);
   const start = new Int32Array(vectors.length + 1);
-  let found = { index: new Int32Array(vectors.length * 8), similarity: new Float64Array(vectors.length * 8) };
+  const found = { index: new Int32Array(vectors.length * 8), similarity: new Float64Array(vectors.length * 8) };
   let count = 0;
   vectors.forEach((vector, index) => {
     // Count, for each other paper, how many of this paper's strong terms it also has as strong terms.
@@ -100,7 +101,8 @@ export function findRelatedCandidates(vectors: readonly SparseVector[], options:
     for (let i = 0; candidateCount < limitCandidates && i < tiedCount; i += 1) candidates[candidateCount++] = earliestTied[i]!;
 
     vector.terms.forEach((term, i) => (dense[term] = vector.weights[i]!));
-    if (found.index.length - count < candidateCount) found = grow(found, count + candidateCount);
+    found.index = withRoom(found.index, count + candidateCount);
+    found.similarity = withRoom(found.similarity, count + candidateCount);
     for (let i = 0; i < candidateCount; i += 1) {
       const other = candidates[i]!;
       const similarity = cosineDense(vectors[other]!, dense);
@@ -112,15 +114,6 @@ export function findRelatedCandidates(vectors: readonly SparseVector[], options:
     start[index + 1] = count;
   });
   return { start, index: found.index.slice(0, count), similarity: found.similarity.slice(0, count) };
-}
-
-/** The found candidates in arrays with room for at least `size`, doubled, so that growing costs little in all. */
-function grow(found: { index: Int32Array; similarity: Float64Array }, size: number) {
-  const room = Math.max(size, found.index.length * 2);
-  const grown = { index: new Int32Array(room), similarity: new Float64Array(room) };
-  grown.index.set(found.index);
-  grown.similarity.set(found.similarity);
-  return grown;
 }
 
 /** Each paper's best `limit` candidates, best first: similarity, plus a little for the same group; ties to the earlier paper. */

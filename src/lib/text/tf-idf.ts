@@ -1,3 +1,4 @@
+import { withRoom } from './typed-arrays.ts';
 import { tokenize } from './words.ts';
 
 /** A unit-length TF-IDF vector: term ids ascending, with their weights. */
@@ -75,11 +76,7 @@ export function vectorizeCorpus(documents: Iterable<readonly string[]>): { space
         lastCounted[id] = index;
         frequency[id]! += 1;
       }
-      if (length === corpus.length) {
-        const grown = new Int32Array(corpus.length * 2);
-        grown.set(corpus);
-        corpus = grown;
-      }
+      corpus = withRoom(corpus, length + 1);
       corpus[length++] = id;
     }
     starts.push(length);
@@ -92,9 +89,8 @@ export function vectorizeCorpus(documents: Iterable<readonly string[]>): { space
     const ids: number[] = [];
     for (let k = starts[document]!; k < starts[document + 1]!; k += 1) if (counts[corpus[k]!]!++ === 0) ids.push(corpus[k]!);
     ids.sort((a, b) => a - b);
-    const weights = ids.map((id) => (1 + Math.log(counts[id]!)) * space.idf[id]!);
+    vectors.push(weighTerms(ids, (id) => counts[id]!, space.idf));
     for (const id of ids) counts[id] = 0;
-    vectors.push(normalise({ terms: ids, weights }));
   }
   return { space, vectors };
 }
@@ -106,8 +102,16 @@ export function vectorize(space: VectorSpace, document: readonly string[]): Spar
     const id = space.termIds.get(term);
     if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const ids = [...counts.keys()].sort((a, b) => a - b);
-  return normalise({ terms: ids, weights: ids.map((id) => (1 + Math.log(counts.get(id)!)) * space.idf[id]!) });
+  return weighTerms(
+    [...counts.keys()].sort((a, b) => a - b),
+    (id) => counts.get(id)!,
+    space.idf,
+  );
+}
+
+/** The unit TF-IDF vector of a document's distinct terms (ids ascending), each weighed by its count in it. */
+function weighTerms(ids: number[], countOf: (id: number) => number, idf: readonly number[]): SparseVector {
+  return normalise({ terms: ids, weights: ids.map((id) => (1 + Math.log(countOf(id))) * idf[id]!) });
 }
 
 /** Scales a vector to unit length (a zero vector stays zero). */
