@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 import { configuredIndexPartPages } from '../src/data/search-index-parts.ts';
-import { INDEX_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
+import { PART_WRITTEN_BESIDE_PAGES } from '../src/lib/search/index-parts.ts';
+import { writeSlots, type WriteSlots } from '../src/lib/search/write-slots.ts';
 import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '../src/loaders/ingest-gate.ts';
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
@@ -145,12 +146,13 @@ function runIngest(): Promise<number> {
  * The search records Astro hands over (src/integrations/pagefind.ts) go to `searchIndex` as they come.
  *
  * The records are made from the survey's data at the first page, so they are all in long before the last page is
- * rendered. A small index (up to INDEX_BESIDE_PAGES) is then written at once, beside the rest of the pages, instead
- * of after them. A larger one is written once Astro has exited: Pagefind's write needs about 155 KB a page, and for
- * 10,000 papers beside Astro the build peaked at 2.3 GB (written after, 1.8 GB, for some 10 s more); an index in
- * parts (over 20,000 pages) needs some 3 GB a part, beside Astro's heap of several. Once all records are in, the
- * index is laid out in parts (above INDEX_BESIDE_PAGES, two halves, each parsed in a Pagefind of its own while Astro
- * renders, and written at once after it: src/lib/search/index-parts.ts).
+ * rendered. Once they are, the index is laid out in parts (src/lib/search/index-parts.ts: one index up to 5,000
+ * pages, two halves up to 20,000, parts of 20,000 beyond), and a part of up to PART_WRITTEN_BESIDE_PAGES is written
+ * at once, beside the rest of the pages, one part at a time: Pagefind's write needs about 155 KB a page, and two
+ * halves of a 10,000-paper survey written at once beside Astro would take the build past 2 GB where one at a time
+ * keeps it near 1.7 GB. Once Astro has exited, the parts still to
+ * write are written as many at once as there are lanes; larger parts (some 3 GB each, beside an Astro of several)
+ * are all written then.
  *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the
@@ -165,6 +167,8 @@ function runAstroBuild(
   indexOptions: IndexWriteOptions,
 ): Promise<{ code: number; ingestCode: number; recordsDone: boolean; indexWrite?: Promise<IndexWritten>; reusedPages?: ReusedPages }> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI;
+  /** The index's parts written while Astro renders: one at a time (PART_WRITTEN_BESIDE_PAGES), all lanes after. */
+  const besideAstro: WriteSlots = writeSlots(1);
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
@@ -174,7 +178,6 @@ function runAstroBuild(
     let firstPageAt = 0;
     let shownAt = 0;
     let recordsDone = false;
-    let records = 0;
     let indexWrite: Promise<IndexWritten> | undefined;
     let reusedPages: ReusedPages | undefined;
     /** Astro's output while the ingest runs; `undefined` once it is passed through as it comes. */
@@ -209,13 +212,13 @@ function runAstroBuild(
       }
       if (!isSearchRecordsMessage(message)) return;
       searchIndex.add(message.records);
-      records += message.records.length;
       if (!message.done) return;
       recordsDone = true;
       // Laid out in parts now, so the parts written with the first are parsed while Astro renders.
-      const { parts } = searchIndex.allAdded();
-      if (records <= INDEX_BESIDE_PAGES && parts === 1) {
-        indexWrite = searchIndex.write(astroOut, indexOptions);
+      const { largestPart } = searchIndex.allAdded();
+      if (largestPart <= PART_WRITTEN_BESIDE_PAGES) {
+        // One part at a time while Astro renders, then as many at once as there are lanes (`slots` widened at its exit).
+        indexWrite = searchIndex.write(astroOut, { ...indexOptions, slots: besideAstro });
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
       }
@@ -237,6 +240,7 @@ function runAstroBuild(
       });
     });
     child.on('close', async (code) => {
+      besideAstro.widen(Number.POSITIVE_INFINITY);
       // Astro may have stopped on its own before the ingest did (a broken config): the ingest decides what is shown.
       const ingestResult = ingestCode ?? (await ingestRun);
       if (ingestResult !== 0) return resolvePromise({ code: code ?? 1, ingestCode: ingestResult, recordsDone: false, indexWrite });

@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { firstPartHoldsAtLeast, indexWriteLanes, PAGES_PER_INDEX_PART, pagesPerIndexPart, searchIndexFolders } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
+import { inSlot, type WriteSlots } from '../lib/search/write-slots.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
 export const RECORDS_TO_PARENT = 'SURVEY_SEARCH_RECORDS_TO_PARENT';
@@ -28,7 +29,7 @@ export interface SearchIndexWriter {
    * Says every record is in: the index is laid out in parts, and the parts written at once with the first are parsed
    * from now on. Its number of pages and parts. `write` does it when it was not done.
    */
-  allAdded(): { pages: number; parts: number };
+  allAdded(): { pages: number; parts: number; largestPart: number };
   /**
    * Waits for every record added, writes the index into the site at `siteRoot` (its parts, when it has several:
    * src/lib/search/index-parts.ts), and says how many pages and parts it holds, and the digest of each part's records.
@@ -47,6 +48,11 @@ export interface IndexWriteOptions {
   lastParts?: Readonly<Record<string, string>>;
   /** Work of the caller's that runs while Pagefind builds the index (seconds, in its own process), or at once. */
   meanwhile?: () => void;
+  /**
+   * How many parts are written at once, when fewer than the lanes: a build writes one at a time while Astro renders,
+   * and widens the slots once it has exited. Each part takes a slot for its write.
+   */
+  slots?: WriteSlots;
 }
 
 export interface IndexWritten {
@@ -347,7 +353,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
   const surelyFirst = firstPartHoldsAtLeast(0, configuredPartPages);
   /** The first part's records as the build adds them: they decide whether it can be taken. */
   const firstDigest = partDigest();
-  let layout: { folders: string[]; lanes: number; laterParts: LaterPart[] } | undefined;
+  let layout: { folders: string[]; perPart: number; lanes: number; laterParts: LaterPart[] } | undefined;
 
   const addToFirst = (records: readonly SearchRecord[]) => {
     for (const record of records) firstDigest.add(record);
@@ -378,7 +384,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       part.live = startPartWorker();
       part.live.add(part.records);
     });
-    layout = { folders, lanes, laterParts };
+    layout = { folders, perPart, lanes, laterParts };
     return layout;
   };
   const stopLiveParts = async () => {
@@ -394,9 +400,10 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       pages += records.length;
     },
     allAdded() {
-      return { pages, parts: layOut().folders.length };
+      const { folders, perPart } = layOut();
+      return { pages, parts: folders.length, largestPart: Math.min(pages, perPart) };
     },
-    async write(siteRoot, { reuseFrom, lastParts, meanwhile } = {}) {
+    async write(siteRoot, { reuseFrom, lastParts, meanwhile, slots } = {}) {
       const { folders, lanes, laterParts } = layOut();
       const lastBuildOf = (folder: string) => (reuseFrom === undefined ? undefined : join(reuseFrom, folder));
       const partDigests: Record<string, string> = { [folders[0]!]: firstDigest.digest() };
@@ -429,7 +436,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       const takeParts = async (worker: PartWorker, livePart?: PartTask) => {
         const written = async (task: PartTask, write: (task: PartTask) => Promise<void>) => {
           try {
-            await write(task);
+            await inSlot(slots, () => write(task));
             return true;
           } catch (error) {
             if (!(error instanceof WorkerStopped)) throw error;
@@ -445,12 +452,14 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
           await worker.stop();
         }
       };
+      /** A part from the queue, parsed and written in a Pagefind of this process's own. */
+      const writeQueued = (task: PartTask) => inSlot(slots, () => writeIndexPart(task.records, task.outputPath, task.reuseFrom));
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
         if (firstTaken) meanwhile?.();
-        else await first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile);
+        else await inSlot(slots, () => first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile));
         await pagefind.close();
-        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
+        for (let task = queue.shift(); task; task = queue.shift()) await writeQueued(task);
       };
       const workerLane = async () => {
         if (queue.length > 0) await takeParts(startPartWorker());
@@ -462,7 +471,7 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
         const otherLanes = Math.max(0, lanes - 1 - liveLanes.length);
         await Promise.all([ownLane(), ...liveLanes.map((lane) => lane()), ...Array.from({ length: otherLanes }, workerLane)]);
         // A part a stopped worker handed back after this process had taken its last.
-        for (let task = queue.shift(); task; task = queue.shift()) await writeIndexPart(task.records, task.outputPath, task.reuseFrom);
+        for (let task = queue.shift(); task; task = queue.shift()) await writeQueued(task);
         return { pages, parts: folders.length, partsTaken, writeMs: Math.round(performance.now() - started), partDigests };
       } finally {
         queue.length = 0;

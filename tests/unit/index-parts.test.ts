@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   firstPartHoldsAtLeast,
-  INDEX_BESIDE_PAGES,
+  ONE_INDEX_PAGES,
   indexWriteLanes,
   PAGES_PER_INDEX_PART,
   pagesPerIndexPart,
@@ -40,11 +40,11 @@ describe('pages per part, by the size of the index', () => {
 
   test('one part as long as it is written beside the pages', () => {
     expect(folders(140)).toEqual(['pagefind/']);
-    expect(folders(INDEX_BESIDE_PAGES)).toEqual(['pagefind/']);
+    expect(folders(ONE_INDEX_PAGES)).toEqual(['pagefind/']);
   });
 
   test('past that, two halves up to a full part, then full parts', () => {
-    expect(pagesPerIndexPart(INDEX_BESIDE_PAGES + 1)).toBe(2501);
+    expect(pagesPerIndexPart(ONE_INDEX_PAGES + 1)).toBe(2501);
     expect(pagesPerIndexPart(10_161)).toBe(5081);
     expect(folders(10_161)).toEqual(['pagefind/', 'pagefind/part-2/']);
     expect(folders(PAGES_PER_INDEX_PART)).toEqual(['pagefind/', 'pagefind/part-2/']);

@@ -3,22 +3,23 @@
  * search page merges (Pagefind's `mergeIndex`):
  * - Pagefind builds an index in memory, about 150 KB a page while it writes, so 100,000 pages in one index would need
  *   some 13 GB. In parts of 20,000 pages no write needs more than about 3 GB.
- * - Pagefind builds and compresses an index on one thread, and an index too large to write beside the pages
- *   ({@link INDEX_BESIDE_PAGES}) is written after them, while the curator waits. Cut in two halves, written at once on
- *   two cores, 10,000 pages took 7–8 s instead of 11–15 s.
- * Up to INDEX_BESIDE_PAGES pages there is one index, `pagefind/`, as Pagefind writes it.
+ * - Pagefind builds and compresses an index on one thread, and its write needs memory that Astro, still rendering the
+ *   pages, holds too. Cut in two halves, written one after the other beside the pages ({@link PART_WRITTEN_BESIDE_PAGES}),
+ *   the index of 10,000 pages costs the build no time of its own after the pages, where one index had to wait for
+ *   Astro to exit and took 11–15 s more.
+ * Up to ONE_INDEX_PAGES pages there is one index, `pagefind/`, as Pagefind writes it.
  */
 
 /** The most pages one part of the search index holds, unless the build says otherwise. */
 export const PAGES_PER_INDEX_PART = 20_000;
 
 /**
- * Pages per part of an index of `pages` pages: one part up to {@link INDEX_BESIDE_PAGES}, two halves up to
+ * Pages per part of an index of `pages` pages: one part up to {@link ONE_INDEX_PAGES}, two halves up to
  * {@link PAGES_PER_INDEX_PART}, parts of that many beyond. `configured` (a build's SURVEY_SEARCH_PART_PAGES) fixes it.
  */
 export function pagesPerIndexPart(pages: number, configured?: number): number {
   if (configured !== undefined) return configured;
-  if (pages <= INDEX_BESIDE_PAGES) return PAGES_PER_INDEX_PART;
+  if (pages <= ONE_INDEX_PAGES) return PAGES_PER_INDEX_PART;
   if (pages <= PAGES_PER_INDEX_PART) return Math.ceil(pages / 2);
   return PAGES_PER_INDEX_PART;
 }
@@ -30,7 +31,7 @@ export function pagesPerIndexPart(pages: number, configured?: number): number {
 export function firstPartHoldsAtLeast(pages: number, configured?: number): number {
   if (configured !== undefined) return configured;
   if (pages > PAGES_PER_INDEX_PART) return PAGES_PER_INDEX_PART;
-  return Math.ceil(Math.max(pages, INDEX_BESIDE_PAGES + 1) / 2);
+  return Math.ceil(Math.max(pages, ONE_INDEX_PAGES + 1) / 2);
 }
 
 /** The folders, from the site's root, of an index of `pages` pages in parts of `perPart`: `pagefind/`, `pagefind/part-2/`, … */
@@ -48,11 +49,19 @@ export function searchIndexFolders(pages: number, perPart: number = PAGES_PER_IN
 export const INDEX_WRITE_BYTES_PER_PAGE = 160 * 1024;
 
 /**
- * The largest index written beside the pages Astro is still rendering; a larger one is written once Astro has exited.
- * Beside Astro (about 0.5 GB for 10,000 papers) and the build script (0.25 GB), Pagefind's write of 10,000 pages took
- * the build to 2.3 GB; 5,000 pages (0.8 GB) keep it near 1.5 GB.
+ * The largest index kept in one part; a larger one is cut in halves (or parts). Beside Astro (about 0.5 GB for 10,000
+ * papers) and the build script (0.25 GB), Pagefind's write of 10,000 pages took the build to 2.3 GB; 5,000 pages
+ * (0.8 GB) keep it near 1.5 GB.
  */
-export const INDEX_BESIDE_PAGES = 5_000;
+export const ONE_INDEX_PAGES = 5_000;
+
+/**
+ * The largest part of an index written while Astro still renders, one part at a time; larger parts are written once
+ * Astro has exited. For 10,000 papers, Astro holds up to 0.6 GB while it renders, the build script 0.3 GB and the
+ * Pagefind of the part not being written 0.2 GB: one write of 5,000 pages beside them (0.8 GB) keeps the build under
+ * 2 GB, where the two halves written at once (1.5 GB) would not.
+ */
+export const PART_WRITTEN_BESIDE_PAGES = 6_000;
 
 /**
  * How many parts of an index in parts are written at once, each in a Pagefind of its own: one per core, as long as
