@@ -150,7 +150,8 @@ function runIngest(): Promise<number> {
  * pages, two halves up to 20,000, parts of 20,000 beyond), and a part of up to PART_WRITTEN_BESIDE_PAGES is written
  * at once, beside the rest of the pages, one part at a time: Pagefind's write needs about 155 KB a page, and two
  * halves of a 10,000-paper survey written at once beside Astro would take the build past 2 GB where one at a time
- * keeps it near 1.7 GB. Once Astro has exited, the parts still to
+ * keeps it near 1.7 GB. Pagefind runs at a lower priority than Astro (src/integrations/search-index.ts), so on two
+ * cores it takes the core Astro leaves idle and hardly slows the pages. Once Astro has exited, the parts still to
  * write are written as many at once as there are lanes; larger parts (some 3 GB each, beside an Astro of several)
  * are all written then.
  *

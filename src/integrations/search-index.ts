@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, setPriority, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -83,10 +83,33 @@ function partDigest(): { add(record: SearchRecord): void; digest(): string } {
   };
 }
 
+/**
+ * Pagefind's processes, this process's children, run at a lower priority than the build (nice 10): they parse and
+ * write the index while Astro renders the pages, and on two cores they then take the core Astro leaves idle rather
+ * than share Astro's. Where /proc cannot say which children are Pagefind's (not Linux), they keep the build's priority.
+ */
+function lowerPagefindPriority(): void {
+  if (process.platform !== 'linux') return;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // `pid (command) state ppid …`; the command may hold spaces and parentheses, so it is cut at the last `)`.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const commandEnd = stat.lastIndexOf(')');
+      const command = stat.slice(stat.indexOf('(') + 1, commandEnd);
+      const parent = Number(stat.slice(commandEnd + 2).split(' ')[1]);
+      if (parent === process.pid && command.startsWith('pagefind')) setPriority(Number(name), 10);
+    } catch {
+      // The process ended meanwhile, or is not ours to change.
+    }
+  }
+}
+
 /** One Pagefind index (its binary, a process of its own): records are parsed as they are added, while the caller goes on. */
 async function openPagefindIndex() {
   const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
   if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
+  lowerPagefindPriority();
   const adding: Promise<void>[] = [];
   return {
     add(records: readonly SearchRecord[]) {
