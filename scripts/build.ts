@@ -45,6 +45,12 @@ const insideProject = (path: string) => {
   return fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
 };
 const astroOut = insideProject(out) ? staging : resolve('node_modules/.cache/survey-build', String(process.pid));
+/**
+ * Where the search index is written: beside Astro's folder, not in it, and moved into it once both are done. At its end
+ * Astro removes every empty folder in its own, and an index written beside the pages may have just made one (Pagefind
+ * makes `fragment/` before it writes a file there): gone, Pagefind retries that file for ever and the build hangs.
+ */
+const indexOut = `${astroOut}.search-index`;
 const node = process.execPath;
 /** tsx's loader, for Node to load the ingest script with: the tsx command would start a second process to do so. */
 const tsxLoader = import.meta.resolve('tsx');
@@ -219,7 +225,7 @@ function runAstroBuild(
       const { largestPart } = searchIndex.allAdded();
       if (largestPart <= PART_WRITTEN_BESIDE_PAGES) {
         // One part at a time while Astro renders, then as many at once as there are lanes (`slots` widened at its exit).
-        indexWrite = searchIndex.write(astroOut, { ...indexOptions, slots: besideAstro });
+        indexWrite = searchIndex.write(indexOut, { ...indexOptions, slots: besideAstro });
         // Awaited once Astro has exited, where a failure is reported; not an unhandled rejection meanwhile.
         indexWrite.catch(() => undefined);
       }
@@ -291,6 +297,7 @@ async function build(): Promise<number> {
     return code;
   });
   recoverInterruptedSwap(out);
+  rmSync(indexOut, { recursive: true, force: true });
   // The site this build replaces lends its index's files, and its parts whose records are unchanged.
   const indexOptions: IndexWriteOptions = { reuseFrom: replacedSite(), lastParts: lastIndexParts() };
   const searchIndex = await openSearchIndex(configuredIndexPartPages(), indexOptions.lastParts);
@@ -309,6 +316,7 @@ async function build(): Promise<number> {
     await indexWrite?.catch(() => undefined);
     await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });
+    rmSync(indexOut, { recursive: true, force: true });
     return ingestCode;
   }
   const rendered = performance.now();
@@ -319,8 +327,10 @@ async function build(): Promise<number> {
     if (!recordsDone) throw new Error('search: Astro handed over no search records (src/middleware.ts did not run)');
     const takePages = () => takeUnchangedPages(reusedPages?.reused ?? [], out, astroOut);
     if (writing) takePages();
-    writing ??= searchIndex.write(astroOut, { ...indexOptions, meanwhile: takePages });
+    writing ??= searchIndex.write(indexOut, { ...indexOptions, meanwhile: takePages });
     written = await writing;
+    renameSync(join(indexOut, 'pagefind'), join(astroOut, 'pagefind'));
+    rmSync(indexOut, { recursive: true, force: true });
     const { pages, parts, partsTaken, writeMs } = written;
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
@@ -330,6 +340,7 @@ async function build(): Promise<number> {
     await writing?.catch(() => undefined);
     await searchIndex.close();
     rmSync(astroOut, { recursive: true, force: true });
+    rmSync(indexOut, { recursive: true, force: true });
     if (error instanceof Error && error.message) console.error(error.message);
     console.error(`build: failed — ${existsSync(out) ? `${out} still holds the previous build` : 'nothing was written'}.`);
     return code || 1;
