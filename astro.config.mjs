@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { batchedBuildOutput } from './src/integrations/build-output.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
 import { astroCacheDir, resolveContentPaths } from './src/loaders/content-paths.ts';
 import { displayPath, loadSurveyRefs } from './src/loaders/survey-files.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
   // MDX's own `remarkPlugins` replace (not extend) the Markdown ones, so GFM is listed for MDX as well.
   markdown: { gfm: false, remarkPlugins: [remarkGfm] },
   integrations: [
+    // Under `npm run build`, Astro's line per page goes to the build script in batches, not one write each.
+    batchedBuildOutput(),
     mdx({
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths), displayPath }]],

@@ -10,8 +10,8 @@ import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from '.
  * searchable part, from the survey's data) that `src/middleware.ts` hands over when the first page is rendered.
  *
  * Under `npm run build` (scripts/build.ts) the records go to the build script as they are made, and Pagefind parses
- * them on the other core while Astro renders, and writes a small index beside the rest of the pages (a larger one, or
- * an index in parts, once Astro has exited). A plain
+ * them on the other core while Astro renders, and writes the index beside the rest of the pages, a part at a time
+ * (parts of over 6,000 pages once Astro has exited), in a folder of its own moved into the site at the end. A plain
  * `astro build` indexes them itself and writes the index when the build is done. Either way it is `<site>/pagefind/` (and, for a
  * large survey, its parts in `<site>/pagefind/part-N/`: src/lib/search/index-parts.ts),
  * and a failure fails the build with Pagefind's messages.
