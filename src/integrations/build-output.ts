@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { RECORDS_TO_PARENT } from './search-index.ts';
+import { runByBuildScript } from './search-index.ts';
 
 /** How long a line Astro prints may wait before it goes to the build script, at most. */
 const FLUSH_AFTER_MS = 100;
@@ -19,7 +19,7 @@ export function batchedBuildOutput(): AstroIntegration {
     name: 'survey-build-output',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build' && process.env[RECORDS_TO_PARENT] && process.send) holdStdout(process.stdout);
+        if (command === 'build' && runByBuildScript()) holdStdout(process.stdout);
       },
     },
   };
@@ -50,7 +50,7 @@ export function holdStdout(stream: NodeJS.WriteStream, { flushAfterMs = FLUSH_AF
   stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
     chunks.push(text);
-    bytes += text.length;
+    bytes += Buffer.byteLength(text);
     const done = typeof encoding === 'function' ? encoding : callback;
     if (done) callbacks.push(done);
     if (bytes >= flushAtBytes) flush();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 import { configuredIndexPartPages } from '../data/search-index-parts.ts';
-import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from './search-index.ts';
+import { openSearchIndex, runByBuildScript, type SearchRecordsMessage } from './search-index.ts';
 
 /**
  * The Pagefind index, made from the search records (src/data/search-records.ts: every paper and theme page's
@@ -19,7 +19,7 @@ import { openSearchIndex, RECORDS_TO_PARENT, type SearchRecordsMessage } from '.
 export function pagefindSearch(): AstroIntegration {
   let outDir: URL | undefined;
   let handing: Promise<number> | undefined;
-  const toParent = Boolean(process.env[RECORDS_TO_PARENT] && process.send);
+  const toParent = runByBuildScript();
   return {
     name: 'survey-pagefind',
     hooks: {
