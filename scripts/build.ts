@@ -52,8 +52,8 @@ const astroOut = insideProject(out) ? staging : resolve('node_modules/.cache/sur
  */
 const indexOut = `${astroOut}.search-index`;
 const node = process.execPath;
-/** tsx's loader, for Node to load the ingest script with: the tsx command would start a second process to do so. */
-const tsxLoader = import.meta.resolve('tsx');
+/** How `npm run ingest` runs the ingest script (scripts/run.mjs), and so how the build does. */
+const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /**
@@ -139,7 +139,7 @@ interface ReusedPages {
 /** The ingest (scripts/ingest.ts), its output straight to the terminal: resolves with its exit code. */
 function runIngest(): Promise<number> {
   return new Promise((resolvePromise) => {
-    const child = spawn(node, ['--import', tsxLoader, ingest], { stdio: 'inherit' });
+    const child = spawn(node, [runScript, ingest], { stdio: 'inherit' });
     child.on('error', () => resolvePromise(1));
     child.on('close', (code) => resolvePromise(code ?? 1));
   });

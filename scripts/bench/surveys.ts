@@ -11,7 +11,7 @@ import { syntheticListings } from './synthetic-listing.ts';
 /** Where the bench keeps its surveys and builds. */
 export const work = join(root, 'node_modules', '.cache', 'survey-bench');
 /** Node's arguments to run one of our TypeScript scripts as its `npm run` command does (package.json). */
-export const script = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
+export const script = (file: string, ...args: string[]) => [join(root, 'scripts/run.mjs'), file, ...args];
 export const astro = join(root, 'node_modules/astro/astro.js');
 
 /** A survey of `count` synthetic papers, with the default survey's themes and vocabularies, in its own folder. */

@@ -1,16 +1,14 @@
 /**
  * The worker thread `npm run ingest` starts to work out the papers' text similarity (src/lib/text/similarity.ts)
  * while its main thread matches keywords and facets: it is sent the papers' titles and abstracts, and posts back
- * the vectors and each paper's similar papers. Plain JavaScript, so that Node can start it as a worker; it loads
- * the TypeScript module through tsx, as the ingest script itself is loaded.
+ * the vectors and each paper's similar papers. Plain JavaScript, so that Node can start it as a worker; it runs the
+ * TypeScript as the scripts run (bundled: scripts/lib/bundle-script.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { bundleScript } from './bundle-script.mjs';
 
-register();
-const { measureTextSimilarity } = await import('../../src/lib/text/similarity.ts');
-const { packSimilarity } = await import('./similarity-transfer.ts');
+const { measureSimilarityToSend } = await import((await bundleScript(new URL('./similarity-job.ts', import.meta.url))).href);
 
 parentPort.once('message', (papers) => {
-  parentPort.postMessage(...packSimilarity(measureTextSimilarity(papers)));
+  parentPort.postMessage(...measureSimilarityToSend(papers));
 });

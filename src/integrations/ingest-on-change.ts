@@ -25,8 +25,9 @@ export function ingestOnChange(): AstroIntegration {
           }
           running = new Promise<void>((resolve) => {
             const script = fileURLToPath(new URL('../../scripts/ingest.ts', import.meta.url));
-            const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-            const child = spawn(process.execPath, [tsx, script, '--content', paths.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+            // As `npm run ingest` runs it (package.json).
+            const run = fileURLToPath(new URL('../../scripts/run.mjs', import.meta.url));
+            const child = spawn(process.execPath, [run, script, '--content', paths.root], { stdio: ['ignore', 'pipe', 'pipe'] });
             let output = '';
             child.stdout.on('data', (chunk) => (output += chunk));
             child.stderr.on('data', (chunk) => (output += chunk));

@@ -3,14 +3,13 @@
  * others (src/integrations/search-index.ts). A message is one part's records and folder, answered once the part is
  * written; or it is records of the part this thread parses as they come (`add`), written when it is told
  * (`writeAdded`), answered the same way. A worker loads its own copy of Pagefind's Node API, and with it a Pagefind
- * process of its own. Plain JavaScript, so that Node can start it as a worker; it loads the TypeScript module
- * through tsx.
+ * process of its own. Plain JavaScript, so that Node can start it as a worker; it runs the TypeScript module as the
+ * scripts run theirs (bundled: scripts/lib/bundle-script.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { bundleScript } from '../../scripts/lib/bundle-script.mjs';
 
-register();
-const { openLivePart, writeIndexPart } = await import('./search-index.ts');
+const { openLivePart, writeIndexPart } = await import((await bundleScript(new URL('./search-index.ts', import.meta.url))).href);
 
 /** The part whose records come as they are made, parsed meanwhile. */
 let live;

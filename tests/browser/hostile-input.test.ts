@@ -26,7 +26,7 @@ beforeAll(async () => {
   // A hostile library export too: `<script>` in a title and an author, `javascript:` and `data:` URLs, braces and `@`.
   cpSync(join(projectRoot, 'tests/fixtures/sources/hostile-bibtex/input.bib'), join(content, 'listings/hostile.bib'));
   for (const name of ['survey.yaml', 'facets']) cpSync(join(projectRoot, 'content', name), join(content, name), { recursive: true });
-  const build = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
+  const build = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], {
     cwd: projectRoot,
     env: userEnvironment({ SURVEY_CONTENT_DIR: content }),
     encoding: 'utf8',

@@ -12,7 +12,7 @@ const portable = join(testBuildRoot, 'dist-portable');
 let browser: Browser;
 
 beforeAll(async () => {
-  const output = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-portable.ts', '--from', builtSite, '--out', portable], {
+  const output = execFileSync(process.execPath, ['scripts/run.mjs', 'scripts/build-portable.ts', '--from', builtSite, '--out', portable], {
     cwd: projectRoot,
     env: userEnvironment(),
     encoding: 'utf8',

@@ -48,7 +48,7 @@ export default function buildOnce() {
   rmSync(stamp, { force: true });
   mkdirSync(testBuildRoot, { recursive: true });
   const build = (out: string, env: Record<string, string> = {}) => {
-    const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
+    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], {
       cwd: projectRoot,
       env: userEnvironment(env),
       encoding: 'utf8',
@@ -81,7 +81,7 @@ export default function buildOnce() {
 
   rmSync(newContent, { recursive: true, force: true });
   const from = NEW_SURVEY_FILES.flatMap((name) => ['--from', join(projectRoot, 'tests/fixtures/new-survey', name)]);
-  const started = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/new-survey.ts', newContent, '--title', NEW_SURVEY_TITLE, ...from], { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' });
+  const started = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/new-survey.ts', newContent, '--title', NEW_SURVEY_TITLE, ...from], { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' });
   writeFileSync(`${newContent}.log`, `${started.stdout}\n${started.stderr}`);
   if (started.status !== 0) throw new Error(`npm run new failed:\n${started.stderr}`);
   build(builtNewSite, { SURVEY_CONTENT_DIR: newContent });

@@ -39,7 +39,7 @@ export function copyCuratedContent(): string {
 
 /** Runs `npm run ingest` on a content folder, as a user would, and returns what it printed. */
 export function runIngest(contentDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir], {
     cwd: projectRoot,
     env: userEnvironment(env),
     encoding: 'utf8',

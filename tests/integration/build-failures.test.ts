@@ -21,7 +21,7 @@ function buildWithNote(noteText: string) {
   writeFileSync(note, noteText);
   mkdirSync(out);
   writeFileSync(join(out, 'index.html'), '<p>the previous build</p>');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/build.ts'), '--out', out], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts/build.ts'), '--out', out], {
     cwd: projectRoot,
     env: userEnvironment({ SURVEY_CONTENT_DIR: content }),
     encoding: 'utf8',

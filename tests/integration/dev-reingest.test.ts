@@ -24,7 +24,7 @@ beforeAll(async () => {
   );
   const env = { SURVEY_CONTENT_DIR: content };
   // What `npm run dev` runs: ingest, then the dev server.
-  const ingest = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts'], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/ingest.ts'], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
   if (ingest.status !== 0) throw new Error(ingest.stderr);
   server = await startAstro(['dev'], env, 60_000);
 }, 90_000);

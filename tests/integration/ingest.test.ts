@@ -174,7 +174,7 @@ describe('npm run ingest', () => {
       const original = readFileSync(listingPath(dir), 'utf8');
       writeFileSync(listingPath(dir), original.replace('Thinkless: LLM Learns When to Think', 'Thinkless: LLMs Learn When to Think'));
       const crashed = runIngest(dir, { SURVEY_INGEST_CRASH: point });
-      // tsx runs the script in a child process; the child is killed, the wrapper reports a failure.
+      // The process is killed at that point: it reports a failure.
       expect(crashed.status === 0).toBe(false);
       expect(crashed.stdout).not.toContain('added');
       // Whatever the crash left, the generated tree a reader or a build sees is the previous one, or none is half-written.
@@ -191,7 +191,7 @@ describe('npm run ingest', () => {
     const dir = freshContent();
     const runOne = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', dir], { cwd: projectRoot, env: userEnvironment(), stdio: 'ignore' });
+        const child = spawn(process.execPath, [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', dir], { cwd: projectRoot, env: userEnvironment(), stdio: 'ignore' });
         child.on('exit', resolve);
       });
     const codes = await Promise.all([runOne(), runOne()]);

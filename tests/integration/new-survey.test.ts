@@ -13,7 +13,7 @@ import { readPage } from '../helpers/site.ts';
 import { builtNewSite, NEW_SURVEY_FILES, NEW_SURVEY_TITLE, newContent, projectRoot, userEnvironment } from '../helpers/paths.ts';
 
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, ...args], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/run.mjs', script, ...args], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
 const papers = (JSON.parse(readFileSync(join(builtNewSite, 'data/papers.json'), 'utf8')) as { papers: Array<{ id: string; title: string; themes: string[] }> }).papers;
 
 describe('npm run new', () => {

@@ -9,7 +9,7 @@ import { readPage } from '../helpers/site.ts';
 
 const freshContent = freshContentFolders();
 function runScript(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts', script), ...args], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts', script), ...args], {
     cwd: projectRoot,
     env: userEnvironment(env),
     encoding: 'utf8',

@@ -20,7 +20,7 @@ afterAll(() => {
   rmSync(resolve(projectRoot, astroCacheDir(content)), { recursive: true, force: true });
 });
 
-const build = (out: string) => spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], { cwd: projectRoot, env: userEnvironment({ SURVEY_CONTENT_DIR: content }), encoding: 'utf8' });
+const build = (out: string) => spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], { cwd: projectRoot, env: userEnvironment({ SURVEY_CONTENT_DIR: content }), encoding: 'utf8' });
 /** Every file of a folder, by path, with its bytes. */
 function snapshot(folder: string): Map<string, Buffer> {
   return new Map(
@@ -82,7 +82,7 @@ describe('a survey without themes', () => {
     cpSync(join(projectRoot, 'tests/fixtures/new-survey/README.md'), join(bare, 'listings', 'README.md'));
     const yaml = 'survey:\n  title: Not sorted yet\n  captured: 2025-11-01\n';
     writeFileSync(join(bare, 'survey.yaml'), yaml);
-    const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', join(scratch, 'bare-site')], {
+    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', join(scratch, 'bare-site')], {
       cwd: projectRoot,
       env: userEnvironment({ SURVEY_CONTENT_DIR: bare }),
       encoding: 'utf8',

@@ -31,7 +31,7 @@ function build(out: string, from = content): Promise<{ status: number | null; st
   // The large survey's search index in parts, as the global setup builds it (and as a survey of 100,000 has it).
   const parts: Record<string, string> = from === largeCopy ? { [INDEX_PART_PAGES_VARIABLE]: String(LARGE_SURVEY_INDEX_PART_PAGES) } : {};
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--out', out], {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], {
       cwd: projectRoot,
       env: userEnvironment({ SURVEY_CONTENT_DIR: from, ...parts }),
     });

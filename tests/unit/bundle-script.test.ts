@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BundleError, bundleScript } from '../../scripts/lib/bundle-script.mjs';
+
+const root = mkdtempSync(join(tmpdir(), 'bundle-script-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const write = (path: string, text: string) => {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+  return join(root, path);
+};
+
+describe('the scripts run bundled (scripts/run.mjs)', () => {
+  test('a script and the modules it imports run as one module, each keeping its own import.meta.url', async () => {
+    write('lib/where.ts', 'export const where = (): string => import.meta.url;\nexport const twice = (n: number): number => n * 2;\n');
+    const entry = write('main.ts', "import { twice, where } from './lib/where.ts';\nexport const answer = { own: import.meta.url, lib: where(), doubled: twice(21) };\n");
+    const bundle: URL = await bundleScript(entry);
+    expect(bundle.pathname).toMatch(/node_modules\/\.cache\/survey-scripts\/main-[0-9a-f]{16}\.mjs$/);
+    const { answer } = (await import(bundle.href)) as { answer: { own: string; lib: string; doubled: number } };
+    expect(answer).toEqual({ own: pathToFileURL(entry).href, lib: pathToFileURL(join(root, 'lib/where.ts')).href, doubled: 42 });
+  });
+
+  test('the same code gives the same bundle file, other code another', async () => {
+    const entry = write('same.ts', 'export const value: number = 1;\n');
+    const first: URL = await bundleScript(entry);
+    expect((await bundleScript(entry)).href).toBe(first.href);
+    write('same.ts', 'export const value: number = 2;\n');
+    expect((await bundleScript(entry)).href).not.toBe(first.href);
+  });
+
+  test('code that does not compile is an error naming the file, line and column', async () => {
+    const entry = write('broken.ts', 'export const fine = 1;\nexport const broken = (;\n');
+    const error = await bundleScript(entry).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BundleError);
+    expect((error as Error).message).toMatch(new RegExp(`broken\\.ts:2:\\d+: `));
+  });
+});
