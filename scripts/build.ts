@@ -26,6 +26,7 @@ import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '..
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
 import { writeFileAtomically } from './lib/read-content.ts';
+import { PAGES_OUT } from './lib/sync-page-writes.mjs';
 import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type IndexWriteOptions, type IndexWritten, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -54,6 +55,8 @@ const indexOut = `${astroOut}.search-index`;
 const node = process.execPath;
 /** How `npm run ingest` runs the ingest script (scripts/run.mjs), and so how the build does. */
 const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
+/** Loaded into Astro before it starts: its page files written synchronously (the file says why). */
+const syncPageWrites = new URL('./lib/sync-page-writes.mjs', import.meta.url).href;
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /**
@@ -179,7 +182,7 @@ function runAstroBuild(
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), ...reuseEnvironment() },
+      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), [PAGES_OUT]: astroOut, ...reuseEnvironment() },
     });
     let pages = 0;
     let firstPageAt = 0;
@@ -305,7 +308,7 @@ async function build(): Promise<number> {
   // them again while they match it (src/loaders/generated-papers.ts).
   const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
   const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
-    [`--max-old-space-size=${astroHeapMb()}`, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
+    [`--max-old-space-size=${astroHeapMb()}`, '--import', syncPageWrites, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     ingestRecord,
     searchIndex,
