@@ -31,6 +31,21 @@ describe('the scripts run bundled (scripts/run.mjs)', () => {
     expect((await bundleScript(entry)).href).not.toBe(first.href);
   });
 
+  test('a bundle is made again when a module it imports changes, even by one character of the same length', async () => {
+    write('dep/value.ts', 'export const value: number = 1;\n');
+    const entry = write('uses-dep.ts', "import { value } from './dep/value.ts';\nexport const answer = value;\n");
+    const first: URL = await bundleScript(entry);
+    expect(((await import(first.href)) as { answer: number }).answer).toBe(1);
+    write('dep/value.ts', 'export const value: number = 7;\n');
+    const second: URL = await bundleScript(entry);
+    expect(second.href).not.toBe(first.href);
+    expect(((await import(second.href)) as { answer: number }).answer).toBe(7);
+    // Unchanged since: the last bundle is used again; when its file has gone, it is made again, the same.
+    expect((await bundleScript(entry)).href).toBe(second.href);
+    rmSync(second);
+    expect((await bundleScript(entry)).href).toBe(second.href);
+  });
+
   test('code that does not compile is an error naming the file, line and column', async () => {
     const entry = write('broken.ts', 'export const fine = 1;\nexport const broken = (;\n');
     const error = await bundleScript(entry).catch((caught: unknown) => caught);
