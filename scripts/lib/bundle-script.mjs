@@ -100,6 +100,11 @@ export async function bundleScript(entry) {
   return bundle;
 }
 
+/** The module `entry` exports, run bundled (see {@link bundleScript}): how a worker thread loads its TypeScript. */
+export async function importScript(entry) {
+  return import((await bundleScript(entry)).href);
+}
+
 /** The digest of the options and of the files a bundle was made from; `undefined` when one of them is gone. */
 function inputsDigest(files) {
   const hash = createHash('sha256').update(JSON.stringify(BUNDLE_OPTIONS));
@@ -126,10 +131,20 @@ function writeWhole(file, data) {
   renameSync(partial, file);
 }
 
+/**
+ * Removes the bundles of other code not written for an hour, and the records of bundles no longer there: a record
+ * is worth nothing without its bundle (a script run from a folder since deleted, as the tests' are, leaves one).
+ */
 function removeStaleBundles(kept) {
-  for (const other of readdirSync(bundles).filter((name) => name.endsWith('.mjs'))) {
+  const names = readdirSync(bundles);
+  for (const other of names.filter((name) => name.endsWith('.mjs'))) {
     const path = fileURLToPath(new URL(other, bundles));
     const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
     if (other !== kept && modified !== undefined && Date.now() - modified > STALE_AFTER_MS) rmSync(path, { force: true });
+  }
+  for (const name of names.filter((name) => name.endsWith('.json'))) {
+    const record = new URL(name, bundles);
+    const bundle = readRecord(record)?.bundle;
+    if (bundle === undefined || !existsSync(new URL(bundle, bundles))) rmSync(record, { force: true });
   }
 }

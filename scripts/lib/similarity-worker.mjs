@@ -5,9 +5,9 @@
  * TypeScript as the scripts run (bundled: scripts/lib/bundle-script.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { bundleScript } from './bundle-script.mjs';
+import { importScript } from './bundle-script.mjs';
 
-const { measureSimilarityToSend } = await import((await bundleScript(new URL('./similarity-job.ts', import.meta.url))).href);
+const { measureSimilarityToSend } = await importScript(new URL('./similarity-job.ts', import.meta.url));
 
 parentPort.once('message', (papers) => {
   parentPort.postMessage(...measureSimilarityToSend(papers));

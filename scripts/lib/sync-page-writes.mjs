@@ -15,6 +15,7 @@
  * Plain JavaScript, as Node loads it before Astro.
  */
 import fs from 'node:fs';
+import { sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Set by the build script to the folder Astro writes the site to (its `--outDir`). */
@@ -22,8 +23,8 @@ export const PAGES_OUT = 'SURVEY_PAGES_OUT';
 
 const out = process.env[PAGES_OUT];
 if (out) {
-  const outUrl = pathToFileURL(out.endsWith('/') ? out : `${out}/`).href;
-  const outPath = decodeURIComponent(new URL(outUrl).pathname);
+  const outPath = out.endsWith(sep) ? out : `${out}${sep}`;
+  const outUrl = pathToFileURL(outPath).href;
   const inside = (path) =>
     path instanceof URL ? path.href.startsWith(outUrl) : typeof path === 'string' && path.startsWith(outPath);
   const { mkdir, writeFile } = fs.promises;

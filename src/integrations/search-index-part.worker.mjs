@@ -7,9 +7,9 @@
  * scripts run theirs (bundled: scripts/lib/bundle-script.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { bundleScript } from '../../scripts/lib/bundle-script.mjs';
+import { importScript } from '../../scripts/lib/bundle-script.mjs';
 
-const { openLivePart, writeIndexPart } = await import((await bundleScript(new URL('./search-index.ts', import.meta.url))).href);
+const { openLivePart, writeIndexPart } = await importScript(new URL('./search-index.ts', import.meta.url));
 
 /** The part whose records come as they are made, parsed meanwhile. */
 let live;
