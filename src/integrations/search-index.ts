@@ -4,7 +4,13 @@ import { availableParallelism, setPriority, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { firstPartHoldsAtLeast, indexWriteLanes, PAGES_PER_INDEX_PART, pagesPerIndexPart, searchIndexFolders } from '../lib/search/index-parts.ts';
+import {
+  firstPartHoldsAtLeast,
+  indexWriteLanes,
+  PAGES_PER_INDEX_PART,
+  pagesPerIndexPart,
+  searchIndexFolders,
+} from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 import { inSlot, type WriteSlots } from '../lib/search/write-slots.ts';
@@ -108,25 +114,74 @@ function lowerPagefindPriority(): void {
   }
 }
 
+/**
+ * How many records are with Pagefind at once, parsed or waiting in its pipe. The rest wait here until one is done: a
+ * part taken whole from the last build, or a build that failed, stops the index with at most these unparsed, where
+ * thousands written into the pipe at once each failed with an error of Pagefind's own on the terminal when it closed.
+ */
+const RECORDS_WITH_PAGEFIND = 64;
+
 /** One Pagefind index (its binary, a process of its own): records are parsed as they are added, while the caller goes on. */
 async function openPagefindIndex() {
   const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS });
   if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
   lowerPagefindPriority();
-  const adding: Promise<void>[] = [];
+  /** Records not yet handed to Pagefind, in order, from `next` on. */
+  let waiting: SearchRecord[] = [];
+  let next = 0;
+  let withPagefind = 0;
+  let stopped = false;
+  const problems: string[] = [];
+  /** Callers of `parsed`, told once every record added is parsed. */
+  let idle: Array<() => void> = [];
+  const handOn = () => {
+    while (!stopped && withPagefind < RECORDS_WITH_PAGEFIND && next < waiting.length) {
+      const record = waiting[next]!;
+      next += 1;
+      withPagefind += 1;
+      index
+        .addHTMLFile({ url: record.url, content: record.html })
+        .then(
+          (result) => problems.push(...result.errors),
+          (error: unknown) => {
+            // Pagefind itself failed (its process ended): the records still here would go to a Pagefind of no index.
+            problems.push(String(error));
+            stopped = true;
+          },
+        )
+        .finally(() => {
+          withPagefind -= 1;
+          handOn();
+        });
+    }
+    // The records handed on are let go of, a batch at a time.
+    if (next > 4096 && next * 2 > waiting.length) {
+      waiting = waiting.slice(next);
+      next = 0;
+    }
+    if (withPagefind === 0 && (stopped || next === waiting.length)) for (const done of idle.splice(0)) done();
+  };
+  const settled = () =>
+    new Promise<void>((resolve) => {
+      idle.push(resolve);
+      handOn();
+    });
   return {
     add(records: readonly SearchRecord[]) {
-      const added = Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html }))).then((results) => {
-        const problems = results.flatMap((result) => result.errors);
-        if (problems.length > 0) throw new Error(`search: indexing failed: ${problems.join('; ')}`);
-      });
-      // A failure is reported where the records are awaited (`parsed`); an index closed unwritten leaves it unasked.
-      added.catch(() => undefined);
-      adding.push(added);
+      for (const record of records) waiting.push(record);
+      handOn();
     },
-    /** Resolves once Pagefind has parsed every record added. */
+    /** Resolves once Pagefind has parsed every record added; rejects with its problems, if it had any. */
     async parsed() {
-      await Promise.all(adding);
+      await settled();
+      if (problems.length > 0) throw new Error(`search: indexing failed: ${problems.join('; ')}`);
+    },
+    /** Hands Pagefind no more records, and resolves once it has answered for those it has: it may then be closed. */
+    async stop() {
+      stopped = true;
+      waiting = [];
+      next = 0;
+      await settled();
     },
     /** Writes the index; `meanwhile` runs (once) while Pagefind builds it, in its own process. */
     async write(outputPath: string, reuseFrom?: string, meanwhile?: () => void) {
@@ -285,7 +340,10 @@ export function openLivePart() {
   return {
     add(records: readonly SearchRecord[]) {
       // In the order they were added: callbacks on one promise run in the order they were attached.
-      void opened.then((index) => index.add(records), () => undefined);
+      void opened.then(
+        (index) => index.add(records),
+        () => undefined,
+      );
     },
     async write(outputPath: string, reuseFrom?: string) {
       try {
@@ -371,7 +429,10 @@ const PARSED_AS_THEY_COME = 2 * PAGES_PER_INDEX_PART;
  * needs about 1.5 GB — `npm run build` writes a small index beside the last pages, and a larger one once Astro has
  * exited, so their memory never adds up past what the machine has.
  */
-export async function openSearchIndex(configuredPartPages?: number, lastBuildParts?: IndexWriteOptions['lastParts']): Promise<SearchIndexWriter> {
+export async function openSearchIndex(
+  configuredPartPages?: number,
+  lastBuildParts?: IndexWriteOptions['lastParts'],
+): Promise<SearchIndexWriter> {
   const first = await openPagefindIndex();
   /** The records past those known to be the first part's, in order, until the parts are laid out. */
   const held: SearchRecord[] = [];
@@ -483,8 +544,10 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       const writeQueued = (task: PartTask) => inSlot(slots, () => writeIndexPart(task.records, task.outputPath, task.reuseFrom));
       // This process's Pagefind writes the first part, whose records it has parsed already, then takes parts as they come.
       const ownLane = async () => {
-        if (firstTaken) meanwhile?.();
-        else await inSlot(slots, () => first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile));
+        if (firstTaken) {
+          meanwhile?.();
+          await first.stop();
+        } else await inSlot(slots, () => first.write(join(siteRoot, folders[0]!), lastBuildOf(folders[0]!), meanwhile));
         await pagefind.close();
         for (let task = queue.shift(); task; task = queue.shift()) await writeQueued(task);
       };
@@ -503,11 +566,13 @@ export async function openSearchIndex(configuredPartPages?: number, lastBuildPar
       } finally {
         queue.length = 0;
         await stopLiveParts();
+        await first.stop();
         await pagefind.close();
       }
     },
     close: async () => {
       await stopLiveParts();
+      await first.stop();
       await pagefind.close();
     },
   };

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { openSearchIndex, type IndexWriteOptions, type IndexWritten } from '../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search/search-records.ts';
 import { expectSameFiles } from '../helpers/tree.ts';
@@ -22,12 +22,16 @@ const page = (url: string, text: string): SearchRecord => ({
 
 /** Seven pages in parts of three: `pagefind/`, `pagefind/part-2/`, `pagefind/part-3/`. */
 const PAGES_PER_PART = 3;
-const records = ['reflection agents', 'planning with tools', 'verification', 'search', 'code repair', 'web agents', 'robots'].map((text, index) =>
-  page(`/papers/p${index}/`, text),
+const records = ['reflection agents', 'planning with tools', 'verification', 'search', 'code repair', 'web agents', 'robots'].map(
+  (text, index) => page(`/papers/p${index}/`, text),
 );
 
 /** Writes an index of `pages` into a new site folder, in two batches as Astro hands them over. */
-async function writeIndex(name: string, pages: readonly SearchRecord[], options?: IndexWriteOptions): Promise<{ root: string; written: IndexWritten }> {
+async function writeIndex(
+  name: string,
+  pages: readonly SearchRecord[],
+  options?: IndexWriteOptions,
+): Promise<{ root: string; written: IndexWritten }> {
   const index = await openSearchIndex(PAGES_PER_PART);
   index.add(pages.slice(0, 4));
   index.add(pages.slice(4));
@@ -70,7 +74,42 @@ describe('index parts taken from the last build', () => {
   test('no digests of the last build, or another folder’s: nothing taken', async () => {
     const first = await writeIndex('unnamed', records);
     expect((await writeIndex('no-digests', records, { reuseFrom: first.root })).written.partsTaken).toBe(0);
-    const shuffled = { 'pagefind/': first.written.partDigests['pagefind/part-2/']!, 'pagefind/part-2/': first.written.partDigests['pagefind/']! };
+    const shuffled = {
+      'pagefind/': first.written.partDigests['pagefind/part-2/']!,
+      'pagefind/part-2/': first.written.partDigests['pagefind/']!,
+    };
     expect((await writeIndex('other-parts', records, { reuseFrom: first.root, lastParts: shuffled })).written.partsTaken).toBe(0);
   });
+
+  test('a part taken, or the index closed, while Pagefind is still parsing its records: stopped quietly', async () => {
+    // Thousands of records, as a real survey's first part: the build takes the part (or fails) long before Pagefind
+    // has parsed them all, and closing it then made each record still in its pipe print an error of Pagefind's own.
+    const many = Array.from({ length: 3000 }, (_, index) => page(`/papers/q${index}/`, `paper ${index} on agents`));
+    const lastBuild = { root: join(scratch, 'many'), written: await writeMany(many) };
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const again = await openSearchIndex(many.length);
+      again.add(many);
+      again.allAdded();
+      const written = await again.write(join(scratch, 'many-again'), {
+        reuseFrom: lastBuild.root,
+        lastParts: lastBuild.written.partDigests,
+      });
+      expect(written.partsTaken).toBe(1);
+      const closed = await openSearchIndex(many.length);
+      closed.add(many);
+      await closed.close();
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expectSameIndex(join(scratch, 'many-again'), lastBuild.root);
+  });
 });
+
+/** An index of `pages` in one part, written into the site folder `many`. */
+async function writeMany(pages: readonly SearchRecord[]): Promise<IndexWritten> {
+  const index = await openSearchIndex(pages.length);
+  index.add(pages);
+  return index.write(join(scratch, 'many'));
+}
