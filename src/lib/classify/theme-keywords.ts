@@ -53,14 +53,20 @@ export function scoreThemes(paper: ScoredText, matchers: ThemeMatchers): ThemeSc
   for (const match of matchers.find(paper.title)) inTitle.set(match.term, (inTitle.get(match.term) ?? 0) + 1);
   for (const match of matchers.find(paper.abstract)) inAbstract.set(match.term, (inAbstract.get(match.term) ?? 0) + 1);
   const scores = matchers.themeIds.map((themeId) => ({ themeId, score: 0, matched: [] as string[] }));
-  matchers.keywords.forEach(({ theme, keyword }, index) => {
+  // Only the keywords found, in the order they are listed (a theme's `matched` follows its keywords): a paper
+  // matches a handful of the hundreds.
+  const found = [...new Set([...inTitle.keys(), ...inAbstract.keys()])].sort((a, b) => a - b);
+  for (const index of found) {
+    const { theme, keyword } = matchers.keywords[index]!;
     const title = inTitle.get(index) ?? 0;
     const abstract = Math.min(inAbstract.get(index) ?? 0, MAX_ABSTRACT_HITS_PER_KEYWORD);
-    if (title + abstract === 0) return;
     scores[theme]!.score += title * TITLE_WEIGHT + abstract;
     scores[theme]!.matched.push(keyword);
-  });
-  return scores.map((s, order) => ({ s, order })).sort((a, b) => b.s.score - a.s.score || a.order - b.order).map(({ s }) => s);
+  }
+  return scores
+    .map((s, order) => ({ s, order }))
+    .sort((a, b) => b.s.score - a.s.score || a.order - b.order)
+    .map(({ s }) => s);
 }
 
 /**
