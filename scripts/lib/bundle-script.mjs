@@ -1,8 +1,10 @@
 /**
  * How the project's TypeScript runs on Node 20, which cannot run TypeScript itself: a script, or a worker thread's
- * module, and the project code it imports are bundled into one ES module with esbuild (about 0.1 s, and only when
+ * module, and the project code it imports are bundled into an ES module with esbuild (about 0.1 s, and only when
  * that code has changed since the last bundle), and Node runs that. The packages it imports are not bundled: they
- * load from node_modules/ as they would from the source.
+ * load from node_modules/ as they would from the source. What the code imports with `await import(…)` is split
+ * into chunks of its own, loaded when that line runs, as from the source: the ingest that finds nothing changed
+ * stops before it imports the readers and classifiers, and so before the packages they import load (0.2 s).
  *
  * Loading the TypeScript through a loader instead (`node --import tsx`) costs about 0.3 s to start the loader, and a
  * round trip to the loader's thread for every module imported. At 10,000 papers the ingest took 0.4–0.6 s longer that
@@ -12,7 +14,7 @@
  * by the worker threads the scripts start.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -54,7 +56,11 @@ const BUNDLE_OPTIONS = {
   sourcemap: 'inline',
   sourcesContent: false,
   write: false,
-  outfile: 'bundle.mjs',
+  splitting: true,
+  outdir: 'bundle',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  outExtension: { '.js': '.mjs' },
   logLevel: 'silent',
   metafile: true,
 };
@@ -73,7 +79,10 @@ export async function bundleScript(entry) {
   const file = entry instanceof URL ? fileURLToPath(entry) : entry;
   const record = new URL(`${createHash('sha256').update(file).digest('hex').slice(0, 16)}.json`, bundles);
   const last = readRecord(record);
-  if (last && existsSync(new URL(last.bundle, bundles)) && last.inputs === inputsDigest(last.files)) return new URL(last.bundle, bundles);
+  if (last && last.outputs.every((name) => existsSync(new URL(name, bundles))) && last.inputs === inputsDigest(last.files)) {
+    keepFresh(last.outputs);
+    return new URL(last.bundle, bundles);
+  }
 
   let bundled;
   try {
@@ -87,17 +96,37 @@ export async function bundleScript(entry) {
     });
     throw new BundleError(messages.join('\n'));
   }
-  const code = bundled.outputFiles[0].contents;
-  const name = `${basename(file).replace(/\.[cm]?[jt]s$/, '')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-  const bundle = new URL(name, bundles);
+  // The entry and its chunks, each named by esbuild from its content and the names of the chunks it imports: a file
+  // of a name already there is that file.
+  const outputs = bundled.outputFiles.map((output) => ({ name: basename(output.path), contents: output.contents }));
+  const name = basename(Object.entries(bundled.metafile.outputs).find(([, output]) => output.entryPoint !== undefined)[0]);
   mkdirSync(bundles, { recursive: true });
-  if (!existsSync(bundle)) {
-    writeWhole(bundle, code);
-    removeStaleBundles(name);
+  let written = false;
+  for (const output of outputs) {
+    if (existsSync(new URL(output.name, bundles))) continue;
+    writeWhole(new URL(output.name, bundles), output.contents);
+    written = true;
   }
+  keepFresh(outputs.map((output) => output.name));
+  if (written) removeStaleBundles();
   const files = Object.keys(bundled.metafile.inputs).map((input) => resolve(projectRoot, input));
-  writeWhole(record, JSON.stringify({ bundle: name, files, inputs: inputsDigest(files) }));
-  return bundle;
+  writeWhole(record, JSON.stringify({ bundle: name, outputs: outputs.map((output) => output.name), files, inputs: inputsDigest(files) }));
+  return new URL(name, bundles);
+}
+
+/**
+ * Marks a bundle's files as just used: another run's clean-up removes files not used for an hour, and a chunk this run
+ * imports later (when a line with `await import(…)` runs) must still be there then.
+ */
+function keepFresh(names) {
+  const now = new Date();
+  for (const name of names) {
+    try {
+      utimesSync(new URL(name, bundles), now, now);
+    } catch {
+      // Gone meanwhile: the run that removed it made it stale an hour ago; nothing this run can do but go on.
+    }
+  }
 }
 
 /** The module `entry` exports, run bundled (see {@link bundleScript}): how a worker thread loads its TypeScript. */
@@ -117,8 +146,10 @@ function inputsDigest(files) {
 
 function readRecord(record) {
   try {
-    const { bundle, files, inputs } = JSON.parse(readFileSync(record, 'utf8'));
-    return typeof bundle === 'string' && Array.isArray(files) && typeof inputs === 'string' ? { bundle, files, inputs } : undefined;
+    const { bundle, outputs, files, inputs } = JSON.parse(readFileSync(record, 'utf8'));
+    return typeof bundle === 'string' && Array.isArray(outputs) && Array.isArray(files) && typeof inputs === 'string'
+      ? { bundle, outputs, files, inputs }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -132,19 +163,20 @@ function writeWhole(file, data) {
 }
 
 /**
- * Removes the bundles of other code not written for an hour, and the records of bundles no longer there: a record
- * is worth nothing without its bundle (a script run from a folder since deleted, as the tests' are, leaves one).
+ * Removes the bundles and chunks not used for an hour (each run marks those it uses: {@link keepFresh}), and the
+ * records of bundles no longer whole: a record is worth nothing without its files (a script run from a folder since
+ * deleted, as the tests' are, leaves one).
  */
-function removeStaleBundles(kept) {
+function removeStaleBundles() {
   const names = readdirSync(bundles);
   for (const other of names.filter((name) => name.endsWith('.mjs'))) {
     const path = fileURLToPath(new URL(other, bundles));
     const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-    if (other !== kept && modified !== undefined && Date.now() - modified > STALE_AFTER_MS) rmSync(path, { force: true });
+    if (modified !== undefined && Date.now() - modified > STALE_AFTER_MS) rmSync(path, { force: true });
   }
   for (const name of names.filter((name) => name.endsWith('.json'))) {
     const record = new URL(name, bundles);
-    const bundle = readRecord(record)?.bundle;
-    if (bundle === undefined || !existsSync(new URL(bundle, bundles))) rmSync(record, { force: true });
+    const outputs = readRecord(record)?.outputs;
+    if (outputs === undefined || !outputs.every((output) => existsSync(new URL(output, bundles)))) rmSync(record, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,9 +16,12 @@ const write = (path: string, text: string) => {
 describe('the scripts run bundled (scripts/run.mjs)', () => {
   test('a script and the modules it imports run as one module, each keeping its own import.meta.url', async () => {
     write('lib/where.ts', 'export const where = (): string => import.meta.url;\nexport const twice = (n: number): number => n * 2;\n');
-    const entry = write('main.ts', "import { twice, where } from './lib/where.ts';\nexport const answer = { own: import.meta.url, lib: where(), doubled: twice(21) };\n");
+    const entry = write(
+      'main.ts',
+      "import { twice, where } from './lib/where.ts';\nexport const answer = { own: import.meta.url, lib: where(), doubled: twice(21) };\n",
+    );
     const bundle: URL = await bundleScript(entry);
-    expect(bundle.pathname).toMatch(/node_modules\/\.cache\/survey-scripts\/main-[0-9a-f]{16}\.mjs$/);
+    expect(bundle.pathname).toMatch(/node_modules\/\.cache\/survey-scripts\/main-[0-9A-Z]{8}\.mjs$/);
     const { answer } = (await import(bundle.href)) as { answer: { own: string; lib: string; doubled: number } };
     expect(answer).toEqual({ own: pathToFileURL(entry).href, lib: pathToFileURL(join(root, 'lib/where.ts')).href, doubled: 42 });
   });
@@ -44,6 +47,28 @@ describe('the scripts run bundled (scripts/run.mjs)', () => {
     expect((await bundleScript(entry)).href).toBe(second.href);
     rmSync(second);
     expect((await bundleScript(entry)).href).toBe(second.href);
+  });
+
+  test('a module imported with `await import(…)` is a chunk of its own, loaded when that line runs', async () => {
+    // Each run of the tests writes new files: the marker is this run's own.
+    const marker = `loaded-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    write(
+      'lazy/later.ts',
+      `(globalThis as Record<string, unknown>)[${JSON.stringify(marker)}] = true;\nexport const later = (): string => 'later';\n`,
+    );
+    const entry = write('lazy/main.ts', "export const loadLater = async (): Promise<string> => (await import('./later.ts')).later();\n");
+    const { loadLater } = (await import((await bundleScript(entry)).href)) as { loadLater: () => Promise<string> };
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+    expect(await loadLater()).toBe('later');
+    expect((globalThis as Record<string, unknown>)[marker]).toBe(true);
+    // Its chunk gone: the bundle is made again, whole.
+    const folder = new URL('.', await bundleScript(entry));
+    const chunk = readdirSync(folder).find(
+      (name) => name.startsWith('chunk-') && readFileSync(new URL(name, folder), 'utf8').includes(marker),
+    )!;
+    rmSync(new URL(chunk, folder));
+    await bundleScript(entry);
+    expect(existsSync(new URL(chunk, folder))).toBe(true);
   });
 
   test('code that does not compile is an error naming the file, line and column', async () => {
