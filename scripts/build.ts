@@ -156,13 +156,13 @@ function runIngest(): Promise<number> {
  *
  * The records are made from the survey's data at the first page, so they are all in long before the last page is
  * rendered. Once they are, the index is laid out in parts (src/lib/search/index-parts.ts: one index up to 5,000
- * pages, two halves up to 20,000, parts of 20,000 beyond), and a part of up to PART_WRITTEN_BESIDE_PAGES is written
+ * pages, two halves up to 20,000, parts of 10,000 beyond), and a part of up to PART_WRITTEN_BESIDE_PAGES is written
  * at once, beside the rest of the pages, one part at a time: Pagefind's write needs about 155 KB a page, and two
  * halves of a 10,000-paper survey written at once beside Astro would take the build past 2 GB where one at a time
  * keeps it near 1.7 GB. Pagefind runs at a lower priority than Astro (src/integrations/search-index.ts), so on two
  * cores it takes the core Astro leaves idle and hardly slows the pages. Once Astro has exited, the parts still to
- * write are written as many at once as there are lanes; larger parts (some 3 GB each, beside an Astro of several)
- * are all written then.
+ * write are written as many at once as there are lanes; larger parts (only a build told another part size makes
+ * them) are all written then.
  *
  * Astro starts while the ingest runs and waits for it before it reads the generated entries (src/loaders/ingest-gate.ts).
  * Its output is held until the ingest has succeeded, so the curator reads the ingest's report first, whole; when the

@@ -11,7 +11,7 @@ import { openSearchIndex, runByBuildScript, type SearchRecordsMessage } from './
  *
  * Under `npm run build` (scripts/build.ts) the records go to the build script as they are made, and Pagefind parses
  * them on the other core while Astro renders, and writes the index beside the rest of the pages, a part at a time
- * (parts of over 6,000 pages once Astro has exited), in a folder of its own moved into the site at the end. A plain
+ * (parts larger than 10,000 pages, which only SURVEY_SEARCH_PART_PAGES makes, once Astro has exited), in a folder of its own moved into the site at the end. A plain
  * `astro build` indexes them itself and writes the index when the build is done. Either way it is `<site>/pagefind/` (and, for a
  * large survey, its parts in `<site>/pagefind/part-N/`: src/lib/search/index-parts.ts),
  * and a failure fails the build with Pagefind's messages.

@@ -409,10 +409,10 @@ interface LaterPart {
 }
 
 /**
- * Records parsed while the build goes on, in every part: at most the first two parts' worth (40,000 pages), each
- * parsed in a Pagefind of its own at about 34 KB a page. For 100,000 papers that is the two parts written first once
- * Astro has exited: the second's parse (some 15 s) is done on the core Astro leaves idle rather than after it, for
- * 0.7 GB more beside Astro's 4.9 GB.
+ * Records parsed while the build goes on, in every part: at most the first two parts' worth (20,000 pages), each
+ * parsed in a Pagefind of its own at about 34 KB a page: on two cores, the first part and the second (in a worker's
+ * Pagefind). The others are parsed when their turn to be written comes: one at a time beside Astro, two at a time
+ * once it has exited.
  */
 const PARSED_AS_THEY_COME = 2 * PAGES_PER_INDEX_PART;
 

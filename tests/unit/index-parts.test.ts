@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   firstPartHoldsAtLeast,
+  INDEX_IN_HALVES_UP_TO,
   ONE_INDEX_PAGES,
   indexWriteLanes,
   PAGES_PER_INDEX_PART,
@@ -18,7 +19,7 @@ describe('the search index in parts', () => {
 
   test('beyond, a part for every started share of pages, the first in pagefind/', () => {
     expect(searchIndexFolders(PAGES_PER_INDEX_PART + 1)).toEqual(['pagefind/', 'pagefind/part-2/']);
-    expect(searchIndexFolders(100_161)).toEqual([
+    expect(searchIndexFolders(100_161, 20_000)).toEqual([
       'pagefind/',
       'pagefind/part-2/',
       'pagefind/part-3/',
@@ -47,9 +48,10 @@ describe('pages per part, by the size of the index', () => {
     expect(pagesPerIndexPart(ONE_INDEX_PAGES + 1)).toBe(2501);
     expect(pagesPerIndexPart(10_161)).toBe(5081);
     expect(folders(10_161)).toEqual(['pagefind/', 'pagefind/part-2/']);
-    expect(folders(PAGES_PER_INDEX_PART)).toEqual(['pagefind/', 'pagefind/part-2/']);
-    expect(pagesPerIndexPart(PAGES_PER_INDEX_PART + 1)).toBe(PAGES_PER_INDEX_PART);
-    expect(folders(101_512)).toHaveLength(6);
+    expect(folders(INDEX_IN_HALVES_UP_TO)).toEqual(['pagefind/', 'pagefind/part-2/']);
+    expect(pagesPerIndexPart(INDEX_IN_HALVES_UP_TO)).toBe(PAGES_PER_INDEX_PART);
+    expect(pagesPerIndexPart(INDEX_IN_HALVES_UP_TO + 1)).toBe(PAGES_PER_INDEX_PART);
+    expect(folders(101_512)).toHaveLength(11);
   });
 
   test('a build told the pages per part keeps to them', () => {
@@ -92,15 +94,15 @@ describe('pages per part, as a build is told', () => {
 describe('parts written at once', () => {
   const GB = 1024 ** 3;
   test('one per core, when their writes fit in half the memory', () => {
-    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 2, memoryBytes: 24 * GB })).toBe(2);
-    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 24 * GB })).toBe(3);
-    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 64 * GB })).toBe(6);
+    expect(indexWriteLanes(6, 20_000, { cpus: 2, memoryBytes: 24 * GB })).toBe(2);
+    expect(indexWriteLanes(6, 20_000, { cpus: 8, memoryBytes: 24 * GB })).toBe(3);
+    expect(indexWriteLanes(6, 20_000, { cpus: 8, memoryBytes: 64 * GB })).toBe(6);
   });
 
   test('never more than there are parts, and never none', () => {
-    expect(indexWriteLanes(1, PAGES_PER_INDEX_PART, { cpus: 8, memoryBytes: 64 * GB })).toBe(1);
+    expect(indexWriteLanes(1, 20_000, { cpus: 8, memoryBytes: 64 * GB })).toBe(1);
     expect(indexWriteLanes(3, 200, { cpus: 2, memoryBytes: 8 * GB })).toBe(2);
-    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 1, memoryBytes: 24 * GB })).toBe(1);
-    expect(indexWriteLanes(6, PAGES_PER_INDEX_PART, { cpus: 4, memoryBytes: 2 * GB })).toBe(1);
+    expect(indexWriteLanes(6, 20_000, { cpus: 1, memoryBytes: 24 * GB })).toBe(1);
+    expect(indexWriteLanes(6, 20_000, { cpus: 4, memoryBytes: 2 * GB })).toBe(1);
   });
 });

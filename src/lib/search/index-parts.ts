@@ -2,7 +2,8 @@
  * A survey's search index past a few thousand pages is written in parts, each a Pagefind index of its own that the
  * search page merges (Pagefind's `mergeIndex`):
  * - Pagefind builds an index in memory, about 150 KB a page while it writes, so 100,000 pages in one index would need
- *   some 13 GB. In parts of 20,000 pages no write needs more than about 3 GB.
+ *   some 13 GB. In parts of 10,000 pages no write needs more than about 1.6 GB, little enough to be written beside
+ *   Astro while it renders the pages ({@link PART_WRITTEN_BESIDE_PAGES}).
  * - Pagefind builds and compresses an index on one thread, and its write needs memory that Astro, still rendering the
  *   pages, holds too. Cut in two halves, written one after the other beside the pages ({@link PART_WRITTEN_BESIDE_PAGES}),
  *   the index of 10,000 pages costs the build no time of its own after the pages, where one index had to wait for
@@ -11,16 +12,20 @@
  */
 
 /** The most pages one part of the search index holds, unless the build says otherwise. */
-export const PAGES_PER_INDEX_PART = 20_000;
+export const PAGES_PER_INDEX_PART = 10_000;
+
+/** Up to this many pages an index is cut in two halves (of up to {@link PAGES_PER_INDEX_PART}), not in full parts. */
+export const INDEX_IN_HALVES_UP_TO = 2 * PAGES_PER_INDEX_PART;
 
 /**
  * Pages per part of an index of `pages` pages: one part up to {@link ONE_INDEX_PAGES}, two halves up to
- * {@link PAGES_PER_INDEX_PART}, parts of that many beyond. `configured` (a build's SURVEY_SEARCH_PART_PAGES) fixes it.
+ * {@link INDEX_IN_HALVES_UP_TO}, parts of {@link PAGES_PER_INDEX_PART} beyond. `configured` (a build's
+ * SURVEY_SEARCH_PART_PAGES) fixes it.
  */
 export function pagesPerIndexPart(pages: number, configured?: number): number {
   if (configured !== undefined) return configured;
   if (pages <= ONE_INDEX_PAGES) return PAGES_PER_INDEX_PART;
-  if (pages <= PAGES_PER_INDEX_PART) return Math.ceil(pages / 2);
+  if (pages <= INDEX_IN_HALVES_UP_TO) return Math.ceil(pages / 2);
   return PAGES_PER_INDEX_PART;
 }
 
@@ -30,7 +35,7 @@ export function pagesPerIndexPart(pages: number, configured?: number): number {
  */
 export function firstPartHoldsAtLeast(pages: number, configured?: number): number {
   if (configured !== undefined) return configured;
-  if (pages > PAGES_PER_INDEX_PART) return PAGES_PER_INDEX_PART;
+  if (pages > INDEX_IN_HALVES_UP_TO) return PAGES_PER_INDEX_PART;
   return Math.ceil(Math.max(pages, ONE_INDEX_PAGES + 1) / 2);
 }
 
@@ -56,16 +61,19 @@ export const INDEX_WRITE_BYTES_PER_PAGE = 160 * 1024;
 export const ONE_INDEX_PAGES = 5_000;
 
 /**
- * The largest part of an index written while Astro still renders, one part at a time; larger parts are written once
- * Astro has exited. For 10,000 papers, Astro holds up to 0.6 GB while it renders, the build script 0.3 GB and the
- * Pagefind of the part not being written 0.2 GB: one write of 5,000 pages beside them (0.8 GB) keeps the build under
- * 2 GB, where the two halves written at once (1.5 GB) would not.
+ * The largest part of an index written while Astro still renders, one part at a time; larger parts (only a build told
+ * another size makes them) are written once Astro has exited. For 10,000 papers, Astro holds up to 0.6 GB while it
+ * renders, the build script 0.3 GB and the Pagefind of the part not being written 0.2 GB: one write of 5,000 pages
+ * beside them (0.8 GB) keeps the build under 2 GB, where the two halves written at once (1.5 GB) would not. For
+ * 100,000 papers, one part of 10,000 pages written at a time beside Astro (up to 4.4 GB) kept the build at 6.3 GB,
+ * and the index took 47 s after the pages instead of 177 s, where parts of 20,000 (some 3 GB each to write) had to
+ * wait for Astro to exit and were written two at a time.
  */
-export const PART_WRITTEN_BESIDE_PAGES = 6_000;
+export const PART_WRITTEN_BESIDE_PAGES = PAGES_PER_INDEX_PART;
 
 /**
  * How many parts of an index in parts are written at once, each in a Pagefind of its own: one per core, as long as
- * their writes fit in half the machine's memory (a part of 20,000 pages needs about 3 GB). Pagefind builds and
+ * their writes fit in half the machine's memory (a part of 10,000 pages needs about 1.6 GB). Pagefind builds and
  * compresses an index on one thread, so on two cores two parts are written in the time of one.
  */
 export function indexWriteLanes(parts: number, pagesPerPart: number, machine: { cpus: number; memoryBytes: number }): number {
