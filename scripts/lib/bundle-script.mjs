@@ -18,9 +18,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Where bundles are kept: named by a digest of their text, so runs of the same code share one file. */
+/** Where bundles are kept: each file named by esbuild from its content, so runs of the same code share one file. */
 const bundles = new URL('../../node_modules/.cache/survey-scripts/', import.meta.url);
-/** Bundles of other code older than this are removed when one is written: no run still loads them. */
+/** Bundles and chunks no run has used for this long are removed when one is written: no run still loads them. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** A bundle that could not be made: esbuild's messages, each with the file, line and column it is about. */

@@ -31,8 +31,9 @@ async function writeIndex(
   name: string,
   pages: readonly SearchRecord[],
   options?: IndexWriteOptions,
+  partPages = PAGES_PER_PART,
 ): Promise<{ root: string; written: IndexWritten }> {
-  const index = await openSearchIndex(PAGES_PER_PART);
+  const index = await openSearchIndex(partPages);
   index.add(pages.slice(0, 4));
   index.add(pages.slice(4));
   const root = join(scratch, name);
@@ -85,7 +86,7 @@ describe('index parts taken from the last build', () => {
     // Thousands of records, as a real survey's first part: the build takes the part (or fails) long before Pagefind
     // has parsed them all, and closing it then made each record still in its pipe print an error of Pagefind's own.
     const many = Array.from({ length: 3000 }, (_, index) => page(`/papers/q${index}/`, `paper ${index} on agents`));
-    const lastBuild = { root: join(scratch, 'many'), written: await writeMany(many) };
+    const lastBuild = await writeIndex('many', many, undefined, many.length);
     const errors = vi.spyOn(console, 'error');
     try {
       const again = await openSearchIndex(many.length);
@@ -106,10 +107,3 @@ describe('index parts taken from the last build', () => {
     expectSameIndex(join(scratch, 'many-again'), lastBuild.root);
   });
 });
-
-/** An index of `pages` in one part, written into the site folder `many`. */
-async function writeMany(pages: readonly SearchRecord[]): Promise<IndexWritten> {
-  const index = await openSearchIndex(pages.length);
-  index.add(pages);
-  return index.write(join(scratch, 'many'));
-}
