@@ -27,7 +27,8 @@ import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, site
 import { siteCodeDigest } from './lib/code-digest.ts';
 import { writeFileAtomically } from './lib/read-content.ts';
 import { PAGES_OUT } from './lib/sync-page-writes.mjs';
-import { isSearchRecordsMessage, openSearchIndex, RECORDS_TO_PARENT, type IndexWriteOptions, type IndexWritten, type SearchIndexWriter } from '../src/integrations/search-index.ts';
+import { openSearchIndex, type IndexWriteOptions, type IndexWritten, type SearchIndexWriter } from '../src/integrations/search-index.ts';
+import { isSearchRecordsMessage, RECORDS_TO_PARENT, receiveRecords } from '../src/integrations/records-to-build-script.ts';
 
 const { values: options, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'dist' } },
@@ -52,6 +53,8 @@ const astroOut = insideProject(out) ? staging : resolve('node_modules/.cache/sur
  * makes `fragment/` before it writes a file there): gone, Pagefind retries that file for ever and the build hangs.
  */
 const indexOut = `${astroOut}.search-index`;
+/** Where Astro leaves the search records for this script, a batch at a time (src/integrations/records-to-build-script.ts). */
+const recordsFolder = `${astroOut}.search-records`;
 const node = process.execPath;
 /** How `npm run ingest` runs the ingest script (scripts/run.mjs), and so how the build does. */
 const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
@@ -182,7 +185,7 @@ function runAstroBuild(
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, [RECORDS_TO_PARENT]: '1', [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), [PAGES_OUT]: astroOut, ...reuseEnvironment() },
+      env: { ...process.env, [RECORDS_TO_PARENT]: recordsFolder, [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), [PAGES_OUT]: astroOut, ...reuseEnvironment() },
     });
     let pages = 0;
     let firstPageAt = 0;
@@ -221,7 +224,7 @@ function runAstroBuild(
         return;
       }
       if (!isSearchRecordsMessage(message)) return;
-      searchIndex.add(message.records);
+      searchIndex.add(receiveRecords(recordsFolder, message));
       if (!message.done) return;
       recordsDone = true;
       // Laid out in parts now, so the parts written with the first are parsed while Astro renders.
@@ -301,6 +304,7 @@ async function build(): Promise<number> {
   });
   recoverInterruptedSwap(out);
   rmSync(indexOut, { recursive: true, force: true });
+  rmSync(recordsFolder, { recursive: true, force: true });
   // The site this build replaces lends its index's files, and its parts whose records are unchanged.
   const indexOptions: IndexWriteOptions = { reuseFrom: replacedSite(), lastParts: lastIndexParts() };
   const searchIndex = await openSearchIndex(configuredIndexPartPages(), indexOptions.lastParts);
@@ -314,6 +318,8 @@ async function build(): Promise<number> {
     searchIndex,
     indexOptions,
   );
+  // Astro has exited: every batch it handed over has been read.
+  rmSync(recordsFolder, { recursive: true, force: true });
   if (ingestCode !== 0) {
     // The ingest said what was wrong; nothing it or Astro wrote is kept, and the previous site stays.
     await indexWrite?.catch(() => undefined);

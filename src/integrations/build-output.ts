@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { runByBuildScript } from './search-index.ts';
+import { runByBuildScript } from './records-to-build-script.ts';
 
 /** How long a line Astro prints may wait before it goes to the build script, at most. */
 const FLUSH_AFTER_MS = 100;

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { SEARCH_INDEXER, type SearchIndexer } from '../lib/search/search-indexer.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
 import { configuredIndexPartPages } from '../data/search-index-parts.ts';
-import { openSearchIndex, runByBuildScript, type SearchRecordsMessage } from './search-index.ts';
+import { openSearchIndex } from './search-index.ts';
+import { recordsFolderOfBuildScript, sendRecordsToParent } from './records-to-build-script.ts';
 
 /**
  * The Pagefind index, made from the search records (src/data/search-records.ts: every paper and theme page's
@@ -19,7 +20,7 @@ import { openSearchIndex, runByBuildScript, type SearchRecordsMessage } from './
 export function pagefindSearch(): AstroIntegration {
   let outDir: URL | undefined;
   let handing: Promise<number> | undefined;
-  const toParent = runByBuildScript();
+  const toParent = recordsFolderOfBuildScript();
   return {
     name: 'survey-pagefind',
     hooks: {
@@ -29,7 +30,7 @@ export function pagefindSearch(): AstroIntegration {
       'astro:build:start': () => {
         const indexer: SearchIndexer = {
           index(batches) {
-            handing ??= toParent ? sendToParent(batches) : indexHere(batches, fileURLToPath(outDir!));
+            handing ??= toParent ? sendRecordsToParent(batches, toParent) : indexHere(batches, fileURLToPath(outDir!));
             // Held until the build is done, where a failure is reported; not an unhandled rejection meanwhile.
             handing.catch(() => undefined);
           },
@@ -44,19 +45,6 @@ export function pagefindSearch(): AstroIntegration {
       },
     },
   };
-}
-
-/** Sends the batches to the build script, each once the last was taken, so no more than one waits in the pipe. */
-async function sendToParent(batches: AsyncIterable<SearchRecord[]>): Promise<number> {
-  const send = (message: SearchRecordsMessage) =>
-    new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
-  let pages = 0;
-  for await (const records of batches) {
-    await send({ type: 'survey-search-records', records });
-    pages += records.length;
-  }
-  await send({ type: 'survey-search-records', records: [], done: true });
-  return pages;
 }
 
 /** Indexes the batches in this process (a plain `astro build`) and writes the index into the site. */

@@ -15,22 +15,6 @@ import type { SearchRecord } from '../lib/search/search-records.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 import { inSlot, type WriteSlots } from '../lib/search/write-slots.ts';
 
-/** Set by `npm run build` (scripts/build.ts) for the Astro it runs: hand the records to it rather than index them here. */
-export const RECORDS_TO_PARENT = 'SURVEY_SEARCH_RECORDS_TO_PARENT';
-
-/** Whether this process is the Astro that `npm run build` runs, its records and its output going to the build script. */
-export const runByBuildScript = (): boolean => Boolean(process.env[RECORDS_TO_PARENT] && process.send);
-
-/** The message a build's Astro sends its parent with a batch of records, or with `done` once all are sent. */
-export interface SearchRecordsMessage {
-  type: 'survey-search-records';
-  records: SearchRecord[];
-  done?: boolean;
-}
-
-export const isSearchRecordsMessage = (message: unknown): message is SearchRecordsMessage =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'survey-search-records';
-
 /** A search index being made: records go in as they come; `write` builds it into the site and closes Pagefind. */
 export interface SearchIndexWriter {
   add(records: readonly SearchRecord[]): void;
