@@ -28,6 +28,10 @@ function measureFloor(pages: number, out: string): Promise<Run> {
   return measure([astro, 'build', '--root', prepareFloor(pages), '--outDir', out]);
 }
 
+/** How many paper pages a built site has (`papers/<id>/`). */
+const paperPages = (site: string) =>
+  readdirSync(join(site, 'papers'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'page').length;
+
 /** A run's figures without its log, as kept in bench/results.json. */
 const withoutOutput = (run: Run): Run => ({ ...run, output: '' });
 import {
@@ -66,9 +70,12 @@ async function benchSize(count: number): Promise<SizeResult> {
   const { build, stages } = await measureNpmRunBuild(out, env);
   const pages = pagesBuilt(build.output);
   console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages; ${seconds(cpuMs(build) ?? NaN)} of CPU)`);
+  const papersCold = paperPages(out);
   addOneNote(content);
   const rebuild = await measureNpmRunBuild(out, env);
   console.log(`  npm run build after one new note: ${seconds(rebuild.build.ms)}`);
+  // The pages a rebuild takes from the last build must all be there: a fast rebuild of an incomplete site is no figure.
+  if (paperPages(out) !== papersCold) throw new Error(`bench: the rebuild left ${paperPages(out)} paper pages in ${out}, not ${papersCold}`);
   const floor = await measureFloor(pages, join(work, `floor-${count}`));
   console.log(`  floor ${seconds(floor.ms)} (${seconds(cpuMs(floor) ?? NaN)} of CPU)`);
   return {

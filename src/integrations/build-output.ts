@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { everyMessageSent } from '../loaders/build-script-channel.ts';
 import { runByBuildScript } from './records-to-build-script.ts';
 
 /** How long a line Astro prints may wait before it goes to the build script, at most. */
@@ -21,6 +22,8 @@ export function batchedBuildOutput(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command === 'build' && runByBuildScript()) holdStdout(process.stdout);
       },
+      // Astro exits as soon as its build is done: what it told the build script must be in the channel by then.
+      'astro:build:done': () => everyMessageSent(),
     },
   };
 }
@@ -47,7 +50,11 @@ export function holdStdout(stream: NodeJS.WriteStream, { flushAfterMs = FLUSH_AF
     writeNow(text);
     for (const callback of waiting) callback();
   };
-  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void) => {
+  stream.write = ((
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((error?: Error | null) => void),
+    callback?: (error?: Error | null) => void,
+  ) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
     chunks.push(text);
     bytes += Buffer.byteLength(text);

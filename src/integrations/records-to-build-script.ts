@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchRecord } from '../lib/search/search-records.ts';
+import { buildScriptListens, sendToBuildScript } from '../loaders/build-script-channel.ts';
 
 /**
  * Set by `npm run build` for the Astro it runs, to the folder the records are handed through: hand them to the build
@@ -19,7 +20,7 @@ import type { SearchRecord } from '../lib/search/search-records.ts';
 export const RECORDS_TO_PARENT = 'SURVEY_SEARCH_RECORDS_TO_PARENT';
 
 /** The folder to hand the records through, when this process is the Astro that `npm run build` runs. */
-export const recordsFolderOfBuildScript = (): string | undefined => (process.send && process.env[RECORDS_TO_PARENT]) || undefined;
+export const recordsFolderOfBuildScript = (): string | undefined => (buildScriptListens() && process.env[RECORDS_TO_PARENT]) || undefined;
 
 /** Whether this process is the Astro that `npm run build` runs, its records and its output going to the build script. */
 export const runByBuildScript = (): boolean => recordsFolderOfBuildScript() !== undefined;
@@ -43,26 +44,17 @@ const batchFile = (folder: string, batch: number) => join(folder, `${batch}.json
  */
 export async function sendRecordsToParent(batches: AsyncIterable<SearchRecord[]>, folder: string): Promise<number> {
   mkdirSync(folder, { recursive: true });
-  const sent: Promise<void>[] = [];
-  const send = (message: SearchRecordsMessage) => {
-    const sending = new Promise<void>((resolve, reject) =>
-      process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())),
-    );
-    // Awaited at the end, in order; not an unhandled rejection meanwhile.
-    sending.catch(() => undefined);
-    sent.push(sending);
-  };
   let count = 0;
   let batch = 0;
   for await (const records of batches) {
     writeFileSync(batchFile(folder, batch), JSON.stringify(records));
-    send({ type: 'survey-search-records', batch });
+    // Not awaited: the next batch goes at once (a failed send fails the build at its end: build-script-channel.ts).
+    void sendToBuildScript({ type: 'survey-search-records', batch } satisfies SearchRecordsMessage);
     batch += 1;
     count += records.length;
   }
   // The channel delivers in order: `done` arrives after the last batch.
-  send({ type: 'survey-search-records', done: true });
-  for (const sending of sent) await sending;
+  await sendToBuildScript({ type: 'survey-search-records', done: true } satisfies SearchRecordsMessage);
   return count;
 }
 

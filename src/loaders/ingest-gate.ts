@@ -7,6 +7,8 @@
  * Astro run any other way (`astro build`, `npm run dev`, tests) has no ingest running beside it and does not wait.
  */
 
+import { buildScriptListens, sendToBuildScript } from './build-script-channel.ts';
+
 /** Set by the build script in the environment of an Astro it starts beside a running ingest. */
 export const INGEST_RUNNING = 'SURVEY_INGEST_RUNNING';
 
@@ -40,8 +42,7 @@ let ingestWritten: Promise<{ files?: string }> | undefined;
  * the files as that ingest wrote them, when an ingest of this build wrote them.
  */
 export function generatedEntriesReady(): Promise<{ files?: string }> {
-  const send = process.send?.bind(process);
-  if (!process.env[INGEST_RUNNING] || !send) return Promise.resolve({});
+  if (!process.env[INGEST_RUNNING] || !buildScriptListens()) return Promise.resolve({});
   ingestWritten ??= new Promise((resolve) => {
     const onMessage = (message: unknown) => {
       if (!isIngestDoneMessage(message)) return;
@@ -49,7 +50,7 @@ export function generatedEntriesReady(): Promise<{ files?: string }> {
       resolve({ files: message.files });
     };
     process.on('message', onMessage);
-    send({ type: 'survey-await-ingest' } satisfies AwaitIngestMessage);
+    void sendToBuildScript({ type: 'survey-await-ingest' } satisfies AwaitIngestMessage);
   });
   return ingestWritten;
 }

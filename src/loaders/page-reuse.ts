@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildScriptListens, sendToBuildScript } from './build-script-channel.ts';
 
 /** Set by the build script for an Astro that may leave pages out: the last build's digests, as a file. */
 export const REUSE_DIGESTS = 'SURVEY_REUSE_PAGE_DIGESTS';
@@ -72,5 +73,6 @@ export const siteCodeDigest = (env: NodeJS.ProcessEnv = process.env): string | u
 
 /** Tells the build script a route's digests and which of its files were left out (nothing when no script listens). */
 export function reportPages(message: Omit<ReusedPagesMessage, 'type'>): void {
-  if (process.send && process.connected) process.send({ type: 'survey-reused-pages', ...message } satisfies ReusedPagesMessage);
+  // Not awaited here: the build's end waits for it (src/loaders/build-script-channel.ts).
+  if (buildScriptListens()) void sendToBuildScript({ type: 'survey-reused-pages', ...message } satisfies ReusedPagesMessage);
 }
