@@ -6,6 +6,11 @@
  */
 import { afterEach, expect, test } from 'vitest';
 
+type Channel = typeof import('../../src/loaders/build-script-channel.ts');
+/** A copy of the module of its own (a query makes another module of the same file). */
+const copyOfChannel = (name: string) =>
+  import(/* @vite-ignore */ `../../src/loaders/build-script-channel.ts?copy=${name}`) as Promise<Channel>;
+
 const originalSend = process.send;
 afterEach(() => {
   process.send = originalSend;
@@ -13,8 +18,8 @@ afterEach(() => {
 
 test('the wait in one copy of the module covers a message sent from another, still being written', async () => {
   // Two copies of the module, as Astro's bundle and its config each have one.
-  const pages = await import('../../src/loaders/build-script-channel.ts?copy=pages');
-  const config = await import('../../src/loaders/build-script-channel.ts?copy=config');
+  const pages = await copyOfChannel('pages');
+  const config = await copyOfChannel('config');
   expect(pages).not.toBe(config);
   let written = false;
   // A channel that takes a while to write a large message.
