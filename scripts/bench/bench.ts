@@ -75,7 +75,8 @@ async function benchSize(count: number): Promise<SizeResult> {
   const rebuild = await measureNpmRunBuild(out, env);
   console.log(`  npm run build after one new note: ${seconds(rebuild.build.ms)}`);
   // The pages a rebuild takes from the last build must all be there: a fast rebuild of an incomplete site is no figure.
-  if (paperPages(out) !== papersCold) throw new Error(`bench: the rebuild left ${paperPages(out)} paper pages in ${out}, not ${papersCold}`);
+  const papersRebuilt = paperPages(out);
+  if (papersRebuilt !== papersCold) throw new Error(`bench: the rebuild left ${papersRebuilt} paper pages in ${out}, not ${papersCold}`);
   const floor = await measureFloor(pages, join(work, `floor-${count}`));
   console.log(`  floor ${seconds(floor.ms)} (${seconds(cpuMs(floor) ?? NaN)} of CPU)`);
   return {
@@ -111,7 +112,7 @@ async function benchDefaultSurvey(): Promise<DefaultSurveyResult> {
   return {
     ingest,
     build,
-    papers: readdirSync(join(out, 'papers')).filter((name) => name !== 'index.html').length,
+    papers: paperPages(out),
     pages,
     floor,
     paperWeight: pageWeight(out, page('papers/pseudo-simulation-for-autonomous-driving/index.html')),
