@@ -26,6 +26,7 @@ import { INGEST_RUNNING, isAwaitIngestMessage, type IngestDoneMessage } from '..
 import { isReusedPagesMessage, REUSE_DIGESTS, REUSE_SITE, SITE_CODE_DIGEST, siteFile } from '../src/loaders/page-reuse.ts';
 import { siteCodeDigest } from './lib/code-digest.ts';
 import { writeFileAtomically } from './lib/read-content.ts';
+import { keepSearchRecords, readLastSearchRecords, type RecordsMadeWith } from './lib/last-search-records.ts';
 import { PAGES_OUT } from './lib/sync-page-writes.mjs';
 import { openSearchIndex, type IndexWriteOptions, type IndexWritten, type SearchIndexWriter } from '../src/integrations/search-index.ts';
 import { isSearchRecordsMessage, RECORDS_TO_PARENT, receiveRecords } from '../src/integrations/records-to-build-script.ts';
@@ -68,10 +69,16 @@ const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
  * in the cache beside the other builds' and written only once that site is in place.
  */
 const pageDigestsFile = resolve('node_modules/.cache/survey-build', `reused-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+/** The search records of the index's first part in the last build of `out` (scripts/lib/last-search-records.ts). */
+const lastRecordsFile = resolve('node_modules/.cache/survey-build', `search-records-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
 /** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /** Pagefind's version: an index part is taken from the last build only when the same Pagefind made it. */
 const pagefindVersion = String((JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version?: unknown }).version);
+/** The site's code, as Astro is told it and the search records are kept with. */
+const siteCode = siteCodeDigest();
+/** What this build's search records are made with: the next build parses ahead from them when it is the same. */
+const recordsMadeWith: RecordsMadeWith = { site: out, pagefind: pagefindVersion, code: siteCode };
 /**
  * The digests of the records each search index part of the site in `out` was made from (src/integrations/search-index.ts),
  * when the same Pagefind made them: a part whose records are the same is taken from that site whole.
@@ -185,7 +192,7 @@ function runAstroBuild(
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, [RECORDS_TO_PARENT]: recordsFolder, [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCodeDigest(), [PAGES_OUT]: astroOut, ...reuseEnvironment() },
+      env: { ...process.env, [RECORDS_TO_PARENT]: recordsFolder, [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCode, [PAGES_OUT]: astroOut, ...reuseEnvironment() },
     });
     let pages = 0;
     let firstPageAt = 0;
@@ -229,6 +236,10 @@ function runAstroBuild(
       recordsDone = true;
       // Laid out in parts now, so the parts written with the first are parsed while Astro renders.
       const { largestPart } = searchIndex.allAdded();
+      // Kept while Astro renders, off the build's path; those of a build that then fails are as good (the next checks them).
+      keepSearchRecords(lastRecordsFile, recordsMadeWith, searchIndex.firstPartRecords()).catch(
+        (error: unknown) => process.env.DEBUG && console.error(`search: the records not kept for the next build: ${String(error)}`),
+      );
       if (largestPart <= PART_WRITTEN_BESIDE_PAGES) {
         // One part at a time while Astro renders, then as many at once as there are lanes (`slots` widened at its exit).
         indexWrite = searchIndex.write(indexOut, { ...indexOptions, slots: besideAstro });
@@ -311,13 +322,16 @@ async function build(): Promise<number> {
   // What the ingest recorded of the files it wrote, read once it has succeeded: Astro reads them without validating
   // them again while they match it (src/loaders/generated-papers.ts).
   const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
-  const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await runAstroBuild(
+  const astroRun = runAstroBuild(
     [`--max-old-space-size=${astroHeapMb()}`, '--import', syncPageWrites, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     ingestRecord,
     searchIndex,
     indexOptions,
   );
+  // Read once Astro has started, and the first part parsed ahead from them while it starts: its records come seconds later.
+  void readLastSearchRecords(lastRecordsFile, recordsMadeWith).then((records) => records && searchIndex.parseAhead(records));
+  const { code, ingestCode, recordsDone, indexWrite, reusedPages } = await astroRun;
   // Astro has exited: every batch it handed over has been read.
   rmSync(recordsFolder, { recursive: true, force: true });
   if (ingestCode !== 0) {

@@ -12,6 +12,7 @@ import {
   searchIndexFolders,
 } from '../lib/search/index-parts.ts';
 import type { SearchRecord } from '../lib/search/search-records.ts';
+import { compareWithLastRecords } from '../lib/search/last-records.ts';
 import { filesNamedByMeta } from '../lib/search/pagefind-meta.ts';
 import { inSlot, type WriteSlots } from '../lib/search/write-slots.ts';
 
@@ -28,6 +29,15 @@ export interface SearchIndexWriter {
    * src/lib/search/index-parts.ts), and says how many pages and parts it holds, and the digest of each part's records.
    */
   write(siteRoot: string, options?: IndexWriteOptions): Promise<IndexWritten>;
+  /**
+   * Starts parsing the first part from the last build's records of it, before any record of this build's is added:
+   * Pagefind then parses only this build's records that differ, and the part is ready about as soon as they are all in
+   * (src/lib/search/last-records.ts). The first part's records are parsed in every build anyway, as they come; this
+   * moves that work to while Astro starts. Called after the first `add`, it does nothing.
+   */
+  parseAhead(lastFirstPart: readonly SearchRecord[]): void;
+  /** The first part's records, in order, once every record is in (`allAdded`): what the next build parses ahead from. */
+  firstPartRecords(): readonly SearchRecord[];
   close(): Promise<void>;
 }
 
@@ -166,6 +176,11 @@ async function openPagefindIndex() {
       waiting = [];
       next = 0;
       await settled();
+    },
+    /** Stops, and has Pagefind drop the index and its memory: for a parse ahead that this build's records did not bear out. */
+    async discard() {
+      await this.stop();
+      await index.deleteIndex();
     },
     /** Writes the index; `meanwhile` runs (once) while Pagefind builds it, in its own process. */
     async write(outputPath: string, reuseFrom?: string, meanwhile?: () => void) {
@@ -383,6 +398,61 @@ type PartWorker = ReturnType<typeof startPartWorker>;
 /** The part worker stopped (it could not start, or crashed): its part is written by the build's own Pagefind instead. */
 class WorkerStopped extends Error {}
 
+type PagefindIndex = Awaited<ReturnType<typeof openPagefindIndex>>;
+
+/**
+ * The first part's Pagefind, in this process: it parses the records as they are added. Told to parse ahead from the
+ * last build's records of the part (`parseAhead`), it then parses only those of this build's records that differ from
+ * them (src/lib/search/last-records.ts). Should this build's records not bear the parse ahead out, that index is
+ * dropped and the part parsed afresh from this build's records, as without it.
+ */
+async function openFirstPart() {
+  /** The index the records go to: a promise, so that a fresh one can take over while records keep coming. */
+  let index: Promise<PagefindIndex> = Promise.resolve(await openPagefindIndex());
+  /** This build's records of the part, in order. */
+  const records: SearchRecord[] = [];
+  let ahead: ReturnType<typeof compareWithLastRecords> | undefined;
+  const addTo = (target: Promise<PagefindIndex>, added: readonly SearchRecord[]) =>
+    void target.then(
+      (opened) => opened.add(added),
+      () => undefined,
+    );
+  /** Drops the parse ahead: a fresh index, given every record of this build's so far (and the rest as they come). */
+  const parseAfresh = () => {
+    ahead = undefined;
+    const dropped = index;
+    index = dropped.then(async (opened) => {
+      await opened.discard();
+      return openPagefindIndex();
+    });
+    addTo(index, [...records]);
+  };
+  return {
+    /** Before this build's first record (see {@link SearchIndexWriter.parseAhead}); afterwards it does nothing. */
+    parseAhead(lastRecords: readonly SearchRecord[]) {
+      if (records.length > 0 || ahead) return;
+      ahead = compareWithLastRecords(lastRecords);
+      addTo(index, lastRecords);
+    },
+    add(added: readonly SearchRecord[]) {
+      for (const record of added) records.push(record);
+      if (!ahead) return addTo(index, added);
+      const changed = ahead.next(added);
+      if (changed) addTo(index, changed);
+      else parseAfresh();
+    },
+    /** Every record of the part has been added: a parse ahead of more records than the part has is dropped. */
+    allAdded() {
+      if (ahead && !ahead.complete()) parseAfresh();
+      ahead = undefined;
+    },
+    records: (): readonly SearchRecord[] => records,
+    parsed: async () => (await index).parsed(),
+    write: async (outputPath: string, reuseFrom?: string, meanwhile?: () => void) => (await index).write(outputPath, reuseFrom, meanwhile),
+    stop: async () => (await index.catch(() => undefined))?.stop(),
+  };
+}
+
 /** A part after the first: its folder, its records, and the worker parsing them already when it is live. */
 interface LaterPart {
   folder: string;
@@ -417,7 +487,7 @@ export async function openSearchIndex(
   configuredPartPages?: number,
   lastBuildParts?: IndexWriteOptions['lastParts'],
 ): Promise<SearchIndexWriter> {
-  const first = await openPagefindIndex();
+  const first = await openFirstPart();
   /** The records past those known to be the first part's, in order, until the parts are laid out. */
   const held: SearchRecord[] = [];
   let pages = 0;
@@ -446,6 +516,7 @@ export async function openSearchIndex(
       return { folder, records, digest: digest.digest() };
     });
     held.length = 0;
+    first.allAdded();
     const lanes = indexWriteLanes(folders.length, perPart, { cpus: availableParallelism(), memoryBytes: totalmem() });
     laterParts.forEach((part, index) => {
       const isLive = index + 2 <= lanes && Math.min(pages, (index + 2) * perPart) <= PARSED_AS_THEY_COME;
@@ -464,6 +535,8 @@ export async function openSearchIndex(
   };
 
   return {
+    parseAhead: (lastFirstPart) => first.parseAhead(lastFirstPart),
+    firstPartRecords: () => first.records(),
     add(records) {
       if (layout) throw new Error('search: records added after the index was laid out in parts');
       const toFirst = Math.max(0, Math.min(records.length, surelyFirst - pages));
