@@ -63,14 +63,16 @@ const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
 const syncPageWrites = new URL('./lib/sync-page-writes.mjs', import.meta.url).href;
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
+/** How the cache names what it keeps of the site in `out`: its path, hashed. */
+const siteKey = createHash('sha256').update(out).digest('hex').slice(0, 16);
 /**
  * What the site in `out` was made from, for a build to take what it would make the same: the digest of every page and
  * file a build may take from the last one (src/loaders/page-reuse.ts), and of each search index part's records. Kept
  * in the cache beside the other builds' and written only once that site is in place.
  */
-const pageDigestsFile = resolve('node_modules/.cache/survey-build', `reused-pages-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+const pageDigestsFile = resolve('node_modules/.cache/survey-build', `reused-pages-${siteKey}.json`);
 /** The search records of the index's first part in the last build of `out` (scripts/lib/last-search-records.ts). */
-const lastRecordsFile = resolve('node_modules/.cache/survey-build', `search-records-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+const lastRecordsFile = resolve('node_modules/.cache/survey-build', `search-records-${siteKey}.json`);
 /** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /** Pagefind's version: an index part is taken from the last build only when the same Pagefind made it. */
