@@ -59,8 +59,9 @@ const recordsFolder = `${astroOut}.search-records`;
 const node = process.execPath;
 /** How `npm run ingest` runs the ingest script (scripts/run.mjs), and so how the build does. */
 const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
-/** Loaded into Astro before it starts: its page files written synchronously (the file says why). */
+/** Loaded into Astro before it starts: its page files written synchronously, from the bytes it rendered (the files say why). */
 const syncPageWrites = new URL('./lib/sync-page-writes.mjs', import.meta.url).href;
+const directPageBodies = new URL('./lib/direct-page-bodies.mjs', import.meta.url).href;
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));
 const ingest = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 /** How the cache names what it keeps of the site in `out`: its path, hashed. */
@@ -325,7 +326,7 @@ async function build(): Promise<number> {
   // them again while they match it (src/loaders/generated-papers.ts).
   const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
   const astroRun = runAstroBuild(
-    [`--max-old-space-size=${astroHeapMb()}`, '--import', syncPageWrites, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
+    [`--max-old-space-size=${astroHeapMb()}`, '--import', syncPageWrites, '--import', directPageBodies, astro, 'build', '--outDir', astroOut, ...positionals.map(String)],
     ingestRun,
     ingestRecord,
     searchIndex,
