@@ -7,8 +7,8 @@
  * `Buffer.from(await response.arrayBuffer())`; an endpoint (the survey's exports, feeds, llms.txt) returns a
  * `Response` of a string. Node's `arrayBuffer()` reads the body as a stream: a string is encoded there, and the bytes
  * are copied into a chunk, joined with the other chunks, and copied again into the buffer it returns. For 10,000
- * papers that is 300 MB of pages and 110 MB of exports passed through twice more than needed, most of it in buffers
- * too large for the young generation: a profile of a rebuild put 0.8 s of the exports' 3 s there.
+ * papers that is 210 MB of pages and 150 MB of exports and feeds passed through twice more than needed, most of it
+ * in buffers too large for the young generation: a profile of a rebuild put 0.8 s of the exports' 3 s there.
  *
  * So the first `arrayBuffer()` of a `Response` made from a string or from bytes answers with those bytes: a string
  * is encoded once; bytes (a `Uint8Array` as Astro passes, or an `ArrayBuffer`) are handed back without a copy when
