@@ -59,7 +59,10 @@ const recordsFolder = `${astroOut}.search-records`;
 const node = process.execPath;
 /** How `npm run ingest` runs the ingest script (scripts/run.mjs), and so how the build does. */
 const runScript = fileURLToPath(new URL('./run.mjs', import.meta.url));
-/** Loaded into Astro before it starts: its page files written synchronously, from the bytes it rendered (the files say why). */
+/**
+ * Loaded into Astro before it starts: its page files written synchronously, from the bytes it rendered (each file
+ * says why).
+ */
 const syncPageWrites = new URL('./lib/sync-page-writes.mjs', import.meta.url).href;
 const directPageBodies = new URL('./lib/direct-page-bodies.mjs', import.meta.url).href;
 const astro = fileURLToPath(new URL('../node_modules/astro/astro.js', import.meta.url));

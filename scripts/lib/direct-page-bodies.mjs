@@ -13,8 +13,9 @@
  * So the first `arrayBuffer()` of a `Response` made from a string or from bytes answers with those bytes: a string
  * is encoded once; bytes (a `Uint8Array` as Astro passes, or an `ArrayBuffer`) are handed back without a copy when
  * they fill their buffer, as Astro's freshly encoded pages do, and copied once otherwise. Anything else (a stream, a
- * `Blob`, a body already read) goes the usual way, and a body answered directly counts as read. `Response` itself is left as it is, for everything that checks
- * `instanceof Response` (a Proxy only notes the bodies it is constructed with).
+ * `Blob`, a body already read) goes the usual way, and a body answered directly counts as read. `Response` itself is
+ * left as it is, for everything that checks `instanceof Response` (a Proxy only notes the bodies it is constructed
+ * with).
  *
  * Only the build's Astro loads this: it has no effect on the site, only on how fast it is written. Plain JavaScript,
  * as Node loads it before Astro.
