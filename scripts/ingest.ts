@@ -4,7 +4,7 @@
  * write → a summary. Bad input prints one `file:line: problem — fix` line, exits 1 and writes nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuiltSurvey } from '../src/lib/ingest/build-survey.ts';
 import { pinnedThemes, reviewCuratedFiles } from '../src/lib/ingest/curated-review.ts';

@@ -1,6 +1,6 @@
 /** Curated notes are never lost: `npm run note`, re-ingests, orphans and bad notes, on a copy of the content. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, userEnvironment } from '../helpers/paths.ts';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +77,18 @@ describe('the scripts run bundled (scripts/run.mjs)', () => {
     const error = await bundleScript(entry).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BundleError);
     expect((error as Error).message).toMatch(new RegExp(`broken\\.ts:2:\\d+: `));
+  });
+});
+
+describe('the build hands Astro its config bundled (scripts/build.ts)', () => {
+  test('the bundled astro.config.mjs imports in plain Node, as Astro first tries, with every integration', async () => {
+    const bundle: URL = await bundleScript(new URL('../../astro.config.mjs', import.meta.url));
+    // In a Node of its own, as Astro imports a config before it falls back to Vite: a `.ts` import left in the bundle,
+    // or anything only Vite provides, fails here.
+    const script = `const { default: config } = await import(${JSON.stringify(bundle.href)});
+console.log(JSON.stringify(config.integrations.map((integration) => integration.name)));`;
+    const env = { ...process.env, SURVEY_SITE: '' };
+    const names = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as string[];
+    expect(names).toEqual(['survey-build-output', '@astrojs/mdx', 'survey-data-store-as-json', 'survey-pagefind', 'survey-ingest-on-change']);
   });
 });
