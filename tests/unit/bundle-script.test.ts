@@ -89,6 +89,12 @@ describe('the build hands Astro its config bundled (scripts/build.ts)', () => {
 console.log(JSON.stringify(config.integrations.map((integration) => integration.name)));`;
     const env = { ...process.env, SURVEY_SITE: '' };
     const names = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as string[];
-    expect(names).toEqual(['survey-build-output', '@astrojs/mdx', 'survey-data-store-as-json', 'survey-pagefind', 'survey-ingest-on-change']);
+    expect(names).toEqual([
+      'survey-build-output',
+      '@astrojs/mdx',
+      'survey-data-store-as-json',
+      'survey-pagefind',
+      'survey-ingest-on-change',
+    ]);
   });
 });
