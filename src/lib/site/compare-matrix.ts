@@ -11,15 +11,23 @@ export interface CountMatrix {
 
 /**
  * Counts, for each theme (primary or secondary), the papers having each column value. `valuesOf` says which
- * column values a paper has; columns keep the order given.
+ * column values a paper has (a value it gives twice counts once); columns keep the order given.
+ *
+ * Each paper's values are asked for once per theme and looked up among the columns, rather than each column
+ * looking through every paper: at 10,000 papers the latter asked `valuesOf` some 400,000 times, 0.5 s of the build.
  */
-export function countMatrix(
-  themes: ReadonlyArray<{ id: string; label: string; papers: readonly CuratedPaper[] }>,
+export function countMatrix<Paper>(
+  themes: ReadonlyArray<{ id: string; label: string; papers: readonly Paper[] }>,
   columns: readonly string[],
-  valuesOf: (paper: CuratedPaper) => readonly string[],
+  valuesOf: (paper: Paper) => readonly string[],
 ): CountMatrix {
+  const columnsByValue = new Map<string, number[]>();
+  columns.forEach((column, at) => columnsByValue.set(column, [...(columnsByValue.get(column) ?? []), at]));
   const rows = themes.map((theme) => {
-    const cells = columns.map((column) => theme.papers.filter((paper) => valuesOf(paper).includes(column)).length);
+    const cells = columns.map(() => 0);
+    for (const paper of theme.papers) {
+      for (const value of new Set(valuesOf(paper))) for (const at of columnsByValue.get(value) ?? []) cells[at]! += 1;
+    }
     return { id: theme.id, label: theme.label, cells, total: theme.papers.length };
   });
   return { columns: [...columns], rows, max: Math.max(1, ...rows.flatMap((row) => row.cells)) };
