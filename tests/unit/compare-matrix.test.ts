@@ -31,7 +31,9 @@ describe('the compare page counts (src/lib/site/compare-matrix.ts)', () => {
   test('the same counts as the definition, for any themes, values and columns', () => {
     const value = fc.constantFrom('rl', 'search', 'tools', '2024', '2025', 'undated');
     const paper = fc.record({ values: fc.array(value, { maxLength: 4 }) });
-    const themes = fc.array(fc.record({ id: fc.string(), label: fc.string(), papers: fc.array(paper, { maxLength: 12 }) }), { maxLength: 5 });
+    const themes = fc.array(fc.record({ id: fc.string(), label: fc.string(), papers: fc.array(paper, { maxLength: 12 }) }), {
+      maxLength: 5,
+    });
     fc.assert(
       fc.property(themes, fc.array(value, { maxLength: 7 }), (themeList, columns) => {
         const matrix = countMatrix(themeList, columns, (item) => item.values);
