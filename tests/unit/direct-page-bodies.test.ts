@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { runPreloaded } from '../helpers/preloaded-node.ts';
 
 const preload = new URL('../../scripts/lib/direct-page-bodies.mjs', import.meta.url).href;
 
 /** Runs `code` in a Node loaded as the build script loads Astro (`--import` of the module); what it prints, parsed. */
-function runLoaded(code: string) {
-  const result = spawnSync(process.execPath, ['--import', preload, '--input-type=module', '-e', code], { encoding: 'utf8' });
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
+const runLoaded = (code: string) => runPreloaded(preload, code);
 
 describe("Astro's page bytes taken from the body it gave its Response under npm run build (scripts/lib/direct-page-bodies.mjs)", () => {
   test('every kind of body gives the bytes it gives without the module, and the same as text()', () => {

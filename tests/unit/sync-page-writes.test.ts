@@ -3,20 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runPreloaded } from '../helpers/preloaded-node.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'sync-page-writes-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const preload = new URL('../../scripts/lib/sync-page-writes.mjs', import.meta.url).href;
 
 /** Runs `code` in a Node loaded as the build script loads Astro (`--import` of the module), `out` as the site's folder. */
-function runLoaded(code: string, out: string) {
-  const result = spawnSync(process.execPath, ['--import', preload, '--input-type=module', '-e', code], {
-    env: { ...process.env, SURVEY_PAGES_OUT: out },
-    encoding: 'utf8',
-  });
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
+const runLoaded = (code: string, out: string) => runPreloaded(preload, code, { SURVEY_PAGES_OUT: out });
 
 describe("Astro's page files written synchronously under npm run build (scripts/lib/sync-page-writes.mjs)", () => {
   test('a page inside the site folder is on disk when the call returns, as a URL or a path; the promise still resolves', () => {
