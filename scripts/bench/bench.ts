@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (not a test): builds synthetic surveys of 1,000 and 10,000 papers (and the default one) with
- * `npm run build` — cold, then again after one new note — and a bare Astro site with the same number of plain pages
- * as the floor, and writes bench/results.md: wall time per stage, CPU time, peak memory, pages per second, output and
+ * `npm run build` — cold (three times up to 10,000 papers, each followed by the floor), then again after one new
+ * note — and a bare Astro site with the same number of plain pages as the floor, and writes bench/results.md: wall time per stage, CPU time, peak memory, pages per second, output and
  * index sizes, the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory and CPU).
  *
  * `npm run bench -- --sizes 1000` for a quicker run, `-- --sizes 100000` for the large one (its figures are kept in
@@ -37,14 +37,17 @@ const withoutOutput = (run: Run): Run => ({ ...run, output: '' });
 import {
   addOneNote,
   astro,
+  coldRunsFor,
   forgetBuilds,
   INGEST_RUNS,
   measureFirstIngest,
   measureNpmRunBuild,
+  medianRun,
   pagesBuilt,
   prepareSurvey,
   script,
   work,
+  type BuildStages,
 } from './surveys.ts';
 
 const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
@@ -54,22 +57,33 @@ const sizes = String(options.sizes)
   .filter((n) => n > 0);
 
 /**
- * One synthetic survey: its first ingest (median of three), a cold `npm run build` (nothing ingested or cached yet),
- * a rebuild after a curator adds one note, and the floor of as many pages.
+ * One synthetic survey: its first ingest (median of three), cold `npm run build`s (nothing ingested or cached yet)
+ * each beside a floor of as many pages ({@link coldRunsFor}), then a rebuild after a curator adds one note.
  */
 async function benchSize(count: number): Promise<SizeResult> {
   console.log(`bench: ${count} papers`);
   const content = prepareSurvey(count);
   const out = join(work, `dist-${count}`);
-  rmSync(out, { recursive: true, force: true });
   const cacheDir = resolve(root, astroCacheDir(content));
   const env = { SURVEY_CONTENT_DIR: content };
   const ingest = await measureFirstIngest(content, env);
   console.log(`  ingest ${seconds(ingest.ms)} (median of ${INGEST_RUNS} first ingests)`);
-  forgetBuilds(content, cacheDir);
-  const { build, stages } = await measureNpmRunBuild(out, env);
-  const pages = pagesBuilt(build.output);
-  console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages; ${seconds(cpuMs(build) ?? NaN)} of CPU)`);
+  const builds: Array<Run & { stages: BuildStages }> = [];
+  const floors: Run[] = [];
+  let pages = 0;
+  for (let run = 0; run < coldRunsFor(count); run += 1) {
+    rmSync(out, { recursive: true, force: true });
+    forgetBuilds(content, cacheDir);
+    const { build, stages } = await measureNpmRunBuild(out, env);
+    pages = pagesBuilt(build.output);
+    console.log(`  npm run build, cold: ${seconds(build.ms)} (${pages} pages; ${seconds(cpuMs(build) ?? NaN)} of CPU)`);
+    builds.push({ ...build, stages });
+    const floor = await measureFloor(pages, join(work, `floor-${count}`));
+    console.log(`  floor ${seconds(floor.ms)} (${seconds(cpuMs(floor) ?? NaN)} of CPU)`);
+    floors.push(floor);
+  }
+  const { stages, ...build } = medianRun(builds);
+  const floor = medianRun(floors);
   const papersCold = paperPages(out);
   addOneNote(content);
   const rebuild = await measureNpmRunBuild(out, env);
@@ -77,8 +91,6 @@ async function benchSize(count: number): Promise<SizeResult> {
   // The pages a rebuild takes from the last build must all be there: a fast rebuild of an incomplete site is no figure.
   const papersRebuilt = paperPages(out);
   if (papersRebuilt !== papersCold) throw new Error(`bench: the rebuild left ${papersRebuilt} paper pages in ${out}, not ${papersCold}`);
-  const floor = await measureFloor(pages, join(work, `floor-${count}`));
-  console.log(`  floor ${seconds(floor.ms)} (${seconds(cpuMs(floor) ?? NaN)} of CPU)`);
   return {
     papers: count,
     pages,
@@ -91,6 +103,7 @@ async function benchSize(count: number): Promise<SizeResult> {
     rebuild: withoutOutput(rebuild.build),
     rebuildStages: rebuild.stages,
     floor: withoutOutput(floor),
+    coldRuns: builds.map((run, index) => ({ buildMs: run.ms, floorMs: floors[index]!.ms })),
     distBytes: folderBytes(out),
     pagefindBytes: folderBytes(join(out, 'pagefind')),
     theme100: themeNearHundredRows(out),
