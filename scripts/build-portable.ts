@@ -17,7 +17,9 @@ import type { SearchDocument } from '../src/lib/search/portable-search.ts';
 import { readSearchDocument } from '../src/lib/search/search-documents.ts';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 
-const { values: options } = parseArgs({ options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } } });
+const { values: options } = parseArgs({
+  options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } },
+});
 const from = resolve(String(options.from));
 const out = resolve(String(options.out));
 const staging = stagingFor(out);
@@ -55,7 +57,9 @@ writeFileSync(join(staging, 'search-index.js'), `window.__surveySearchIndex = ${
 
 swapInDirectory(out);
 const indexSize = readFileSync(join(out, 'search-index.js')).length;
-console.log(`build:portable: ${pages} pages in ${relative(process.cwd(), out) || out}; search-index.js ${(indexSize / 1024).toFixed(0)} KB for ${documents.length} pages`);
+console.log(
+  `build:portable: ${pages} pages in ${relative(process.cwd(), out) || out}; search-index.js ${(indexSize / 1024).toFixed(0)} KB for ${documents.length} pages`,
+);
 
 function htmlFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -82,7 +86,10 @@ function makePortable(html: string, sitePath: string): string {
     }
   }
   // Modules do not load from file://, and a copy on disk has no origin for the Content-Security-Policy's 'self'.
-  for (const element of root.querySelectorAll('script[type="module"], link[rel="modulepreload"], meta[http-equiv="Content-Security-Policy"]')) element.remove();
+  for (const element of root.querySelectorAll(
+    'script[type="module"], link[rel="modulepreload"], meta[http-equiv="Content-Security-Policy"]',
+  ))
+    element.remove();
   for (const search of root.querySelectorAll('survey-search')) search.setAttribute('data-root', rootPrefix);
   root.querySelector('body')?.insertAdjacentHTML('beforeend', `<script src="${rootPrefix}_portable/portable.js" defer></script>`);
   return root.toString();
@@ -97,4 +104,3 @@ function relativeUrl(target: string, fromDirectory: string): string {
   const relativePath = posix.relative(fromDirectory === '.' ? '' : fromDirectory, path);
   return `${relativePath || 'index.html'}${match[2]}`;
 }
-

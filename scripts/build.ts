@@ -82,7 +82,9 @@ const lastRecordsFile = resolve('node_modules/.cache/survey-build', `search-reco
 /** The site this build replaces, when there is one: it lends its unchanged pages and search index files. */
 const replacedSite = (): string | undefined => (existsSync(out) ? out : undefined);
 /** Pagefind's version: an index part is taken from the last build only when the same Pagefind made it. */
-const pagefindVersion = String((JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version?: unknown }).version);
+const pagefindVersion = String(
+  (JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version?: unknown }).version,
+);
 /** The site's code, as Astro is told it and the search records are kept with. */
 const siteCode = siteCodeDigest();
 /** What this build's search records are made with: the next build parses ahead from them when it is the same. */
@@ -94,7 +96,10 @@ const recordsMadeWith: RecordsMadeWith = { site: out, pagefind: pagefindVersion,
 function lastIndexParts(): Record<string, string> | undefined {
   if (!existsSync(pageDigestsFile) || !existsSync(out)) return undefined;
   try {
-    const { site, searchIndex } = JSON.parse(readFileSync(pageDigestsFile, 'utf8')) as { site?: unknown; searchIndex?: { pagefind?: unknown; parts?: Record<string, string> } };
+    const { site, searchIndex } = JSON.parse(readFileSync(pageDigestsFile, 'utf8')) as {
+      site?: unknown;
+      searchIndex?: { pagefind?: unknown; parts?: Record<string, string> };
+    };
     return site === out && searchIndex?.pagefind === pagefindVersion ? searchIndex.parts : undefined;
   } catch {
     return undefined;
@@ -106,7 +111,6 @@ function lastIndexParts(): Record<string, string> | undefined {
  */
 const reuseEnvironment = (): Record<string, string> =>
   !process.env.SURVEY_SITE && existsSync(pageDigestsFile) && existsSync(out) ? { [REUSE_DIGESTS]: pageDigestsFile, [REUSE_SITE]: out } : {};
-
 
 /** One line per page Astro writes: `12:00:01   ├─ /papers/x/index.html (+2ms)`. */
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
@@ -200,7 +204,14 @@ function runAstroBuild(
   return new Promise((resolvePromise) => {
     const child = spawn(node, args, {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, [RECORDS_TO_PARENT]: recordsFolder, [INGEST_RUNNING]: '1', [SITE_CODE_DIGEST]: siteCode, [PAGES_OUT]: astroOut, ...reuseEnvironment() },
+      env: {
+        ...process.env,
+        [RECORDS_TO_PARENT]: recordsFolder,
+        [INGEST_RUNNING]: '1',
+        [SITE_CODE_DIGEST]: siteCode,
+        [PAGES_OUT]: astroOut,
+        ...reuseEnvironment(),
+      },
     });
     let pages = 0;
     let firstPageAt = 0;
@@ -226,7 +237,8 @@ function runAstroBuild(
     child.on('message', (message) => {
       if (isAwaitIngestMessage(message)) {
         void Promise.all([ingestRun, ingestRecord]).then(
-          ([code, record]) => code === 0 && child.connected && child.send({ type: 'survey-ingest-done', files: record?.files } satisfies IngestDoneMessage),
+          ([code, record]) =>
+            code === 0 && child.connected && child.send({ type: 'survey-ingest-done', files: record?.files } satisfies IngestDoneMessage),
         );
         return;
       }
@@ -355,7 +367,20 @@ async function build(): Promise<number> {
   // them again while they match it (src/loaders/generated-papers.ts).
   const ingestRecord = ingestRun.then((code) => (code === 0 ? readIngestRecord(resolveContentPaths().generated) : undefined));
   const astroRun = runAstroBuild(
-    [`--max-old-space-size=${astroHeapMb()}`, `--max-semi-space-size=${ASTRO_SEMI_SPACE_MB}`, '--import', syncPageWrites, '--import', directPageBodies, astro, 'build', ...(await astroConfigArgs()), '--outDir', astroOut, ...positionals.map(String)],
+    [
+      `--max-old-space-size=${astroHeapMb()}`,
+      `--max-semi-space-size=${ASTRO_SEMI_SPACE_MB}`,
+      '--import',
+      syncPageWrites,
+      '--import',
+      directPageBodies,
+      astro,
+      'build',
+      ...(await astroConfigArgs()),
+      '--outDir',
+      astroOut,
+      ...positionals.map(String),
+    ],
     ingestRun,
     ingestRecord,
     searchIndex,
@@ -389,7 +414,12 @@ async function build(): Promise<number> {
     const { pages, parts, partsTaken, writeMs } = written;
     const inParts = parts > 1 ? `, in ${parts} parts` : '';
     const when = indexWrite ? ', beside the pages' : '';
-    const taken = partsTaken === 0 ? '' : parts === 1 ? '; its records unchanged, taken from the last build' : `; ${partsTaken} of the parts, their records unchanged, taken from the last build`;
+    const taken =
+      partsTaken === 0
+        ? ''
+        : parts === 1
+          ? '; its records unchanged, taken from the last build'
+          : `; ${partsTaken} of the parts, their records unchanged, taken from the last build`;
     console.log(`search: indexed ${pages.toLocaleString('en')} pages (the index written in ${seconds(writeMs)}${inParts}${when}${taken})`);
   } catch (error) {
     await writing?.catch(() => undefined);
@@ -410,7 +440,10 @@ async function build(): Promise<number> {
   // them) and its index parts' records'.
   mkdirSync(dirname(pageDigestsFile), { recursive: true });
   const indexParts = { pagefind: pagefindVersion, parts: written.partDigests };
-  writeFileAtomically(pageDigestsFile, `${JSON.stringify({ site: out, ...(reusedPages && { pages: reusedPages.digests }), searchIndex: indexParts })}\n`);
+  writeFileAtomically(
+    pageDigestsFile,
+    `${JSON.stringify({ site: out, ...(reusedPages && { pages: reusedPages.digests }), searchIndex: indexParts })}\n`,
+  );
   const done = performance.now();
   console.log(
     `build: the site is in ${relative(process.cwd(), out) || out} — ${seconds(done - started)}: ingest ${seconds(ingested - started)}, ` +

@@ -23,21 +23,37 @@ const { values: options, positionals } = parseArgs({
 
 try {
   const [target, ...extra] = positionals;
-  if (!target || extra.length > 0) throw new Error('name one new folder: npm run new -- <folder> [--title "My survey"] [--from library.bib --from arxiv.xml …]');
+  if (!target || extra.length > 0)
+    throw new Error('name one new folder: npm run new -- <folder> [--title "My survey"] [--from library.bib --from arxiv.xml …]');
   const folder = resolve(target);
-  if (existsSync(folder)) throw new Error(`${displayPath(folder)} already exists; npm run new never writes into an existing folder — choose a new one (nothing was written)`);
+  if (existsSync(folder))
+    throw new Error(
+      `${displayPath(folder)} already exists; npm run new never writes into an existing folder — choose a new one (nothing was written)`,
+    );
   const sources = (options.from ?? []).map((file) => {
-    if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(file, 1, 'no such file', 'give the path of a listing or library export to start the survey from');
-    if (!isSourceFile(basename(file))) throw new InputError(file, 1, `ingest reads ${SOURCE_EXTENSIONS.join(', ')} files, not this one`, 'export the library as BibTeX, RIS, CSL-JSON or CSV, or save an arXiv API response as .xml');
+    if (!existsSync(file) || !statSync(file).isFile())
+      throw new InputError(file, 1, 'no such file', 'give the path of a listing or library export to start the survey from');
+    if (!isSourceFile(basename(file)))
+      throw new InputError(
+        file,
+        1,
+        `ingest reads ${SOURCE_EXTENSIONS.join(', ')} files, not this one`,
+        'export the library as BibTeX, RIS, CSL-JSON or CSV, or save an arXiv API response as .xml',
+      );
     return { file: displayPath(resolve(file)), name: basename(file, extname(file)), bytes: readFileSync(file), modifiedDay: today() };
   });
   const names = sources.map((source) => basename(source.file));
-  if (new Set(names).size !== names.length) throw new Error(`two --from files have the same name (${names.join(', ')}); rename one, as they go side by side in listings/`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`two --from files have the same name (${names.join(', ')}); rename one, as they go side by side in listings/`);
   const title = options.title?.trim() || titleFrom(basename(folder));
   const captured = today();
   // Read every file first: a bad one stops here, before anything is written.
-  const { papers } = collectListedPapers({ listings: sources, config: { survey: { title, subtitle: '', captured }, listings: {}, themes: [] } });
-  const themes = papers.length >= 2 ? proposeThemes(papers, options.groups ? Number(options.groups) : defaultGroupCount(papers.length)) : [];
+  const { papers } = collectListedPapers({
+    listings: sources,
+    config: { survey: { title, subtitle: '', captured }, listings: {}, themes: [] },
+  });
+  const themes =
+    papers.length >= 2 ? proposeThemes(papers, options.groups ? Number(options.groups) : defaultGroupCount(papers.length)) : [];
   const plan = planNewSurvey({ title, captured, listings: names, themes, paperCount: papers.length });
 
   const staging = join(dirname(folder), `.${basename(folder)}.new-${process.pid}`);
@@ -55,7 +71,9 @@ try {
   }
 
   const shown = displayPath(folder);
-  console.log(`new: ${shown}/ — "${title}", ${papers.length} papers from ${sources.length} ${sources.length === 1 ? 'file' : 'files'}, ${themes.length} proposed themes in ${shown}/survey.yaml`);
+  console.log(
+    `new: ${shown}/ — "${title}", ${papers.length} papers from ${sources.length} ${sources.length === 1 ? 'file' : 'files'}, ${themes.length} proposed themes in ${shown}/survey.yaml`,
+  );
   for (const theme of themes) console.log(`    ${theme.id}: ${theme.title} (${theme.members.length} papers)`);
   console.log('Next:');
   if (sources.length === 0) console.log(`  put your listings or library exports in ${shown}/listings/ (see README, "Your sources")`);

@@ -26,17 +26,31 @@ try {
   if (positionals[0] || !config || options.all) {
     // A listing on its own (or every paper): no themes are consulted.
     const files = positionals[0]
-      ? [{ file: displayPath(positionals[0]), bytes: readFileSync(positionals[0]), modifiedDay: statSync(positionals[0]).mtime.toISOString().slice(0, 10), name: basename(positionals[0], extname(positionals[0])) }]
+      ? [
+          {
+            file: displayPath(positionals[0]),
+            bytes: readFileSync(positionals[0]),
+            modifiedDay: statSync(positionals[0]).mtime.toISOString().slice(0, 10),
+            name: basename(positionals[0], extname(positionals[0])),
+          },
+        ]
       : readListings(paths.listings);
-    papers = collectListedPapers({ listings: files, config: config ?? { survey: { title: '', subtitle: '' }, listings: {}, themes: [] } }).papers;
+    papers = collectListedPapers({
+      listings: files,
+      config: config ?? { survey: { title: '', subtitle: '' }, listings: {}, themes: [] },
+    }).papers;
     scope = `all ${papers.length} papers of ${files.map((f) => f.file).join(', ')}`;
   } else {
     const survey = buildSurvey({ listings: readListings(paths.listings), config, notes: readNotes(paths.notes) });
-    papers = survey.papers.filter((paper) => paper.themes.length === 0 || (paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE));
+    papers = survey.papers.filter(
+      (paper) => paper.themes.length === 0 || (paper.themeSource === 'keywords' && paper.themeConfidence < LOW_CONFIDENCE),
+    );
     scope = `the ${papers.length} of ${survey.papers.length} papers that no theme covers (unsorted, or placed with confidence below ${LOW_CONFIDENCE})`;
   }
   if (papers.length < 2) {
-    console.log(`themes:suggest: every paper has a theme it fits (${papers.length} uncovered); nothing to propose. Use --all to regroup every paper.`);
+    console.log(
+      `themes:suggest: every paper has a theme it fits (${papers.length} uncovered); nothing to propose. Use --all to regroup every paper.`,
+    );
   } else {
     const groups = options.groups ? Number(options.groups) : defaultGroupCount(papers.length);
     const themes = proposeThemes(papers, groups);

@@ -32,7 +32,10 @@ export function siteCodeDigest(): string {
 export function digestFiles(root: string, places: readonly string[]): string {
   const hash = createHash('sha256');
   const isCode = (file: string) => basename(file) !== 'README.md' || relative(root, file).startsWith(join('src', 'pages') + sep);
-  for (const file of places.flatMap((place) => filesUnder(join(root, place))).filter(isCode).sort()) {
+  for (const file of places
+    .flatMap((place) => filesUnder(join(root, place)))
+    .filter(isCode)
+    .sort()) {
     hash.update(`${relative(root, file)}\0`);
     hash.update(readFileSync(file));
   }

@@ -27,7 +27,9 @@ export async function withIngestLock<T>(lockFile: string, work: () => Promise<T>
       }
       if (Date.now() > deadline) {
         rmSync(candidate, { force: true });
-        throw new Error(`another ingest (process ${holder}) is still writing; try again when it has finished, or delete ${lockFile} if it is stale`);
+        throw new Error(
+          `another ingest (process ${holder}) is still writing; try again when it has finished, or delete ${lockFile} if it is stale`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -17,7 +17,11 @@ export const MAX_LISTING_BYTES = 20 * 1024 * 1024;
  * editor's backup) are left alone.
  */
 export function readListings(folder: string): ListingSource[] {
-  const names = existsSync(folder) ? readdirSync(folder).filter((name) => !name.startsWith('.') && isSourceFile(name)).sort() : [];
+  const names = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => !name.startsWith('.') && isSourceFile(name))
+        .sort()
+    : [];
   if (names.length === 0) {
     throw new InputError(
       displayPath(folder),

@@ -41,7 +41,11 @@ export function swapInDirectory(target: string, options: { betweenRenames?: () =
 export function discardedTrees(target: string): string[] {
   const parent = dirname(target);
   const prefix = `${basename(target)}${DISCARDED}`;
-  return existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name)) : [];
+  return existsSync(parent)
+    ? readdirSync(parent)
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => join(parent, name))
+    : [];
 }
 
 /** Removes a folder in a detached process, which goes on when this one exits; its output goes nowhere. */

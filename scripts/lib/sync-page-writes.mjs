@@ -25,8 +25,7 @@ const out = process.env[PAGES_OUT];
 if (out) {
   const outPath = out.endsWith(sep) ? out : `${out}${sep}`;
   const outUrl = pathToFileURL(outPath).href;
-  const inside = (path) =>
-    path instanceof URL ? path.href.startsWith(outUrl) : typeof path === 'string' && path.startsWith(outPath);
+  const inside = (path) => (path instanceof URL ? path.href.startsWith(outUrl) : typeof path === 'string' && path.startsWith(outPath));
   const { mkdir, writeFile } = fs.promises;
   const eventLoopTurn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -10,8 +10,11 @@ interface Row {
   order: number;
 }
 
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -67,7 +70,9 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
     row,
     order,
     // The text filter also finds every author by name, not only the three the cell shows.
-    text: `${row.textContent ?? ''} ${readRowCitation(row.dataset.cite).authors.map((name) => `${name.given ?? ''} ${name.family}`).join(' ')}`.toLowerCase(),
+    text: `${row.textContent ?? ''} ${readRowCitation(row.dataset.cite)
+      .authors.map((name) => `${name.given ?? ''} ${name.family}`)
+      .join(' ')}`.toLowerCase(),
     filters: JSON.parse(row.dataset.filters ?? '{}') as Row['filters'],
   }));
   let state: TableState = readTableState(new URLSearchParams(location.search));
@@ -86,7 +91,12 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
     const values = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const group = element('details', { className: 'chip-group', open: state.filters[name].length > 0 });
     const chips = values.map(([value, n]) => {
-      const chip = element('button', { type: 'button', className: 'chip' }, `${label(name, value)} `, element('span', { className: 'chip-count' }, `(${n})`));
+      const chip = element(
+        'button',
+        { type: 'button', className: 'chip' },
+        `${label(name, value)} `,
+        element('span', { className: 'chip-count' }, `(${n})`),
+      );
       chip.dataset.filter = name;
       chip.dataset.value = value;
       chip.addEventListener('click', () => {
@@ -109,7 +119,12 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
     });
     return element('label', {}, box, ` ${header.textContent?.trim()}`);
   });
-  const columns = element('details', { className: 'column-choice' }, element('summary', {}, 'Columns'), element('div', {}, ...columnChoices));
+  const columns = element(
+    'details',
+    { className: 'column-choice' },
+    element('summary', {}, 'Columns'),
+    element('div', {}, ...columnChoices),
+  );
 
   const download = (name: string, type: string, text: string) => {
     const link = element('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
@@ -123,8 +138,13 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
   csvButton.addEventListener('click', () => {
     const cols = visibleHeaders();
     const cellText = (row: HTMLTableRowElement, header: HTMLTableCellElement) =>
-      (row.cells[headers.indexOf(header)]?.querySelector('a, time, ul') ?? row.cells[headers.indexOf(header)])?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    const data = visibleRows().map(({ row }) => [...cols.map((header) => cellText(row, header)), new URL(row.querySelector('th a')!.getAttribute('href')!, location.href).href]);
+      (row.cells[headers.indexOf(header)]?.querySelector('a, time, ul') ?? row.cells[headers.indexOf(header)])?.textContent
+        ?.replace(/\s+/g, ' ')
+        .trim() ?? '';
+    const data = visibleRows().map(({ row }) => [
+      ...cols.map((header) => cellText(row, header)),
+      new URL(row.querySelector('th a')!.getAttribute('href')!, location.href).href,
+    ]);
     download(`${fileName}.csv`, 'text/csv', toCsv([...cols.map((header) => header.textContent!.trim()), 'URL'], data));
   });
   const bibButton = element('button', { type: 'button', className: 'export' }, 'Export BibTeX');

@@ -34,7 +34,11 @@ export async function loadLocalIndex(root: string): Promise<SearchEngine> {
     counts: async () => searchLocal(index, readSearchState(new URLSearchParams())).counts,
     async search(state) {
       const { hits, counts } = searchLocal(index, state);
-      return { total: hits.length, counts, page: async (from, size) => hits.slice(from, from + size).map((hit) => toItem(hit, state.query)) };
+      return {
+        total: hits.length,
+        counts,
+        page: async (from, size) => hits.slice(from, from + size).map((hit) => toItem(hit, state.query)),
+      };
     },
   };
 }

@@ -2,7 +2,15 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans, type OrphanNote } from '../lib/curation/orphans.ts';
 import { formatWarning } from '../lib/input/input-error.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
-import { displayPath, introPatterns, loadDepartedPapers, loadSurveyConfig, loadVocabularies, readIntros, readNotes } from '../loaders/survey-files.ts';
+import {
+  displayPath,
+  introPatterns,
+  loadDepartedPapers,
+  loadSurveyConfig,
+  loadVocabularies,
+  readIntros,
+  readNotes,
+} from '../loaders/survey-files.ts';
 import { checkCuratedRefs, type DepartedLink } from '../lib/curation/paper-refs.ts';
 import { hasFiles } from '../loaders/curated-files.ts';
 import type { Vocabularies } from '../schemas/facets.ts';
@@ -108,7 +116,11 @@ async function loadSurveyData(): Promise<SurveyData> {
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   // Under `npm run build` the ingest may still be writing the papers (src/loaders/ingest-gate.ts).
   const { files: writtenByIngest } = await generatedEntriesReady();
-  const allPapers = readGeneratedPapers(papersFolder(), config.themes.map((theme) => theme.id), { writtenByIngest })
+  const allPapers = readGeneratedPapers(
+    papersFolder(),
+    config.themes.map((theme) => theme.id),
+    { writtenByIngest },
+  )
     .map((paper) => {
       const note = notesById.get(paper.id);
       return applyNote(paper, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
@@ -116,7 +128,10 @@ async function loadSurveyData(): Promise<SurveyData> {
     .sort(compareNewestFirst);
   const papers = allPapers.filter((paper) => !paper.hidden);
 
-  const papersByTheme = new Map<string, CuratedPaper[]>([...themes.map((t) => [t.id, [] as CuratedPaper[]] as const), [UNSORTED_THEME_ID, []]]);
+  const papersByTheme = new Map<string, CuratedPaper[]>([
+    ...themes.map((t) => [t.id, [] as CuratedPaper[]] as const),
+    [UNSORTED_THEME_ID, []],
+  ]);
   const papersByPrimaryTheme = new Map<string, CuratedPaper[]>([...papersByTheme.keys()].map((id) => [id, [] as CuratedPaper[]]));
   for (const paper of [...papers].sort(compareForTables)) {
     for (const themeId of listedThemeIds(paper)) papersByTheme.get(themeId)?.push(paper);
@@ -129,7 +144,8 @@ async function loadSurveyData(): Promise<SurveyData> {
     allPapers.map((paper) => paper.id),
     departed,
   );
-  for (const orphan of orphans) console.warn(`[survey] warning: ${formatWarning(describeOrphan({ ...orphan, file: displayPath(orphan.file) }))}`);
+  for (const orphan of orphans)
+    console.warn(`[survey] warning: ${formatWarning(describeOrphan({ ...orphan, file: displayPath(orphan.file) }))}`);
   const themeIds = new Set(themes.map((theme) => theme.id));
   const orphanIntros = findOrphanIntros(
     introEntries.map((entry) => ({ id: entry.id, file: displayPath(entry.filePath ?? `${entry.id}.mdx`) })),
@@ -150,9 +166,21 @@ async function loadSurveyData(): Promise<SurveyData> {
     papersByPrimaryTheme,
     recentlyAdded: [...papers].sort(compareRecentlyAdded),
     themeTables: [
-      ...themes.map((theme) => ({ id: theme.id, title: theme.title, scope: theme.scope, columns: theme.columns ?? columnsWithData(DEFAULT_THEME_COLUMNS, papers) })),
+      ...themes.map((theme) => ({
+        id: theme.id,
+        title: theme.title,
+        scope: theme.scope,
+        columns: theme.columns ?? columnsWithData(DEFAULT_THEME_COLUMNS, papers),
+      })),
       ...(papersByTheme.get(UNSORTED_THEME_ID)!.length > 0
-        ? [{ id: UNSORTED_THEME_ID, title: UNSORTED_TITLE, scope: 'papers that no theme fits yet', columns: columnsWithData(DEFAULT_THEME_COLUMNS, papers) }]
+        ? [
+            {
+              id: UNSORTED_THEME_ID,
+              title: UNSORTED_TITLE,
+              scope: 'papers that no theme fits yet',
+              columns: columnsWithData(DEFAULT_THEME_COLUMNS, papers),
+            },
+          ]
         : []),
     ],
     featured: papers.filter((paper) => paper.featured),
@@ -160,7 +188,11 @@ async function loadSurveyData(): Promise<SurveyData> {
     orphans,
     orphanIntros,
     departed,
-    departedLinks: checkCuratedRefs([...readNotes(paths.notes), ...readIntros(paths)], { paperIds: new Set(allPapers.map((paper) => paper.id)), themeIds, departed }).departed,
+    departedLinks: checkCuratedRefs([...readNotes(paths.notes), ...readIntros(paths)], {
+      paperIds: new Set(allPapers.map((paper) => paper.id)),
+      themeIds,
+      departed,
+    }).departed,
     introsById: new Map(introEntries.map((entry) => [entry.id, entry])),
     authors: indexAuthors(papers),
     sourceFormats: formatsOf(allPapers),

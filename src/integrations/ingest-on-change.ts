@@ -37,8 +37,7 @@ export function ingestOnChange(): AstroIntegration {
                 logger.info(last.replace(/^ingest: /, 're-ingested: '));
                 // The site reads the generated papers itself (src/loaders/generated-papers.ts): open pages reload.
                 server.ws.send({ type: 'full-reload', path: '*' });
-              }
-              else logger.error(output.trim());
+              } else logger.error(output.trim());
               resolve();
             });
           }).finally(() => {

@@ -11,7 +11,12 @@ export function hasFiles(base: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) => {
     const at = pattern.lastIndexOf('/');
     const folder = join(base, pattern.slice(0, Math.max(0, at)));
-    const name = new RegExp(`^${pattern.slice(at + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    const name = new RegExp(
+      `^${pattern
+        .slice(at + 1)
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')}$`,
+    );
     return existsSync(folder) && readdirSync(folder).some((file) => name.test(file));
   });
 }

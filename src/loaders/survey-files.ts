@@ -17,7 +17,12 @@ import type { NoteSource } from '../lib/ingest/build-survey.ts';
 export function loadSurveyConfig(paths: ContentPaths): ParsedYaml<SurveyConfig> {
   const file = displayPath(paths.surveyConfig);
   if (!existsSync(paths.surveyConfig)) {
-    throw new InputError(file, 1, 'the survey definition is missing', 'create it with a `survey:` title and a list of `themes:` (see README)');
+    throw new InputError(
+      file,
+      1,
+      'the survey definition is missing',
+      'create it with a `survey:` title and a list of `themes:` (see README)',
+    );
   }
   return parseYamlWith(readFileSync(paths.surveyConfig, 'utf8'), surveyConfigSchema, file);
 }
@@ -41,7 +46,12 @@ export function loadVocabularies(paths: ContentPaths): Vocabularies {
         try {
           compileRegexTerm(pattern);
         } catch (error) {
-          throw new InputError(file, parsed.lineOf([index, 'patterns', patternIndex]), (error as Error).message, 'fix the pattern, or write it as a plain word');
+          throw new InputError(
+            file,
+            parsed.lineOf([index, 'patterns', patternIndex]),
+            (error as Error).message,
+            'fix the pattern, or write it as a plain word',
+          );
         }
       }),
     );
@@ -58,7 +68,11 @@ export function loadVocabularies(paths: ContentPaths): Vocabularies {
  */
 export function loadSurveyRefs(paths: ContentPaths): SurveyRefs {
   const papersDir = join(paths.generated, PAPERS_FOLDER);
-  const files = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.json')).sort() : [];
+  const files = existsSync(papersDir)
+    ? readdirSync(papersDir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
   const stamp = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
   const signature = [
     ...files.map((name) => `${name}:${stamp(join(papersDir, name))}`),
@@ -83,7 +97,11 @@ export function readHistory(file: string): PaperHistory | undefined {
 export function loadDepartedPapers(paths: ContentPaths, current: ReadonlySet<string>): Map<string, string> {
   const history = readHistory(paths.history);
   if (!history) return new Map();
-  return new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+  return new Map(
+    Object.entries(history.papers)
+      .filter(([id, entry]) => entry.removed !== null && !current.has(id))
+      .map(([id, entry]) => [id, entry.title ?? id]),
+  );
 }
 
 let cachedRefs: { signature: string; paperIds: Set<string>; departed: Map<string, string>; themeIds: Set<string> } | undefined;
@@ -105,17 +123,27 @@ export function readNotes(folder: string): NoteSource[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
-    .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: displayPath(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+    .map((name) => ({
+      id: name.replace(/\.mdx$/, ''),
+      file: displayPath(join(folder, name)),
+      text: readFileSync(join(folder, name), 'utf8'),
+    }));
 }
 
 /** The survey intro and every theme intro, as `{ id, file, text }` (`intro`, `themes/<theme-id>`), in file-name order. */
 export function readIntros(paths: ContentPaths): Array<{ id: string; file: string; text: string }> {
-  const intro = existsSync(paths.surveyIntro) ? [{ id: 'intro', file: displayPath(paths.surveyIntro), text: readFileSync(paths.surveyIntro, 'utf8') }] : [];
+  const intro = existsSync(paths.surveyIntro)
+    ? [{ id: 'intro', file: displayPath(paths.surveyIntro), text: readFileSync(paths.surveyIntro, 'utf8') }]
+    : [];
   const themes = existsSync(paths.themeIntros)
     ? readdirSync(paths.themeIntros)
         .filter((name) => name.endsWith('.mdx'))
         .sort()
-        .map((name) => ({ id: `themes/${name.replace(/\.mdx$/, '')}`, file: displayPath(join(paths.themeIntros, name)), text: readFileSync(join(paths.themeIntros, name), 'utf8') }))
+        .map((name) => ({
+          id: `themes/${name.replace(/\.mdx$/, '')}`,
+          file: displayPath(join(paths.themeIntros, name)),
+          text: readFileSync(join(paths.themeIntros, name), 'utf8'),
+        }))
     : [];
   return [...intro, ...themes];
 }

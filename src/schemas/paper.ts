@@ -14,7 +14,6 @@ export const paperLinkSchema = z
   })
   .strict();
 
-
 /**
  * One paper as the ingest script writes it and the site reads it (src/loaders/generated-papers.ts).
  * `null` means the listing did not say (no metadata block): shown as unknown, never invented.
@@ -25,7 +24,10 @@ export function createPaperSchema(themeIds: readonly string[]) {
       /** The note every generated entry carries: where it came from, and that it is not to be edited. */
       $generated: z.string().optional(),
       /** Stable, readable id from the title: the URL `/papers/<id>/` and the key for pins and exports. */
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+      id: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .max(80),
       title: z.string().min(1),
       /** Plain text, exactly as pasted (wrapped lines joined). Never read as Markdown or HTML. Null when no source gave one. */
       abstract: z.string().min(1).nullable(),

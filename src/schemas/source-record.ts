@@ -14,7 +14,9 @@ export const personNameSchema = z
   .strict();
 
 /** A date as precise as a source says: a day, a month or a year. */
-export const partialDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** Who wrote a paper, as far as a source says: their names in reading order, and how many they are. */
 export const authorsSchema = z

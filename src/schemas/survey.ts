@@ -15,7 +15,9 @@ export const themeIdSchema = z
  * accepts no theme at all.
  */
 export function themeIdEnum(themeIds: readonly string[]) {
-  return themeIds.length > 0 ? z.enum(themeIds as [string, ...string[]]) : z.never({ errorMap: () => ({ message: 'the survey defines no themes yet (add them under themes: in survey.yaml)' }) });
+  return themeIds.length > 0
+    ? z.enum(themeIds as [string, ...string[]])
+    : z.never({ errorMap: () => ({ message: 'the survey defines no themes yet (add them under themes: in survey.yaml)' }) });
 }
 
 /** A calendar day written as YAML date or `YYYY-MM-DD` string; normalised to the string form. */

@@ -53,7 +53,13 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         )) as AxeResult;
         const serious = result.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+          .map(
+            (violation) =>
+              `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+                .slice(0, 3)
+                .map((node) => node.target.join(' '))
+                .join('; ')}`,
+          );
         expect(serious).toEqual([]);
         await context.close();
       });

@@ -54,7 +54,9 @@ describe('a hostile listing', () => {
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
     await page.goto(`${server.url}/papers/`);
-    const paperLinks = await page.locator('table.paper-table tbody th a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute('href')!));
+    const paperLinks = await page
+      .locator('table.paper-table tbody th a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute('href')!));
     expect(paperLinks).toHaveLength(7);
     const visited = ['/', '/papers/', '/authors/', '/compare/', '/search/?q=reflect', ...paperLinks, '/themes/critique-verification/'];
     for (const path of visited) {
@@ -64,13 +66,17 @@ describe('a hostile listing', () => {
       for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {
         expect(href, `${path}: ${href}`).toMatch(/^https?:\/\//);
       }
-      const external = await page.locator('a[href^="http"]:not([href^="http://127.0.0.1"])').evaluateAll((links) => links.map((link) => link.getAttribute('rel')));
+      const external = await page
+        .locator('a[href^="http"]:not([href^="http://127.0.0.1"])')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('rel')));
       for (const rel of external) expect(rel, path).toBe('noopener noreferrer');
     }
     await page.goto(`${server.url}${paperLinks.find((href) => href.includes('reflective-agents'))}`);
     expect(await page.locator('h1').innerText()).toBe('<script>window.__pwned = true</script> Reflective Agents');
     expect(await page.locator('.abstract').innerText()).toContain(`<img src=x onerror="window.__pwned=true;alert('img')">`);
-    expect(await page.locator('.abstract a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual(['https://example.org/safe']);
+    expect(await page.locator('.abstract a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual([
+      'https://example.org/safe',
+    ]);
     expect(await page.locator('.abstract img, .abstract script, article b').count()).toBe(0);
     const fence = paperLinks.find((href) => href.includes('frontmatter-fence'))!;
     await page.goto(`${server.url}${fence}`);

@@ -6,11 +6,17 @@ import { builtLibrarySite, projectRoot } from '../helpers/paths.ts';
 import { useServedSite } from '../helpers/browser.ts';
 
 const site = useServedSite(builtLibrarySite);
-const papers = (JSON.parse(readFileSync(join(builtLibrarySite, 'data/papers.json'), 'utf8')) as { papers: Array<{ id: string; title: string; authors: { names: string[] } }> }).papers;
+const papers = (
+  JSON.parse(readFileSync(join(builtLibrarySite, 'data/papers.json'), 'utf8')) as {
+    papers: Array<{ id: string; title: string; authors: { names: string[] } }>;
+  }
+).papers;
 
 describe('a survey of a reference library, in the browser', () => {
-  test('search finds papers by an author\'s name and an organisation\'s, as the relevance set asks', async () => {
-    const { library } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as { library: Array<{ query: string; top5: string[] }> };
+  test("search finds papers by an author's name and an organisation's, as the relevance set asks", async () => {
+    const { library } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as {
+      library: Array<{ query: string; top5: string[] }>;
+    };
     const page = await (await site.browser.newContext()).newPage();
     await page.goto(`${site.url}/search/`);
     await page.locator('[data-status]').filter({ hasText: 'Type to search' }).waitFor();
@@ -31,7 +37,10 @@ describe('a survey of a reference library, in the browser', () => {
     await page.goto(`${site.url}/papers/${paper.id}/`);
     await page.locator('.authors a', { hasText: 'Chloé Iyer' }).click();
     await page.waitForURL(/\/papers\/\?q=/);
-    const expected = papers.filter((candidate) => candidate.authors.names.includes('Chloé Iyer')).map((candidate) => candidate.title).sort();
+    const expected = papers
+      .filter((candidate) => candidate.authors.names.includes('Chloé Iyer'))
+      .map((candidate) => candidate.title)
+      .sort();
     await expect.poll(async () => (await page.locator('#all-papers tbody tr:not([hidden]) th a').allInnerTexts()).sort()).toEqual(expected);
     // The table shows three family names at most; the filter still finds an author named only further on.
     await page.locator('.table-tools input[type="search"]').fill('Haddad');
@@ -39,7 +48,7 @@ describe('a survey of a reference library, in the browser', () => {
     await expect.poll(() => page.locator('#all-papers tbody tr:not([hidden])').count()).toBe(withHaddad);
   });
 
-  test('the Cite block copies the paper\'s BibTeX, and reads the same without JavaScript', async () => {
+  test("the Cite block copies the paper's BibTeX, and reads the same without JavaScript", async () => {
     const context = await site.browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const page = await context.newPage();

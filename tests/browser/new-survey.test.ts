@@ -6,7 +6,11 @@ import { builtNewSite, NEW_SURVEY_TITLE } from '../helpers/paths.ts';
 import { useServedSite } from '../helpers/browser.ts';
 
 const site = useServedSite(builtNewSite);
-const papers = (JSON.parse(readFileSync(join(builtNewSite, 'data/papers.json'), 'utf8')) as { papers: Array<{ id: string; title: string; themes: string[]; authors: { names: string[] } }> }).papers;
+const papers = (
+  JSON.parse(readFileSync(join(builtNewSite, 'data/papers.json'), 'utf8')) as {
+    papers: Array<{ id: string; title: string; themes: string[]; authors: { names: string[] } }>;
+  }
+).papers;
 
 describe('a survey started with npm run new', () => {
   test('home, a proposed theme and a paper page open and read right, with no console errors', async () => {

@@ -31,7 +31,11 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   // A missing file fails as net::ERR_FILE_NOT_FOUND. A request the page's own navigation cut short (a favicon still
   // loading when a search is submitted) fails as net::ERR_ABORTED, which says nothing of the copy.
-  page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on(
+    'requestfailed',
+    (request) =>
+      request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
   await page.goto(pathToFileURL(join(portable, path)).href);
   return { page, problems };
 }
@@ -43,7 +47,10 @@ describe('the portable copy opened from disk', () => {
     await page.getByRole('link', { name: 'Autonomous driving' }).first().click();
     await page.waitForURL(/themes\/autonomous-driving\/index\.html$/);
     expect(await page.locator('h1').innerText()).toBe('Autonomous driving');
-    await page.getByRole('link', { name: /^NAVSIM: Data-Driven/ }).first().click();
+    await page
+      .getByRole('link', { name: /^NAVSIM: Data-Driven/ })
+      .first()
+      .click();
     await page.waitForURL(/papers\/navsim-data-driven-non-reactive-autonomous-vehicle-simulation-and-benchmarking\/index\.html$/);
     await page.getByRole('link', { name: 'All papers' }).click();
     await page.waitForURL(/papers\/index\.html$/);
@@ -74,7 +81,12 @@ describe('the portable copy opened from disk', () => {
     await page.locator('input[name="theme"][value="gui-web-agents"]').check();
     await expect.poll(() => page.locator('[data-status]').innerText()).toMatch(/^\d+ results? for “reinforcement learning”$/);
     const titles = await page.locator('.result-link').allInnerTexts();
-    expect(titles).toEqual(expect.arrayContaining(['UI-S1: Advancing GUI Automation via Semi-online Reinforcement Learning', 'ARPO:End-to-End Policy Optimization for GUI Agents with Experience Replay']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'UI-S1: Advancing GUI Automation via Semi-online Reinforcement Learning',
+        'ARPO:End-to-End Policy Optimization for GUI Agents with Experience Replay',
+      ]),
+    );
     const metas = await page.locator('.result-meta').allInnerTexts();
     for (const meta of metas) expect(meta).toMatch(/GUI, web & computer-use agents|^Theme$/);
     expect(page.url()).toContain('theme=gui-web-agents');

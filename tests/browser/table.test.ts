@@ -37,7 +37,9 @@ describe('the comparison table', () => {
     await tabTo(page, 'th[data-col="upvotes"] button');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('th[data-col="upvotes"]').getAttribute('aria-sort')).toBe('descending');
-    const upvotes = await page.locator('tbody tr td[data-col="upvotes"]').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.sort ?? ''));
+    const upvotes = await page
+      .locator('tbody tr td[data-col="upvotes"]')
+      .evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.sort ?? ''));
     const known = upvotes.filter(Boolean).map(Number);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(upvotes.slice(known.length).every((value) => value === '')).toBe(true);
@@ -62,9 +64,9 @@ describe('the comparison table', () => {
     expect(either).toBeGreaterThan(search);
     await tabTo(page, '.table-tools input[type="search"]');
     await page.keyboard.type('monte carlo');
-    await expect.poll(() => visibleTitles(page)).toEqual(
-      expect.arrayContaining(['RethinkMCTS: Refining Erroneous Thoughts in Monte Carlo Tree Search for Code Generation']),
-    );
+    await expect
+      .poll(() => visibleTitles(page))
+      .toEqual(expect.arrayContaining(['RethinkMCTS: Refining Erroneous Thoughts in Monte Carlo Tree Search for Code Generation']));
     for (const title of await visibleTitles(page)) expect(title.length).toBeGreaterThan(0);
     expect(page.url()).toMatch(/q=monte\+carlo/);
     expect(page.url()).toMatch(/approach=Search/);
@@ -101,7 +103,9 @@ describe('the comparison table', () => {
   test('a count on /compare/ opens the theme table filtered to it', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.url}/compare/`);
-    const link = page.locator('#themes-by-approach tbody tr', { hasText: 'Autonomous driving' }).locator('a[href*="approach=Reinforcement"]');
+    const link = page
+      .locator('#themes-by-approach tbody tr', { hasText: 'Autonomous driving' })
+      .locator('a[href*="approach=Reinforcement"]');
     const expected = Number((await link.innerText()).trim());
     await link.click();
     await page.locator('.table-count').waitFor();

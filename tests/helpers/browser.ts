@@ -9,7 +9,15 @@ import { projectRoot, userEnvironment } from './paths.ts';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -41,13 +49,21 @@ export function startPreview(outDir: string): Promise<{ url: string; stop: () =>
  * Starts the Astro server of `args` (`preview`, or `dev` for a content folder) on a free loopback port, and waits
  * until it answers.
  */
-export async function startAstro(args: string[], env: Record<string, string> = {}, waitMs = 30_000): Promise<{ url: string; stop: () => void }> {
+export async function startAstro(
+  args: string[],
+  env: Record<string, string> = {},
+  waitMs = 30_000,
+): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), ...args, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    env: userEnvironment(env),
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules/astro/astro.js'), ...args, '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: projectRoot,
+      env: userEnvironment(env),
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + waitMs;
   for (;;) {

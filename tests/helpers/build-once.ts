@@ -81,7 +81,11 @@ export default function buildOnce() {
 
   rmSync(newContent, { recursive: true, force: true });
   const from = NEW_SURVEY_FILES.flatMap((name) => ['--from', join(projectRoot, 'tests/fixtures/new-survey', name)]);
-  const started = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/new-survey.ts', newContent, '--title', NEW_SURVEY_TITLE, ...from], { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' });
+  const started = spawnSync(
+    process.execPath,
+    ['scripts/run.mjs', 'scripts/new-survey.ts', newContent, '--title', NEW_SURVEY_TITLE, ...from],
+    { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' },
+  );
   writeFileSync(`${newContent}.log`, `${started.stdout}\n${started.stderr}`);
   if (started.status !== 0) throw new Error(`npm run new failed:\n${started.stderr}`);
   build(builtNewSite, { SURVEY_CONTENT_DIR: newContent });

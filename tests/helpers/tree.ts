@@ -33,17 +33,22 @@ export function expectSameFiles(actual: string, expected: string): void {
 /** A fresh copy of the project's curated content (listings, survey.yaml, notes, intros) in a temp folder. */
 export function copyCuratedContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'survey-content-'));
-  for (const name of ['listings', 'survey.yaml', 'notes', 'themes', 'intro.mdx']) cpSync(join(projectRoot, 'content', name), join(dir, name), { recursive: true });
+  for (const name of ['listings', 'survey.yaml', 'notes', 'themes', 'intro.mdx'])
+    cpSync(join(projectRoot, 'content', name), join(dir, name), { recursive: true });
   return dir;
 }
 
 /** Runs `npm run ingest` on a content folder, as a user would, and returns what it printed. */
 export function runIngest(contentDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir], {
-    cwd: projectRoot,
-    env: userEnvironment(env),
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'scripts/run.mjs'), join(projectRoot, 'scripts/ingest.ts'), '--content', contentDir],
+    {
+      cwd: projectRoot,
+      env: userEnvironment(env),
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -70,6 +75,8 @@ export function freshContentFolders(): (() => string) & { removeAfter: (path: st
 /** Every generated paper entry of a content folder, by id, read from the per-theme files. */
 export function generatedPapers(contentDir: string): Map<string, Record<string, unknown> & { id: string }> {
   const folder = join(contentDir, 'generated', 'papers');
-  const entries = readdirSync(folder).flatMap((file) => readEntries(readFileSync(join(folder, file), 'utf8')) as (Record<string, unknown> & { id: string })[]);
+  const entries = readdirSync(folder).flatMap(
+    (file) => readEntries(readFileSync(join(folder, file), 'utf8')) as (Record<string, unknown> & { id: string })[],
+  );
   return new Map(entries.map((entry) => [entry.id, entry]));
 }

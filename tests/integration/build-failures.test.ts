@@ -39,7 +39,9 @@ describe('a build that cannot succeed', () => {
   test('a <PaperLink> to an unknown paper fails with file, line and the closest id', () => {
     const result = buildWithNote('---\ntags: [x]\n---\n\n## Note\n\nSee <PaperLink id="thinkless-llm-learns-when-to-thnk" />.\n');
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/thinkless-llm-learns-when-to-think\.mdx:7: <PaperLink> names paper "thinkless-llm-learns-when-to-thnk", which is not in the survey — did you mean "thinkless-llm-learns-when-to-think"\?/);
+    expect(result.output).toMatch(
+      /thinkless-llm-learns-when-to-think\.mdx:7: <PaperLink> names paper "thinkless-llm-learns-when-to-thnk", which is not in the survey — did you mean "thinkless-llm-learns-when-to-think"\?/,
+    );
     expectPreviousSiteIntact(result.out);
   });
 
@@ -55,7 +57,9 @@ describe('a build that cannot succeed', () => {
   test('a bad frontmatter field fails before Astro starts, with file, line and a fix', () => {
     const result = buildWithNote('---\nfeatured: yes please\n---\n\nText.\n');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/thinkless-llm-learns-when-to-think\.mdx:2: featured: Expected boolean, received string — see README, "Curating"/);
+    expect(result.stderr).toMatch(
+      /thinkless-llm-learns-when-to-think\.mdx:2: featured: Expected boolean, received string — see README, "Curating"/,
+    );
     expectPreviousSiteIntact(result.out);
   });
 });

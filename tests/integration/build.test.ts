@@ -10,7 +10,8 @@ const paperPage = (id: string) => readPage(builtSite, `papers/${id}/index.html`)
 
 describe('the built default survey', () => {
   test('has the home page, 12 theme pages, 121 paper pages, all papers, search, 404 and a search index', () => {
-    for (const page of ['index.html', 'papers/index.html', 'search/index.html', '404.html']) expect(existsSync(join(builtSite, page)), page).toBe(true);
+    for (const page of ['index.html', 'papers/index.html', 'search/index.html', '404.html'])
+      expect(existsSync(join(builtSite, page)), page).toBe(true);
     expect(readdirSync(join(builtSite, 'themes'))).toHaveLength(12);
     expect(readdirSync(join(builtSite, 'papers')).filter((name) => name !== 'index.html')).toHaveLength(121);
     expect(existsSync(join(builtSite, 'pagefind/pagefind.js'))).toBe(true);
@@ -19,7 +20,9 @@ describe('the built default survey', () => {
 
   test('indexes for search exactly the pages marked as searchable, and no others', () => {
     const searchable = htmlPages(builtSite).filter((page) => readFileSync(join(builtSite, page), 'utf8').includes('data-pagefind-body'));
-    const entry = JSON.parse(readFileSync(join(builtSite, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(builtSite, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(searchable).toHaveLength(121 + 12);
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(searchable.length);
   });
@@ -41,35 +44,33 @@ describe('the built default survey', () => {
       path: '/papers/thinkless-llm-learns-when-to-think/',
     });
     for (const paper of json.papers) {
-      expect(Object.keys(paper).sort()).toEqual(
-        [
-          'abstract',
-          'added',
-          'annotated',
-          'arxiv',
-          'authors',
-          'citationKey',
-          'code',
-          'date',
-          'doi',
-          'facets',
-          'featured',
-          'hidden',
-          'id',
-          'keywords',
-          'organization',
-          'path',
-          'sources',
-          'summary',
-          'tags',
-          'themes',
-          'title',
-          'upvotes',
-          'url',
-          'urls',
-          'venue',
-        ],
-      );
+      expect(Object.keys(paper).sort()).toEqual([
+        'abstract',
+        'added',
+        'annotated',
+        'arxiv',
+        'authors',
+        'citationKey',
+        'code',
+        'date',
+        'doi',
+        'facets',
+        'featured',
+        'hidden',
+        'id',
+        'keywords',
+        'organization',
+        'path',
+        'sources',
+        'summary',
+        'tags',
+        'themes',
+        'title',
+        'upvotes',
+        'url',
+        'urls',
+        'venue',
+      ]);
     }
     expect(json.papers.filter((paper) => paper.date === null)).toHaveLength(9);
   });
@@ -103,7 +104,10 @@ describe('the built default survey', () => {
       expect(table.querySelector('caption')).not.toBeNull();
       expect(table.querySelectorAll('thead th[scope="col"]').length).toBe(10);
       const featured = rows.map((row) => row.querySelectorAll('.badge').some((badge) => badge.text.trim() === 'featured'));
-      expect([...featured].sort((a, b) => Number(b) - Number(a)), theme).toEqual(featured);
+      expect(
+        [...featured].sort((a, b) => Number(b) - Number(a)),
+        theme,
+      ).toEqual(featured);
       const dates = rows.filter((_, index) => !featured[index]).map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '0000');
       expect([...dates].sort().reverse(), theme).toEqual(dates);
     }
@@ -129,7 +133,8 @@ describe('the built default survey', () => {
     for (const file of htmlPages(builtSiteUnderBase)) {
       for (const reference of internalReferences(readPage(builtSiteUnderBase, file))) {
         if (reference.startsWith('#')) continue;
-        if (!reference.startsWith(TEST_BASE) || !resolveSitePath(builtSiteUnderBase, reference.slice(TEST_BASE.length - 1))) broken.push(`${file}: ${reference}`);
+        if (!reference.startsWith(TEST_BASE) || !resolveSitePath(builtSiteUnderBase, reference.slice(TEST_BASE.length - 1)))
+          broken.push(`${file}: ${reference}`);
       }
     }
     expect(broken).toEqual([]);

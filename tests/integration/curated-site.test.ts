@@ -18,7 +18,10 @@ describe('note frontmatter overrides', () => {
   test('are honoured on the paper page', () => {
     const page = readPage(builtFixtureSite, `papers/${CYCLIC}/index.html`);
     const facts = page.querySelector('.facts')!;
-    expect(facts.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/themes/gui-web-agents/', '/themes/efficient-reasoning/']);
+    expect(facts.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+      '/themes/gui-web-agents/',
+      '/themes/efficient-reasoning/',
+    ]);
     expect(page.querySelectorAll('.tags-line .tag').map((tag) => tag.text)).toEqual(['tag-one', 'tag-two']);
     expect(page.querySelector('.summary')?.text).toBe('Override summary line for the fixture survey.');
     const links = page.querySelectorAll('section[aria-labelledby="links-heading"] a').map((a) => a.getAttribute('href'));
@@ -33,7 +36,9 @@ describe('note frontmatter overrides', () => {
     expect(first.querySelectorAll('.badge').map((b) => b.text.trim())).toEqual(['featured', 'annotated']);
     expect(first.querySelector('.summary')?.text).toBe('Override summary line for the fixture survey.');
     expect(first.querySelector('a[aria-label^="Code for"]')?.getAttribute('href')).toBe('https://github.com/example/override-code');
-    expect(themeRows('efficient-reasoning').some((row) => row.querySelector('th a')?.getAttribute('href') === `/papers/${CYCLIC}/`)).toBe(true);
+    expect(themeRows('efficient-reasoning').some((row) => row.querySelector('th a')?.getAttribute('href') === `/papers/${CYCLIC}/`)).toBe(
+      true,
+    );
     const home = readPage(builtFixtureSite, 'index.html');
     expect(home.querySelectorAll('#featured-heading + ul a').map((a) => a.getAttribute('href'))).toContain(`/papers/${CYCLIC}/`);
   });
@@ -60,7 +65,8 @@ describe('note frontmatter overrides', () => {
     expect(readPage(builtFixtureSite, 'papers/index.html').querySelectorAll('tbody tr')).toHaveLength(120);
     expect(exported.papers).toHaveLength(121);
     expect(exported.papers.find((paper) => paper.id === HIDDEN)).toMatchObject({ hidden: true });
-    for (const page of htmlPages(builtFixtureSite)) expect(readFileSync(join(builtFixtureSite, page), 'utf8'), page).not.toContain(`/papers/${HIDDEN}/`);
+    for (const page of htmlPages(builtFixtureSite))
+      expect(readFileSync(join(builtFixtureSite, page), 'utf8'), page).not.toContain(`/papers/${HIDDEN}/`);
   });
 });
 
@@ -76,8 +82,12 @@ describe('orphan notes', () => {
 
   test('are reported by the build as warnings, which do not fail it', () => {
     const log = readFileSync(`${builtFixtureSite}.log`, 'utf8');
-    expect(log).toMatch(/^ingest: warning: .*thinq\.mdx:1: this note's paper "thinkless-llm-learns-when-to-thinq" is in no listing.*did you mean "thinkless-llm-learns-when-to-think"/m);
-    expect(log).toMatch(/^\[survey\] warning: .*thinq\.mdx:1: this note's paper "thinkless-llm-learns-when-to-thinq" is in no listing.*did you mean "thinkless-llm-learns-when-to-think"/m);
+    expect(log).toMatch(
+      /^ingest: warning: .*thinq\.mdx:1: this note's paper "thinkless-llm-learns-when-to-thinq" is in no listing.*did you mean "thinkless-llm-learns-when-to-think"/m,
+    );
+    expect(log).toMatch(
+      /^\[survey\] warning: .*thinq\.mdx:1: this note's paper "thinkless-llm-learns-when-to-thinq" is in no listing.*did you mean "thinkless-llm-learns-when-to-think"/m,
+    );
   });
 
   test('the default survey has none', () => {
@@ -100,7 +110,9 @@ describe('curated content in the default survey', () => {
     for (const theme of readdirSync(join(builtSite, 'themes'))) {
       expect(readPage(builtSite, `themes/${theme}/index.html`).querySelector('.curated')?.text.length, theme).toBeGreaterThan(400);
     }
-    const papers = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: { annotated: boolean; themes: string[] }[] }).papers;
+    const papers = (
+      JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: { annotated: boolean; themes: string[] }[] }
+    ).papers;
     const annotated = papers.filter((paper) => paper.annotated);
     expect(annotated.length).toBeGreaterThanOrEqual(12);
     expect(new Set(annotated.map((paper) => paper.themes[0])).size).toBe(12);

@@ -11,7 +11,11 @@ afterAll(() => rmSync(second, { recursive: true, force: true }));
 
 describe('deterministic output', () => {
   test('a second build of the default survey is identical to the first', () => {
-    const build = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', second], { cwd: projectRoot, env: userEnvironment(), encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', second], {
+      cwd: projectRoot,
+      env: userEnvironment(),
+      encoding: 'utf8',
+    });
     expect(build.status, build.stderr).toBe(0);
     expectSameFiles(second, builtSite);
   });

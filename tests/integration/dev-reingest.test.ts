@@ -24,7 +24,11 @@ beforeAll(async () => {
   );
   const env = { SURVEY_CONTENT_DIR: content };
   // What `npm run dev` runs: ingest, then the dev server.
-  const ingest = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/ingest.ts'], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
+  const ingest = spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/ingest.ts'], {
+    cwd: projectRoot,
+    env: userEnvironment(env),
+    encoding: 'utf8',
+  });
   if (ingest.status !== 0) throw new Error(ingest.stderr);
   server = await startAstro(['dev'], env, 60_000);
 }, 90_000);
@@ -48,7 +52,10 @@ describe('npm run dev and a library export kept up to date', () => {
   test('an entry added to the .bib shows on the running site, its authors named', async () => {
     await poll(`${server.url}/papers/reflective-agents-that-replan/`, (status) => status === 200);
     expect((await fetch(`${server.url}/papers/tool-use-for-small-models/`)).status).toBe(404);
-    appendFileSync(library, '\n@inproceedings{saez2025, title = {Tool Use for Small Models}, author = {S{\\\'a}ez, {\\\'I}{\\~n}igo}, year = {2025},\n  booktitle = {Proceedings of a Workshop}}\n');
+    appendFileSync(
+      library,
+      "\n@inproceedings{saez2025, title = {Tool Use for Small Models}, author = {S{\\'a}ez, {\\'I}{\\~n}igo}, year = {2025},\n  booktitle = {Proceedings of a Workshop}}\n",
+    );
     const page = await poll(`${server.url}/papers/tool-use-for-small-models/`, (status) => status === 200);
     expect(page).toContain('Íñigo Sáez');
     expect(page).toContain('Proceedings of a Workshop');

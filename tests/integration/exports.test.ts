@@ -55,7 +55,10 @@ describe('data exports', () => {
 
   test('each theme page offers its papers as CSV and BibTeX, matching the theme', () => {
     for (const theme of readdirSync(join(builtSite, 'themes'))) {
-      const members = papers.filter((paper) => paper.themes.includes(theme)).map((paper) => paper.id).sort();
+      const members = papers
+        .filter((paper) => paper.themes.includes(theme))
+        .map((paper) => paper.id)
+        .sort();
       const csv = parseCsv(read(`themes/${theme}/papers.csv`), { columns: true }) as Record<string, string>[];
       expect(csv.map((row) => row.id).sort(), theme).toEqual(members);
       const bib = parseBibtex(read(`themes/${theme}/papers.bib`), { sentenceCase: false });

@@ -16,7 +16,7 @@ interface Exported {
 const papers = (JSON.parse(readFileSync(join(builtSite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers;
 
 describe('facets of the default survey', () => {
-  test('every GitHub repository URL in an abstract becomes the paper\'s code link, in tables too', () => {
+  test("every GitHub repository URL in an abstract becomes the paper's code link, in tables too", () => {
     const allPapers = readPage(builtSite, 'papers/index.html');
     let checked = 0;
     for (const paper of papers) {
@@ -43,7 +43,8 @@ describe('facets of the default survey', () => {
       const naming = papers.filter((paper) => pattern.test(paper.abstract));
       expect(naming.length, benchmark).toBeGreaterThan(0);
       for (const paper of naming) expect(paper.facets.benchmark, paper.id).toContain(benchmark);
-      for (const paper of papers.filter((p) => !pattern.test(p.abstract))) expect(paper.facets.benchmark, paper.id).not.toContain(benchmark);
+      for (const paper of papers.filter((p) => !pattern.test(p.abstract)))
+        expect(paper.facets.benchmark, paper.id).not.toContain(benchmark);
     });
   }
 
@@ -56,17 +57,49 @@ describe('facets of the default survey', () => {
     expect(page.querySelector('.facets .results li')?.text).toContain('18.5% to 41.9%');
   });
 
-  test('theme tables show the theme\'s columns; the all-papers table shows every column', () => {
-    const heads = (file: string) => readPage(builtSite, file).querySelectorAll('table.paper-table thead th').map((th) => th.getAttribute('data-col'));
-    expect(heads('themes/efficient-reasoning/index.html')).toEqual(['title', 'date', 'authors', 'approach', 'benchmark', 'model', 'results', 'code', 'upvotes', 'themes']);
-    expect(heads('papers/index.html')).toEqual(['title', 'date', 'authors', 'upvotes', 'code', 'links', 'themes', 'approach', 'modality', 'domain', 'benchmark', 'model', 'results']);
+  test("theme tables show the theme's columns; the all-papers table shows every column", () => {
+    const heads = (file: string) =>
+      readPage(builtSite, file)
+        .querySelectorAll('table.paper-table thead th')
+        .map((th) => th.getAttribute('data-col'));
+    expect(heads('themes/efficient-reasoning/index.html')).toEqual([
+      'title',
+      'date',
+      'authors',
+      'approach',
+      'benchmark',
+      'model',
+      'results',
+      'code',
+      'upvotes',
+      'themes',
+    ]);
+    expect(heads('papers/index.html')).toEqual([
+      'title',
+      'date',
+      'authors',
+      'upvotes',
+      'code',
+      'links',
+      'themes',
+      'approach',
+      'modality',
+      'domain',
+      'benchmark',
+      'model',
+      'results',
+    ]);
   });
 
   test('/compare/ counts themes × approaches and × years, linking to filtered theme tables', () => {
     const page = readPage(builtSite, 'compare/index.html');
     const row = page.querySelectorAll('#themes-by-approach tbody tr').find((tr) => tr.querySelector('th')?.text.includes('Overthinking'))!;
     const rl = row.querySelector('a[href*="approach=Reinforcement+learning"]')!;
-    const expected = papers.filter((p) => (p as unknown as { themes: string[] }).themes.includes('efficient-reasoning') && (p.facets.approach ?? []).includes('Reinforcement learning'));
+    const expected = papers.filter(
+      (p) =>
+        (p as unknown as { themes: string[] }).themes.includes('efficient-reasoning') &&
+        (p.facets.approach ?? []).includes('Reinforcement learning'),
+    );
     expect(rl.getAttribute('href')).toBe('/themes/efficient-reasoning/?approach=Reinforcement+learning');
     expect(Number(rl.text)).toBe(expected.length);
     expect(page.querySelectorAll('#themes-by-year tbody a[href*="year="]').length).toBeGreaterThan(12);

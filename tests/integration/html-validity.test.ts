@@ -23,7 +23,8 @@ describe('valid HTML', () => {
       for (const page of pages) {
         const report = await validator.validateFile(join(root, page));
         for (const result of report.results) {
-          for (const message of result.messages) if (message.severity === 2) errors.push(`${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+          for (const message of result.messages)
+            if (message.severity === 2) errors.push(`${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
         }
       }
       console.log(`html-validate: ${pages.length} pages of the ${name}, ${errors.length} errors`);

@@ -23,7 +23,10 @@ const page = (url: string, text: string): SearchRecord => ({
   html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">${url}</h1><p>${text}</p></article></body></html>`,
 });
 const paper = (index: number, note = '') =>
-  page(`/papers/p${String(index).padStart(5, '0')}/`, `${WORDS[index % WORDS.length]} ${WORDS[(index * 7) % WORDS.length]} ${index}${note}`);
+  page(
+    `/papers/p${String(index).padStart(5, '0')}/`,
+    `${WORDS[index % WORDS.length]} ${WORDS[(index * 7) % WORDS.length]} ${index}${note}`,
+  );
 
 /** Just over the size written in one part: a survey's papers, then its theme pages. */
 const PAPERS = ONE_INDEX_PAGES + 400;

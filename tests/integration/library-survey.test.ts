@@ -28,7 +28,9 @@ interface Exported {
   sources: string[];
 }
 const papers = (JSON.parse(readFileSync(join(builtLibrarySite, 'data/papers.json'), 'utf8')) as { papers: Exported[] }).papers;
-const expected = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/library/expected-papers.json'), 'utf8')) as Array<Omit<Exported, 'id'>>;
+const expected = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/library/expected-papers.json'), 'utf8')) as Array<
+  Omit<Exported, 'id'>
+>;
 const byTitle = new Map(papers.map((paper) => [paper.title, paper]));
 
 describe('a survey of a reference library', () => {
@@ -38,7 +40,10 @@ describe('a survey of a reference library', () => {
       const built = byTitle.get(paper.title);
       expect(built, paper.title).toBeDefined();
       const { sources, ...fields } = paper;
-      expect({ ...built!, sources: built!.sources.map((place) => basename(place)).sort() }).toMatchObject({ ...fields, sources: [...sources].sort() });
+      expect({ ...built!, sources: built!.sources.map((place) => basename(place)).sort() }).toMatchObject({
+        ...fields,
+        sources: [...sources].sort(),
+      });
     }
   });
 
@@ -53,7 +58,10 @@ describe('a survey of a reference library', () => {
     expect(page.querySelector('.facts')!.text).toContain('Journal of Machine Learning Research');
     const bibtex = parseBibtex(page.querySelector('.cite pre')!.text, { sentenceCase: false });
     expect(bibtex.errors).toEqual([]);
-    expect(bibtex.entries[0]).toMatchObject({ key: 'mensahCurriculumDistillationLong2024', fields: { title: paper.title, doi: '10.48221/jmlr.v25.0219', eprint: '2311.08345' } });
+    expect(bibtex.entries[0]).toMatchObject({
+      key: 'mensahCurriculumDistillationLong2024',
+      fields: { title: paper.title, doi: '10.48221/jmlr.v25.0219', eprint: '2311.08345' },
+    });
     expect(bibtex.entries[0]!.fields.author?.map((name) => name.lastName)).toEqual(['Mensah', 'Iyer', "O'Connell", 'Kowalczyk', 'Haddad']);
   });
 
@@ -67,7 +75,8 @@ describe('a survey of a reference library', () => {
   test('tables read "Family, Family, Family et al." and sort by the first author', () => {
     const table = readPage(builtLibrarySite, 'papers/index.html');
     const cells = table.querySelectorAll('td[data-col="authors"]');
-    const cellOf = (title: string) => cells[table.querySelectorAll('tbody tr').findIndex((row) => row.querySelector('th a')!.text === title)]!;
+    const cellOf = (title: string) =>
+      cells[table.querySelectorAll('tbody tr').findIndex((row) => row.querySelector('th a')!.text === title)]!;
     expect(cellOf('Curriculum Distillation of Long Reasoning Traces').text.trim()).toBe("Mensah, Iyer, O'Connell et al.");
     expect(cellOf('Curriculum Distillation of Long Reasoning Traces').getAttribute('data-sort')).toBe('mensah');
     expect(cellOf('Safety Cards for Embodied AI Agents').text.trim()).toBe('Northwind Robotics Lab');
@@ -77,7 +86,9 @@ describe('a survey of a reference library', () => {
 
   test('/authors/ lists every named author with their number of papers, most first, each linked to their papers', () => {
     const page = readPage(builtLibrarySite, 'authors/index.html');
-    const rows = page.querySelectorAll('.author-index tbody tr').map((row) => ({ name: row.querySelector('a')!.text, papers: Number(row.querySelector('td')!.text) }));
+    const rows = page
+      .querySelectorAll('.author-index tbody tr')
+      .map((row) => ({ name: row.querySelector('a')!.text, papers: Number(row.querySelector('td')!.text) }));
     const counted = new Map<string, number>();
     for (const paper of papers) for (const name of new Set(paper.authors.names)) counted.set(name, (counted.get(name) ?? 0) + 1);
     expect(new Map(rows.map((row) => [row.name, row.papers]))).toEqual(counted);
@@ -88,22 +99,39 @@ describe('a survey of a reference library', () => {
   test('the exports carry the names, DOI, arXiv id, venue and the citation keys of the .bib', () => {
     const csv = parseCsv(readFileSync(join(builtLibrarySite, 'data/papers.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const curriculum = csv.find((row) => row.title === 'Curriculum Distillation of Long Reasoning Traces')!;
-    expect(curriculum).toMatchObject({ authors: "Mensah, Kwame; Iyer, Chloé; O'Connell, Tomás; Kowalczyk, Paweł; Haddad, Yasmin", doi: '10.48221/jmlr.v25.0219', arxiv: '2311.08345', venue: 'Journal of Machine Learning Research' });
+    expect(curriculum).toMatchObject({
+      authors: "Mensah, Kwame; Iyer, Chloé; O'Connell, Tomás; Kowalczyk, Paweł; Haddad, Yasmin",
+      doi: '10.48221/jmlr.v25.0219',
+      arxiv: '2311.08345',
+      venue: 'Journal of Machine Learning Research',
+    });
     const bibtex = parseBibtex(readFileSync(join(builtLibrarySite, 'data/papers.bib'), 'utf8'), { sentenceCase: false });
     expect(bibtex.errors).toEqual([]);
     const keys = bibtex.entries.map((entry) => entry.key);
     for (const paper of papers) expect(keys).toContain(paper.citationKey ?? paper.id);
   });
 
-  test('the portable search finds a paper by an author\'s family name and by a name with its accents left out', () => {
+  test("the portable search finds a paper by an author's family name and by a name with its accents left out", () => {
     const documents = readdirSync(builtLibrarySite, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-      .flatMap((entry) => readSearchDocument(readFileSync(join(entry.parentPath, entry.name), 'utf8'), relative(builtLibrarySite, join(entry.parentPath, entry.name)).split(sep).join('/')) ?? []);
+      .flatMap(
+        (entry) =>
+          readSearchDocument(
+            readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+            relative(builtLibrarySite, join(entry.parentPath, entry.name)).split(sep).join('/'),
+          ) ?? [],
+      );
     const index = prepareIndex(documents);
-    const library = (JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as { library: Array<{ query: string; top5: string[] }> }).library;
+    const library = (
+      JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as {
+        library: Array<{ query: string; top5: string[] }>;
+      }
+    ).library;
     expect(library.length).toBeGreaterThanOrEqual(3);
     const failures = library.flatMap(({ query, top5 }) => {
-      const titles = searchLocal(index, readSearchState(new URLSearchParams({ q: query }))).hits.slice(0, 5).map((hit) => hit.document.title);
+      const titles = searchLocal(index, readSearchState(new URLSearchParams({ q: query })))
+        .hits.slice(0, 5)
+        .map((hit) => hit.document.title);
       const missing = top5.filter((wanted) => !titles.some((title) => title.startsWith(wanted)));
       return missing.length > 0 ? [`${query}: missing ${missing.join(', ')} in ${titles.join(' | ')}`] : [];
     });

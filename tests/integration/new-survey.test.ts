@@ -14,14 +14,25 @@ import { builtNewSite, NEW_SURVEY_FILES, NEW_SURVEY_TITLE, newContent, projectRo
 
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['scripts/run.mjs', script, ...args], { cwd: projectRoot, env: userEnvironment(env), encoding: 'utf8' });
-const papers = (JSON.parse(readFileSync(join(builtNewSite, 'data/papers.json'), 'utf8')) as { papers: Array<{ id: string; title: string; themes: string[] }> }).papers;
+const papers = (
+  JSON.parse(readFileSync(join(builtNewSite, 'data/papers.json'), 'utf8')) as {
+    papers: Array<{ id: string; title: string; themes: string[] }>;
+  }
+).papers;
 
 describe('npm run new', () => {
   test('makes a complete content folder: survey.yaml with the title, today and proposed themes, the listings, an intro, vocabularies, notes/ and themes/', () => {
-    expect(readdirSync(newContent).sort()).toEqual(expect.arrayContaining(['facets', 'intro.mdx', 'listings', 'notes', 'survey.yaml', 'themes']));
+    expect(readdirSync(newContent).sort()).toEqual(
+      expect.arrayContaining(['facets', 'intro.mdx', 'listings', 'notes', 'survey.yaml', 'themes']),
+    );
     expect(readdirSync(join(newContent, 'listings')).sort()).toEqual([...NEW_SURVEY_FILES].sort());
-    expect(readdirSync(join(newContent, 'facets'))).toEqual(expect.arrayContaining(['approach.yaml', 'benchmark.yaml', 'domain.yaml', 'modality.yaml', 'model.yaml']));
-    const config = parse(readFileSync(join(newContent, 'survey.yaml'), 'utf8')) as { survey: { title: string; captured: string }; themes: Array<{ id: string; keywords: string[] }> };
+    expect(readdirSync(join(newContent, 'facets'))).toEqual(
+      expect.arrayContaining(['approach.yaml', 'benchmark.yaml', 'domain.yaml', 'modality.yaml', 'model.yaml']),
+    );
+    const config = parse(readFileSync(join(newContent, 'survey.yaml'), 'utf8')) as {
+      survey: { title: string; captured: string };
+      themes: Array<{ id: string; keywords: string[] }>;
+    };
     expect(config.survey.title).toBe(NEW_SURVEY_TITLE);
     expect(String(config.survey.captured).slice(0, 10)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(config.themes.length).toBeGreaterThanOrEqual(4);

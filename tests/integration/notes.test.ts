@@ -17,7 +17,8 @@ function runScript(script: string, args: string[], env: Record<string, string> =
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 /** Every curated file (all but the machine-owned generated folder and history), byte for byte, with modification times. */
-const curatedFiles = (dir: string) => new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated') && path !== 'history.json'));
+const curatedFiles = (dir: string) =>
+  new Map([...snapshotTree(dir)].filter(([path]) => !path.startsWith('generated') && path !== 'history.json'));
 
 const CYCLIC = 'cyclicreflex-improving-large-reasoning-models-via-cyclical-reflection-token';
 
@@ -29,7 +30,7 @@ describe('npm run note', () => {
     expect(result.stdout.trim()).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx$`));
     const text = readFileSync(join(dir, 'notes', `${CYCLIC}.mdx`), 'utf8');
     expect(text).toMatch(/^---\n# Note on "CyclicReflex/);
-    expect(text).toContain('\n## Curator\'s note\n');
+    expect(text).toContain("\n## Curator's note\n");
   });
 
   test('refuses to overwrite an existing note', () => {
@@ -83,7 +84,11 @@ describe('re-ingesting never loses a curated word', () => {
     const removed = runIngest(dir);
     expect(removed.status).toBe(0);
     expect(removed.stdout).toContain('1 orphan notes');
-    expect(removed.stderr).toMatch(new RegExp(`${CYCLIC}\\.mdx:1: this note's paper "CyclicReflex[^"]*" is no longer in any listing; the note is kept.*shows again when the paper returns`));
+    expect(removed.stderr).toMatch(
+      new RegExp(
+        `${CYCLIC}\\.mdx:1: this note's paper "CyclicReflex[^"]*" is no longer in any listing; the note is kept.*shows again when the paper returns`,
+      ),
+    );
     expect(curatedFiles(dir)).toEqual(withoutPaper);
     expect(existsSync(notePath)).toBe(true);
 
@@ -108,7 +113,11 @@ describe('re-ingesting never loses a curated word', () => {
     const before = snapshotTree(dir);
     const result = runIngest(dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx:2: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, facets, tags, summary, featured and hidden`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `notes/${CYCLIC}\\.mdx:2: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, facets, tags, summary, featured and hidden`,
+      ),
+    );
     expect(snapshotTree(dir)).toEqual(before);
   });
 

@@ -29,10 +29,14 @@ describe('the portable search engine', () => {
   });
 
   test('passes the relevance set: each query finds its papers in the top 5', () => {
-    const { queries } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as { queries: Array<{ query: string; top5: string[] }> };
+    const { queries } = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/relevance.json'), 'utf8')) as {
+      queries: Array<{ query: string; top5: string[] }>;
+    };
     expect(queries.length).toBeGreaterThanOrEqual(15);
     const failures = queries.flatMap(({ query, top5 }) => {
-      const titles = search(`q=${encodeURIComponent(query)}`).hits.slice(0, 5).map((hit) => hit.document.title);
+      const titles = search(`q=${encodeURIComponent(query)}`)
+        .hits.slice(0, 5)
+        .map((hit) => hit.document.title);
       const missing = top5.filter((expected) => !titles.some((title) => title.startsWith(expected)));
       return missing.length > 0 ? [`${query}: missing ${missing.join(', ')} in ${titles.join(' | ')}`] : [];
     });
@@ -41,7 +45,9 @@ describe('the portable search engine', () => {
 
   test('filters are OR within one and AND across, with counts that ignore their own filter', () => {
     const both = search('theme=gui-web-agents&theme=autonomous-driving');
-    expect(both.hits.every((hit) => ['gui-web-agents', 'autonomous-driving'].some((theme) => hit.document.filters.theme?.includes(theme)))).toBe(true);
+    expect(
+      both.hits.every((hit) => ['gui-web-agents', 'autonomous-driving'].some((theme) => hit.document.filters.theme?.includes(theme))),
+    ).toBe(true);
     const narrowed = search('theme=gui-web-agents&theme=autonomous-driving&year=2024');
     expect(narrowed.hits.length).toBeLessThan(both.hits.length);
     expect(Object.keys(narrowed.counts.theme ?? {}).length).toBeGreaterThan(0);

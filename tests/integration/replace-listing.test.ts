@@ -20,7 +20,12 @@ afterAll(() => {
   rmSync(resolve(projectRoot, astroCacheDir(content)), { recursive: true, force: true });
 });
 
-const build = (out: string) => spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], { cwd: projectRoot, env: userEnvironment({ SURVEY_CONTENT_DIR: content }), encoding: 'utf8' });
+const build = (out: string) =>
+  spawnSync(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--out', out], {
+    cwd: projectRoot,
+    env: userEnvironment({ SURVEY_CONTENT_DIR: content }),
+    encoding: 'utf8',
+  });
 /** Every file of a folder, by path, with its bytes. */
 function snapshot(folder: string): Map<string, Buffer> {
   return new Map(
@@ -29,7 +34,8 @@ function snapshot(folder: string): Map<string, Buffer> {
       .map((entry) => [relative(folder, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]),
   );
 }
-const curated = () => new Map([...snapshot(content)].filter(([path]) => /^(notes|themes)\//.test(path) || ['intro.mdx', 'survey.yaml'].includes(path)));
+const curated = () =>
+  new Map([...snapshot(content)].filter(([path]) => /^(notes|themes)\//.test(path) || ['intro.mdx', 'survey.yaml'].includes(path)));
 
 describe('replacing the default listing with another', () => {
   test('builds with a warning per departed link, lists the stranded notes, keeps every curated file; restoring restores the site', () => {
@@ -47,11 +53,20 @@ describe('replacing the default listing with another', () => {
     // Every link in a note or intro to a paper of the old listing warns, in ingest and in the build, at its file and line.
     const links = [...curatedBefore]
       .filter(([path]) => path.endsWith('.mdx'))
-      .flatMap(([path, bytes]) => scanPaperRefs(bytes.toString('utf8')).filter((ref) => ref.kind === 'paper').map((ref) => `${path}:${ref.line}`));
+      .flatMap(([path, bytes]) =>
+        scanPaperRefs(bytes.toString('utf8'))
+          .filter((ref) => ref.kind === 'paper')
+          .map((ref) => `${path}:${ref.line}`),
+      );
     expect(links.length).toBeGreaterThan(20);
     const output = `${replaced.stdout}\n${replaced.stderr}`;
-    for (const link of links) expect(output, link).toMatch(new RegExp(`ingest: warning: \\S*${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: <Paper(Link|Table)> names "[^"]+" \\("`));
-    expect(output).toMatch(/\[survey\] warning: \S*intro\.mdx:\d+: <PaperLink> names "thinkless-llm-learns-when-to-think" \("Thinkless: LLM Learns When to Think"\), which is no longer in any listing/);
+    for (const link of links)
+      expect(output, link).toMatch(
+        new RegExp(`ingest: warning: \\S*${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: <Paper(Link|Table)> names "[^"]+" \\("`),
+      );
+    expect(output).toMatch(
+      /\[survey\] warning: \S*intro\.mdx:\d+: <PaperLink> names "thinkless-llm-learns-when-to-think" \("Thinkless: LLM Learns When to Think"\), which is no longer in any listing/,
+    );
 
     const orphans = readPage(join(scratch, 'site-replaced'), 'notes/orphans/index.html');
     const notes = [...curatedBefore.keys()].filter((path) => path.startsWith('notes/'));
@@ -91,7 +106,9 @@ describe('a survey without themes', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/defines no themes yet, so every paper is unsorted/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/does not exist or is empty|\[WARN\]/);
-    const papers = (JSON.parse(readFileSync(join(scratch, 'bare-site/data/papers.json'), 'utf8')) as { papers: Array<{ themes: string[] }> }).papers;
+    const papers = (
+      JSON.parse(readFileSync(join(scratch, 'bare-site/data/papers.json'), 'utf8')) as { papers: Array<{ themes: string[] }> }
+    ).papers;
     expect(papers.length).toBeGreaterThan(5);
     expect(papers.every((paper) => paper.themes.length === 0)).toBe(true);
     const home = readPage(join(scratch, 'bare-site'), 'index.html');

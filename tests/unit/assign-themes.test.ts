@@ -17,14 +17,20 @@ describe('assigning themes', () => {
   });
 
   test('matches whole words, plurals and hyphenated forms; `*` matches any ending', () => {
-    const scores = scoreThemes({ title: 'x', abstract: 'Vehicles and GUIs. Screenshots. autonomous-driving. Not guidance or vehicular.' }, matchers);
+    const scores = scoreThemes(
+      { title: 'x', abstract: 'Vehicles and GUIs. Screenshots. autonomous-driving. Not guidance or vehicular.' },
+      matchers,
+    );
     const byId = Object.fromEntries(scores.map((s) => [s.themeId, s.matched]));
     expect(byId.driving).toEqual(['autonomous driving', 'vehicle']);
     expect(byId.gui).toEqual(['GUI', 'screen*']);
   });
 
   test('secondary themes need a good share of the primary score', () => {
-    const scores = scoreThemes({ title: 'GUI Agents with Reinforcement Learning', abstract: 'A GUI agent trained with reinforcement learning and a screenshot.' }, matchers);
+    const scores = scoreThemes(
+      { title: 'GUI Agents with Reinforcement Learning', abstract: 'A GUI agent trained with reinforcement learning and a screenshot.' },
+      matchers,
+    );
     expect(chooseThemes(scores)).toEqual(['gui', 'rl']);
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readListings } from '../../scripts/lib/read-content.ts';
-import { buildSurvey, collectListedPapers, completeSurvey, readSurvey, textsOf, type ListingSource } from '../../src/lib/ingest/build-survey.ts';
+import {
+  buildSurvey,
+  collectListedPapers,
+  completeSurvey,
+  readSurvey,
+  textsOf,
+  type ListingSource,
+} from '../../src/lib/ingest/build-survey.ts';
 import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
 import { loadSurveyConfig, loadVocabularies } from '../../src/loaders/survey-files.ts';
 import { measureTextSimilarity } from '../../src/lib/text/similarity.ts';
@@ -29,7 +36,11 @@ const config: SurveyConfig = {
 const inputs = (listings: ListingSource[], pins: Record<string, { themes: string[] }> = {}) => ({
   listings,
   config,
-  notes: Object.entries(pins).map(([id, { themes }]) => ({ id, file: `content/notes/${id}.mdx`, text: `---\nthemes: [${themes.join(', ')}]\n---\n` })),
+  notes: Object.entries(pins).map(([id, { themes }]) => ({
+    id,
+    file: `content/notes/${id}.mdx`,
+    text: `---\nthemes: [${themes.join(', ')}]\n---\n`,
+  })),
 });
 
 describe('building the survey', () => {
@@ -50,7 +61,7 @@ describe('building the survey', () => {
     expect(survey.warnings[0]).toMatchObject({ line: 9 });
   });
 
-  test('a note\'s `themes` pin replaces the keyword assignment; the first pinned theme is primary', () => {
+  test("a note's `themes` pin replaces the keyword assignment; the first pinned theme is primary", () => {
     const text = `Driving Agents\n\n${abstract('driving')}\n\n  • 3 authors\n·\nMay 2 4\n`;
     expect(buildSurvey(inputs([listing('newer', text)])).papers[0]).toMatchObject({ themes: ['driving'], themeSource: 'keywords' });
     const pinned = buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['gui', 'driving'] } })).papers[0];
@@ -78,7 +89,10 @@ describe('building the survey', () => {
   });
 
   test('a listing with no capture date uses its modification day, with a warning', () => {
-    const survey = buildSurvey({ ...inputs([listing('other', `Driving Agents\n\n${abstract('x')}\n\n  • 1 author\n·\nMar 3\n`, '2023-11-02')]), config: { ...config, listings: {} } });
+    const survey = buildSurvey({
+      ...inputs([listing('other', `Driving Agents\n\n${abstract('x')}\n\n  • 1 author\n·\nMar 3\n`, '2023-11-02')]),
+      config: { ...config, listings: {} },
+    });
     expect(survey.papers[0]?.date).toBe('2023-03-03');
     expect(survey.warnings[0]?.message).toMatch(/no capture date set/);
   });
@@ -92,7 +106,12 @@ describe('building the survey', () => {
 describe('building the survey in two steps, with the text similarity worked out elsewhere', () => {
   test('gives the same survey as one step, with the similarity copied across threads as a worker posts it', () => {
     const paths = resolveContentPaths(join(projectRoot, 'content'));
-    const survey = { listings: readListings(paths.listings), config: loadSurveyConfig(paths).data, notes: [], vocabularies: loadVocabularies(paths) };
+    const survey = {
+      listings: readListings(paths.listings),
+      config: loadSurveyConfig(paths).data,
+      notes: [],
+      vocabularies: loadVocabularies(paths),
+    };
     const listed = collectListedPapers(survey);
     const [packed, buffers] = packSimilarity(measureTextSimilarity(textsOf(listed.papers)));
     const posted = unpackSimilarity(structuredClone(packed, { transfer: buffers }));

@@ -21,7 +21,12 @@ const frame = { width: 720, height: 220, margin: { top: 12, right: 8, bottom: 26
 describe('timeline numbers', () => {
   test('a paper dated by month is counted in its month; one dated only by year is counted by year, not drawn', () => {
     const items = [{ date: '2023-03-20' }, { date: '2023-05' }, { date: '2023' }, { date: '2024' }, { date: null }];
-    const timeline = countOverTime(items, (item) => item.date, () => 'a', series);
+    const timeline = countOverTime(
+      items,
+      (item) => item.date,
+      () => 'a',
+      series,
+    );
     expect(timeline.unit).toBe('month');
     expect(timeline.buckets.map((bucket) => bucket.key)).toEqual(['2023-03', '2023-04', '2023-05']);
     expect(timeline.counts).toEqual([[1], [0], [1]]);
@@ -32,8 +37,17 @@ describe('timeline numbers', () => {
     expect([timeline.dated, timeline.undated]).toEqual([2, 1]);
     expect(describeTimeline(timeline, 'papers')).toMatch(/2 dated only by year are counted by year in the table\.$/);
     // Only years: the timeline counts by year.
-    const years = countOverTime([{ date: '2021' }, { date: '2023' }], (item) => item.date, () => 'a', series);
-    expect([years.unit, years.buckets.map((bucket) => bucket.key), years.counts]).toEqual(['year', ['2021', '2022', '2023'], [[1], [0], [1]]]);
+    const years = countOverTime(
+      [{ date: '2021' }, { date: '2023' }],
+      (item) => item.date,
+      () => 'a',
+      series,
+    );
+    expect([years.unit, years.buckets.map((bucket) => bucket.key), years.counts]).toEqual([
+      'year',
+      ['2021', '2022', '2023'],
+      [[1], [0], [1]],
+    ]);
   });
 
   test('counts each item once, in its series and month, with empty months kept and undated items set apart', () => {

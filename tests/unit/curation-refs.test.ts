@@ -11,11 +11,16 @@ import { join } from 'node:path';
 import { resolveContentPaths } from '../../src/loaders/content-paths.ts';
 import { loadSurveyRefs } from '../../src/loaders/survey-files.ts';
 
-const refs = { paperIds: new Set(['thinkless-llm-learns-when-to-think']), themeIds: new Set(['efficient-reasoning']), departed: new Map([['navsim', 'NAVSIM: Data-Driven Simulation']]) };
+const refs = {
+  paperIds: new Set(['thinkless-llm-learns-when-to-think']),
+  themeIds: new Set(['efficient-reasoning']),
+  departed: new Map([['navsim', 'NAVSIM: Data-Driven Simulation']]),
+};
 
 describe('references in curated MDX', () => {
   test('are found with their lines, comments and code left out', () => {
-    const text = '# Note\n{/* <PaperLink id="commented" /> */}\nSee <PaperLink id="thinkless-llm-learns-when-to-think" />.\n`<PaperLink id="code" />`\n\n<PaperTable ids={["navsim", \'other\']} caption="x" />\n<PaperTable theme="efficient-reasoning" />\n';
+    const text =
+      '# Note\n{/* <PaperLink id="commented" /> */}\nSee <PaperLink id="thinkless-llm-learns-when-to-think" />.\n`<PaperLink id="code" />`\n\n<PaperTable ids={["navsim", \'other\']} caption="x" />\n<PaperTable theme="efficient-reasoning" />\n';
     expect(scanPaperRefs(text)).toEqual([
       { component: 'PaperLink', kind: 'paper', id: 'thinkless-llm-learns-when-to-think', line: 3 },
       { component: 'PaperTable', kind: 'paper', id: 'navsim', line: 6 },
@@ -25,13 +30,19 @@ describe('references in curated MDX', () => {
   });
 
   test('a paper that left is named by its last title; one never known is an error with the closest id', () => {
-    expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'navsim', line: 1 }, refs)).toEqual({ status: 'departed', title: 'NAVSIM: Data-Driven Simulation' });
+    expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'navsim', line: 1 }, refs)).toEqual({
+      status: 'departed',
+      title: 'NAVSIM: Data-Driven Simulation',
+    });
     expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'thinkless-llm-learns-when-to-thnk', line: 1 }, refs)).toMatchObject({
       status: 'unknown',
       problem: expect.stringContaining('did you mean "thinkless-llm-learns-when-to-think"?'),
     });
     expect(checkRef({ component: 'PaperTable', kind: 'theme', id: 'gone', line: 1 }, refs)).toMatchObject({ status: 'unknown' });
-    const { departed, unknown } = checkCuratedRefs([{ file: 'notes/a.mdx', text: 'A <PaperLink id="navsim" /> and <PaperLink id="typo" />' }], refs);
+    const { departed, unknown } = checkCuratedRefs(
+      [{ file: 'notes/a.mdx', text: 'A <PaperLink id="navsim" /> and <PaperLink id="typo" />' }],
+      refs,
+    );
     expect(departed).toMatchObject([{ file: 'notes/a.mdx', line: 1, title: 'NAVSIM: Data-Driven Simulation' }]);
     expect(unknown).toMatchObject([{ file: 'notes/a.mdx', line: 1 }]);
   });
@@ -71,8 +82,13 @@ describe('a new survey', () => {
       themes: [{ id: 'gui-agents', title: 'GUI Agents & Web', keywords: ['gui agents', 'web', 'GUI'], members: [] }],
     });
     const config = surveyConfigSchema.parse(parse(plan.files.get('survey.yaml')!));
-    expect(config).toMatchObject({ survey: { title: 'Agents: a "survey"', captured: '2026-12-02' }, themes: [{ id: 'gui-agents', title: 'GUI Agents & Web', keywords: ['gui agents', 'web', 'GUI'] }] });
-    const none = surveyConfigSchema.parse(parse(planNewSurvey({ title: 'T', captured: '2026-12-02', listings: [], paperCount: 0, themes: [] }).files.get('survey.yaml')!));
+    expect(config).toMatchObject({
+      survey: { title: 'Agents: a "survey"', captured: '2026-12-02' },
+      themes: [{ id: 'gui-agents', title: 'GUI Agents & Web', keywords: ['gui agents', 'web', 'GUI'] }],
+    });
+    const none = surveyConfigSchema.parse(
+      parse(planNewSurvey({ title: 'T', captured: '2026-12-02', listings: [], paperCount: 0, themes: [] }).files.get('survey.yaml')!),
+    );
     expect(none.themes).toEqual([]);
     expect(plan.files.get('intro.mdx')).toContain('12 papers in 1 theme.');
   });
@@ -83,7 +99,10 @@ describe('the ids a build checks MDX against', () => {
     const root = mkdtempSync(join(tmpdir(), 'survey-refs-'));
     const paths = resolveContentPaths(root);
     const survey = (themes: string[]) => {
-      writeFileSync(paths.surveyConfig, `survey:\n  title: T\nthemes:\n${themes.map((id) => `  - id: ${id}\n    title: ${id}\n    scope: s\n    keywords: [${id}]\n`).join('')}`);
+      writeFileSync(
+        paths.surveyConfig,
+        `survey:\n  title: T\nthemes:\n${themes.map((id) => `  - id: ${id}\n    title: ${id}\n    scope: s\n    keywords: [${id}]\n`).join('')}`,
+      );
     };
     const papers = (ids: string[], mtime: number) => {
       const file = join(paths.generated, 'papers', 'agents.json');

@@ -32,7 +32,13 @@ describe('the default listing', () => {
   test('leaves the nine papers without a metadata block unknown, not invented', () => {
     const unknown = papers.filter((p) => p.date === null);
     expect(unknown).toHaveLength(9);
-    for (const paper of unknown) expect([paper.authors, paper.organization, paper.upvotes, paper.dateHasYear]).toEqual([{ count: null, names: [] }, null, null, false]);
+    for (const paper of unknown)
+      expect([paper.authors, paper.organization, paper.upvotes, paper.dateHasYear]).toEqual([
+        { count: null, names: [] },
+        null,
+        null,
+        false,
+      ]);
   });
 
   test('reads year-less dates in the capture year', () => {

@@ -18,7 +18,12 @@ const config: SurveyConfig = {
   listings: {},
   themes: [{ id: 'agents', title: 'Agents', scope: 'agents', keywords: ['agent', 'reasoning', 'reward'] }],
 };
-const listing = (file: string, bytes: Uint8Array): ListingSource => ({ file, name: file.replace(/\.\w+$/, ''), bytes, modifiedDay: '2025-10-31' });
+const listing = (file: string, bytes: Uint8Array): ListingSource => ({
+  file,
+  name: file.replace(/\.\w+$/, ''),
+  bytes,
+  modifiedDay: '2025-10-31',
+});
 const folder = join(projectRoot, 'tests/fixtures/library');
 const library = readdirSync(folder)
   .filter((name) => /\.(bib|ris|xml)$/.test(name) || name === 'zotero.json')
@@ -51,6 +56,8 @@ describe('exporting then importing', () => {
   test('the CSV export gives the same papers back', () => {
     const csv = papersToCsv(exported, link);
     const again = buildSurvey({ listings: [listing('export.csv', new TextEncoder().encode(csv))], config, notes: [] }).papers;
-    expect(byTitle(again).map((paper) => bibliographic(paper, false))).toEqual(byTitle(original).map((paper) => bibliographic(paper, false)));
+    expect(byTitle(again).map((paper) => bibliographic(paper, false))).toEqual(
+      byTitle(original).map((paper) => bibliographic(paper, false)),
+    );
   });
 });

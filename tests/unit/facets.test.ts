@@ -13,9 +13,11 @@ const vocabularies = Object.fromEntries(
 ) as Vocabularies;
 const compiled = compileVocabularies(vocabularies);
 const facetsOf = (title: string, abstract: string) => extractFacets({ title, abstract }, compiled);
-const values = (title: string, abstract: string, kind: (typeof FACET_KINDS)[number]) => facetsOf(title, abstract)[kind].map((facet) => facet.value);
+const values = (title: string, abstract: string, kind: (typeof FACET_KINDS)[number]) =>
+  facetsOf(title, abstract)[kind].map((facet) => facet.value);
 
-const spans = (text: string, term: string, options: { plurals?: boolean } = {}) => compileTermSet([term], options)(text).map((match) => [match.start, match.end]);
+const spans = (text: string, term: string, options: { plurals?: boolean } = {}) =>
+  compileTermSet([term], options)(text).map((match) => [match.start, match.end]);
 
 describe('search terms', () => {
   test('match whole words only: "RL" is not found inside other words', () => {
@@ -48,7 +50,11 @@ describe('search terms', () => {
 describe('facets from titles and abstracts', () => {
   test('approach: several may apply, each with its evidence', () => {
     const facets = facetsOf('Tree Search with RL', 'We combine Monte Carlo Tree Search with supervised fine-tuning.');
-    expect(facets.approach.map((f) => f.value)).toEqual(['Reinforcement learning', 'Fine-tuning / distillation', 'Search (MCTS, tree search)']);
+    expect(facets.approach.map((f) => f.value)).toEqual([
+      'Reinforcement learning',
+      'Fine-tuning / distillation',
+      'Search (MCTS, tree search)',
+    ]);
     expect(facets.approach[0]!.evidence).toEqual([{ field: 'title', start: 17, end: 19 }]);
   });
 
@@ -73,7 +79,8 @@ describe('facets from titles and abstracts', () => {
   });
 
   test('benchmarks: the named ones, in their written variants', () => {
-    const abstract = 'On AIME 2024, AIME25, MATH-500, GSM8K, GPQA-Diamond, HumanEval, SWE-bench Verified, OSWorld, ScreenSpot-Pro and NAVSIM v2.';
+    const abstract =
+      'On AIME 2024, AIME25, MATH-500, GSM8K, GPQA-Diamond, HumanEval, SWE-bench Verified, OSWorld, ScreenSpot-Pro and NAVSIM v2.';
     expect(values('x', abstract, 'benchmark')).toEqual([
       'AIME24',
       'AIME25',
@@ -91,13 +98,21 @@ describe('facets from titles and abstracts', () => {
 
   test('benchmarks: bare "AIME" counts only next to other maths benchmarks (it is also a method\'s name)', () => {
     expect(values('x', 'Experiments on AIME, AMC, MATH500 and GSM8K.', 'benchmark')).toContain('AIME (year not given)');
-    expect(values('x', 'We propose Action Inference by Maximising Evidence (AIME) on the DeepMind Control Suite.', 'benchmark')).toEqual(['DeepMind Control Suite']);
+    expect(values('x', 'We propose Action Inference by Maximising Evidence (AIME) on the DeepMind Control Suite.', 'benchmark')).toEqual([
+      'DeepMind Control Suite',
+    ]);
   });
 
   test('models: "o1" only as a token of its own', () => {
     expect(values('x', 'Slow-thinking systems like GPT-o1 and OpenAI o1-mini.', 'model')).toEqual(['o1']);
     expect(values('x', 'Costs grow as O(n) and pso1 or co1 or o10 are not models.', 'model')).toEqual([]);
-    expect(values('x', 'Qwen2.5-VL-7B, Qwen3 family, QwQ-32B and DeepSeek-R1.', 'model')).toEqual(['Qwen2.5', 'Qwen3', 'QwQ', 'DeepSeek-R1', 'Qwen-VL']);
+    expect(values('x', 'Qwen2.5-VL-7B, Qwen3 family, QwQ-32B and DeepSeek-R1.', 'model')).toEqual([
+      'Qwen2.5',
+      'Qwen3',
+      'QwQ',
+      'DeepSeek-R1',
+      'Qwen-VL',
+    ]);
   });
 
   test('headline results: sentences with figures, kept whole with their place', () => {

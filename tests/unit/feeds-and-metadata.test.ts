@@ -21,7 +21,11 @@ describe('JSON-LD', () => {
       isPartOf: { '@type': 'CreativeWork', name: 'S' },
     });
     const full = scholarlyArticle(
-      curatedPaper('b', { upvotes: 7, organization: { handle: 'g', name: 'Google' }, links: [{ url: 'https://github.com/x/y', kind: 'code' }] }),
+      curatedPaper('b', {
+        upvotes: 7,
+        organization: { handle: 'g', name: 'Google' },
+        links: [{ url: 'https://github.com/x/y', kind: 'code' }],
+      }),
       {
         url: 'https://s.org/papers/b/',
         survey: { title: 'S', url: 'https://s.org/' },
@@ -56,8 +60,13 @@ describe('feed items', () => {
     expect(items[0]!.pubDate.toISOString()).toBe('2025-11-21T00:00:00.000Z');
     expect(items[2]!.pubDate.toISOString()).toBe('2025-10-31T00:00:00.000Z');
     expect(items[0]!.description).toBe('<p>One line.</p><p>Published 19 May 2025 · 3 authors.</p><p>We study p0.</p>');
-    const hostile = feedItems([curatedPaper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], { link: (path) => path, themeTitle: (id) => id });
-    expect(hostile[0]!.description).toBe('<p>Published 19 May 2025 · 3 authors.</p><p>A &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;more&#34;</p>');
+    const hostile = feedItems([curatedPaper('x', { abstract: 'A <script>alert(1)</script> & "more"' })], {
+      link: (path) => path,
+      themeTitle: (id) => id,
+    });
+    expect(hostile[0]!.description).toBe(
+      '<p>Published 19 May 2025 · 3 authors.</p><p>A &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;more&#34;</p>',
+    );
   });
 });
 

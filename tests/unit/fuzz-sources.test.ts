@@ -29,11 +29,20 @@ const FORMATS = [
   { file: 'fuzzed.ris', source: 'tests/fixtures/sources/zotero-ris/input.ris' },
 ];
 
-const input = fc.record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 5 }), how: encoding, noise: fc.uint8Array({ minLength: 1, maxLength: 64 }) });
+const input = fc.record({
+  mutations: fc.array(mutation, { minLength: 1, maxLength: 5 }),
+  how: encoding,
+  noise: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+});
 
 for (const format of FORMATS) {
   const original = readFileSync(join(projectRoot, format.source), 'utf8').split(/\r?\n/);
-  const mutate = ({ mutations, how, noise }: { mutations: Mutation[]; how: string; noise: Uint8Array }) => encode(mutations.reduce((lines, m) => m(lines), original), how, noise);
+  const mutate = ({ mutations, how, noise }: { mutations: Mutation[]; how: string; noise: Uint8Array }) =>
+    encode(
+      mutations.reduce((lines, m) => m(lines), original),
+      how,
+      noise,
+    );
 
   /** Reads or fails as promised; returns the records, or null after a well-formed InputError. */
   const readOrExplain = (bytes: Uint8Array) => {
@@ -50,38 +59,51 @@ for (const format of FORMATS) {
   };
 
   describe(`mutated ${format.file.split('.')[1]} listings`, () => {
-    test(`read or fail with a clear file:line error (${RUNS} mutations)`, () => {
-      let read = 0;
-      let refused = 0;
-      fc.assert(
-        fc.property(input, (value) => {
-          const started = performance.now();
-          const bytes = mutate(value);
-          const records = readOrExplain(bytes);
-          if (records) {
-            read += 1;
-            for (const record of records) expect(sourceRecordSchema.safeParse(record).error).toBeUndefined();
-          } else refused += 1;
-          expect(performance.now() - started).toBeLessThan(5_000);
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-      console.log(`fuzz ${format.file}: ${RUNS} mutations, ${read} read, ${refused} refused with a file:line error, 0 other failures`);
-    }, 30_000 + RUNS * 30);
+    test(
+      `read or fail with a clear file:line error (${RUNS} mutations)`,
+      () => {
+        let read = 0;
+        let refused = 0;
+        fc.assert(
+          fc.property(input, (value) => {
+            const started = performance.now();
+            const bytes = mutate(value);
+            const records = readOrExplain(bytes);
+            if (records) {
+              read += 1;
+              for (const record of records) expect(sourceRecordSchema.safeParse(record).error).toBeUndefined();
+            } else refused += 1;
+            expect(performance.now() - started).toBeLessThan(5_000);
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+        console.log(`fuzz ${format.file}: ${RUNS} mutations, ${read} read, ${refused} refused with a file:line error, 0 other failures`);
+      },
+      30_000 + RUNS * 30,
+    );
 
-    test(`the whole ingest pipeline takes what the reader accepts (${Math.ceil(RUNS / 20)} mutations)`, () => {
-      const paths = resolveContentPaths(join(projectRoot, 'content'));
-      const config = parseYamlWith(readFileSync(paths.surveyConfig, 'utf8'), surveyConfigSchema, 'survey.yaml').data;
-      const vocabularies = loadVocabularies(paths);
-      fc.assert(
-        fc.property(input, (value) => {
-          const bytes = mutate(value);
-          if (!readOrExplain(bytes)?.length) return;
-          const survey = buildSurvey({ listings: [{ file: format.file, name: 'fuzzed', bytes, modifiedDay: '2025-10-31' }], config, notes: [], vocabularies });
-          expect(new Set(survey.papers.map((paper) => paper.id)).size).toBe(survey.papers.length);
-        }),
-        { numRuns: Math.ceil(RUNS / 20), seed: SEED },
-      );
-    }, 30_000 + RUNS * 20);
+    test(
+      `the whole ingest pipeline takes what the reader accepts (${Math.ceil(RUNS / 20)} mutations)`,
+      () => {
+        const paths = resolveContentPaths(join(projectRoot, 'content'));
+        const config = parseYamlWith(readFileSync(paths.surveyConfig, 'utf8'), surveyConfigSchema, 'survey.yaml').data;
+        const vocabularies = loadVocabularies(paths);
+        fc.assert(
+          fc.property(input, (value) => {
+            const bytes = mutate(value);
+            if (!readOrExplain(bytes)?.length) return;
+            const survey = buildSurvey({
+              listings: [{ file: format.file, name: 'fuzzed', bytes, modifiedDay: '2025-10-31' }],
+              config,
+              notes: [],
+              vocabularies,
+            });
+            expect(new Set(survey.papers.map((paper) => paper.id)).size).toBe(survey.papers.length);
+          }),
+          { numRuns: Math.ceil(RUNS / 20), seed: SEED },
+        );
+      },
+      30_000 + RUNS * 20,
+    );
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { outputDigest, paperDigest, paperPageInputs, shownRelatedPapers, siteDigest, type PaperPageNeighbours, type SiteInputs } from '../../src/lib/site/page-digests.ts';
+import {
+  outputDigest,
+  paperDigest,
+  paperPageInputs,
+  shownRelatedPapers,
+  siteDigest,
+  type PaperPageNeighbours,
+  type SiteInputs,
+} from '../../src/lib/site/page-digests.ts';
 import type { CuratedPaper } from '../../src/lib/curation/notes.ts';
 import { curatedPaper } from '../helpers/curated-paper.ts';
 
@@ -25,7 +33,9 @@ describe("a paper page's digest", () => {
   const digest = paperPageDigest(siteDigest(site), paper, neighbours);
 
   test('the same inputs give the same digest', () => {
-    expect(paperPageDigest(siteDigest({ ...site }), curatedPaper('p1', { related: [{ id: 'p2', score: 0.5 }] }), { ...neighbours })).toBe(digest);
+    expect(paperPageDigest(siteDigest({ ...site }), curatedPaper('p1', { related: [{ id: 'p2', score: 0.5 }] }), { ...neighbours })).toBe(
+      digest,
+    );
   });
 
   test('anything the page shows changes it: the site, the paper, a neighbour it names', () => {
@@ -53,7 +63,17 @@ describe("a paper page's digest", () => {
 
   test('the related papers shown are those the site shows', () => {
     const shown = new Map([['p2', other]]);
-    expect(shownRelatedPapers(curatedPaper('p1', { related: [{ id: 'hidden', score: 0.9 }, { id: 'p2', score: 0.5 }] }), shown)).toEqual([other]);
+    expect(
+      shownRelatedPapers(
+        curatedPaper('p1', {
+          related: [
+            { id: 'hidden', score: 0.9 },
+            { id: 'p2', score: 0.5 },
+          ],
+        }),
+        shown,
+      ),
+    ).toEqual([other]);
   });
 });
 

@@ -4,18 +4,27 @@ import { assignPaperIds, createPaperId, normaliseTitle } from '../../src/lib/ing
 describe('paper ids', () => {
   test('are lower-case ASCII words from the title', () => {
     expect(createPaperId('Thinkless: LLM Learns When to Think')).toBe('thinkless-llm-learns-when-to-think');
-    expect(createPaperId("LawFlow : Collecting and Simulating Lawyers' Thought Processes")).toBe('lawflow-collecting-and-simulating-lawyers-thought-processes');
+    expect(createPaperId("LawFlow : Collecting and Simulating Lawyers' Thought Processes")).toBe(
+      'lawflow-collecting-and-simulating-lawyers-thought-processes',
+    );
     expect(createPaperId('Über Café: Ångström-scale Reasoning')).toBe('ueber-cafe-angstroem-scale-reasoning');
   });
 
   test('are cut at a word boundary to at most 80 characters', () => {
-    const id = createPaperId('A '.repeat(10) + 'very long title that goes on and on about reflective agents and closed loops forever and ever');
+    const id = createPaperId(
+      'A '.repeat(10) + 'very long title that goes on and on about reflective agents and closed loops forever and ever',
+    );
     expect(id.length).toBeLessThanOrEqual(80);
     expect(id).not.toMatch(/-$/);
   });
 
   test('collisions get a numbered suffix, in listing order', () => {
-    expect(assignPaperIds(['Same Title', 'Same title!', 'Other', 'SAME TITLE?'])).toEqual(['same-title', 'same-title-2', 'other', 'same-title-3']);
+    expect(assignPaperIds(['Same Title', 'Same title!', 'Other', 'SAME TITLE?'])).toEqual([
+      'same-title',
+      'same-title-2',
+      'other',
+      'same-title-3',
+    ]);
   });
 
   test('a title with no letters still gets an id', () => {

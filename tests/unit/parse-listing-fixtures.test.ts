@@ -33,7 +33,10 @@ describe('parsing listings', () => {
       const actual = parseFixture(folder, `${name}.txt`);
       const expectedFile = join(folder, 'expected.json');
       if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(existsSync(expectedFile), `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`).toBe(true);
+      expect(
+        existsSync(expectedFile),
+        `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`,
+      ).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }
@@ -55,7 +58,10 @@ describe('refusing listings it cannot read', () => {
       expect(message).toMatch(new RegExp(`^${name}\\.txt:\\d+: `));
       const expectedFile = join(folder, 'expected-error.txt');
       if (update) writeFileSync(expectedFile, `${message}\n`);
-      expect(existsSync(expectedFile), `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`).toBe(true);
+      expect(
+        existsSync(expectedFile),
+        `${expectedFile} is missing: write it by hand, or run UPDATE_FIXTURES=1 npm run test:unit and review it`,
+      ).toBe(true);
       expect(message).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
     });
   }

@@ -19,20 +19,28 @@ describe('reading the survey definition', () => {
   });
 
   test('a bad field is reported at its line', () => {
-    expect(() => parseYamlWith(valid.replace('id: one', 'id: One Two'), surveyConfigSchema, 'survey.yaml')).toThrow(/^survey\.yaml:4: themes\.0\.id: a theme id is lower-case/);
+    expect(() => parseYamlWith(valid.replace('id: one', 'id: One Two'), surveyConfigSchema, 'survey.yaml')).toThrow(
+      /^survey\.yaml:4: themes\.0\.id: a theme id is lower-case/,
+    );
   });
 
   test('a missing field is reported at its parent', () => {
-    expect(() => parseYamlWith(valid.replace('    keywords: [a]\n', ''), surveyConfigSchema, 'survey.yaml')).toThrow(/^survey\.yaml:4: themes\.0\.keywords: Required/);
+    expect(() => parseYamlWith(valid.replace('    keywords: [a]\n', ''), surveyConfigSchema, 'survey.yaml')).toThrow(
+      /^survey\.yaml:4: themes\.0\.keywords: Required/,
+    );
   });
 
   test('a duplicate theme id and the reserved id are refused', () => {
     const twice = `${valid}  - id: one\n    title: Again\n    scope: s\n    keywords: [b]\n`;
-    expect(() => parseYamlWith(twice, surveyConfigSchema, 'survey.yaml')).toThrow(/survey\.yaml:8: themes\.1\.id: theme id "one" is used twice/);
+    expect(() => parseYamlWith(twice, surveyConfigSchema, 'survey.yaml')).toThrow(
+      /survey\.yaml:8: themes\.1\.id: theme id "one" is used twice/,
+    );
     expect(() => parseYamlWith(valid.replace('id: one', 'id: unsorted'), surveyConfigSchema, 'survey.yaml')).toThrow(/reserved/);
   });
 
   test('broken YAML is reported at its line', () => {
-    expect(() => parseYamlWith('survey:\n  title: [unclosed\n', surveyConfigSchema, 'survey.yaml')).toThrow(/^survey\.yaml:\d+: this is not valid YAML/);
+    expect(() => parseYamlWith('survey:\n  title: [unclosed\n', surveyConfigSchema, 'survey.yaml')).toThrow(
+      /^survey\.yaml:\d+: this is not valid YAML/,
+    );
   });
 });

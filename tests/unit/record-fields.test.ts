@@ -1,10 +1,22 @@
 /** The fields every reader shares: DOIs, arXiv ids, dates at their precision, names written as one string. */
 import { describe, expect, test } from 'vitest';
-import { arxivIdIn, normaliseArxivId, normaliseDoi, parseDateText, parsePersonName, partialDate } from '../../src/lib/sources/record-fields.ts';
+import {
+  arxivIdIn,
+  normaliseArxivId,
+  normaliseDoi,
+  parseDateText,
+  parsePersonName,
+  partialDate,
+} from '../../src/lib/sources/record-fields.ts';
 
 describe('identifiers', () => {
   test('a DOI is lower case, without its resolver', () => {
-    for (const written of ['10.1162/TACL_A_00642', 'https://doi.org/10.1162/tacl_a_00642', 'doi:10.1162/TACL_a_00642', 'http://dx.doi.org/10.1162/tacl_a_00642']) {
+    for (const written of [
+      '10.1162/TACL_A_00642',
+      'https://doi.org/10.1162/tacl_a_00642',
+      'doi:10.1162/TACL_a_00642',
+      'http://dx.doi.org/10.1162/tacl_a_00642',
+    ]) {
       expect(normaliseDoi(written)).toBe('10.1162/tacl_a_00642');
     }
     expect(normaliseDoi('not a doi')).toBeNull();

@@ -5,7 +5,15 @@ import { paperRowsHtml } from '../../src/lib/site/paper-table-rows.ts';
 import { paperPageBody, type PaperPageContext } from '../../src/lib/site/paper-page-html.ts';
 import { curatedPaper } from '../helpers/curated-paper.ts';
 import { templateAttribute, templateClasses, templateText, templateTextAttribute } from '../../src/lib/site/template-html.ts';
-import { authorSortKey, compareNewestFirst, dateSortKey, formatByline, formatDate, formatUpvotes, paperYear } from '../../src/lib/site/paper-display.ts';
+import {
+  authorSortKey,
+  compareNewestFirst,
+  dateSortKey,
+  formatByline,
+  formatDate,
+  formatUpvotes,
+  paperYear,
+} from '../../src/lib/site/paper-display.ts';
 import { indexAuthors } from '../../src/lib/site/author-index.ts';
 import { isEmptySearch, readSearchState, toPagefindOptions, writeSearchState } from '../../src/lib/search/search-state.ts';
 import { joinBase } from '../../src/lib/site/site-url.ts';
@@ -31,7 +39,9 @@ describe('showing papers', () => {
   test('known facts are shown plainly', () => {
     expect(formatDate('2024-06-21')).toBe('21 Jun 2024');
     expect(formatByline({ authors: { count: 1, names: [] }, organization: null })).toBe('1 author');
-    expect(formatByline({ authors: { count: null, names: [] }, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe('Microsoft');
+    expect(formatByline({ authors: { count: null, names: [] }, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe(
+      'Microsoft',
+    );
   });
 
   test('newest first, undated last, ties by title', () => {
@@ -42,20 +52,33 @@ describe('showing papers', () => {
       { date: '2024-01-01', title: 'A' },
       { date: null, title: 'A' },
     ];
-    expect(papers.sort(compareNewestFirst).map((p) => `${p.date}${p.title}`)).toEqual(['2025-01-01Y', '2024-01-01A', '2024-01-01Z', 'nullA', 'nullB']);
+    expect(papers.sort(compareNewestFirst).map((p) => `${p.date}${p.title}`)).toEqual([
+      '2025-01-01Y',
+      '2024-01-01A',
+      '2024-01-01Z',
+      'nullA',
+      'nullB',
+    ]);
   });
 });
 
 describe('search state in the URL', () => {
   test('round-trips query, filters and sort', () => {
     const state = readSearchState(new URLSearchParams('q=overthinking&theme=gui&theme=rl&year=2025&sort=newest'));
-    expect(state).toEqual({ query: 'overthinking', filters: { theme: ['gui', 'rl'], year: ['2025'], approach: [], modality: [], code: [], annotated: [] }, sort: 'newest' });
+    expect(state).toEqual({
+      query: 'overthinking',
+      filters: { theme: ['gui', 'rl'], year: ['2025'], approach: [], modality: [], code: [], annotated: [] },
+      sort: 'newest',
+    });
     expect(writeSearchState(state)).toBe('?q=overthinking&theme=gui&theme=rl&year=2025&sort=newest');
   });
 
   test('filters are OR within one and AND across; sorts keep undated papers via their sort key', () => {
     const state = readSearchState(new URLSearchParams('theme=gui&theme=rl&year=2024&sort=upvotes'));
-    expect(toPagefindOptions(state)).toEqual({ filters: { theme: { any: ['gui', 'rl'] }, year: { any: ['2024'] } }, sort: { upvotes: 'desc' } });
+    expect(toPagefindOptions(state)).toEqual({
+      filters: { theme: { any: ['gui', 'rl'] }, year: { any: ['2024'] } },
+      sort: { upvotes: 'desc' },
+    });
   });
 
   test('an empty or unknown state asks for nothing', () => {
@@ -68,7 +91,10 @@ describe('search state in the URL', () => {
 
 describe('authors and dates from library sources', () => {
   const named = (count: number) => ({
-    authors: { count, names: Array.from({ length: count }, (_, i) => ({ given: `G${i}`, family: ['Iyer', 'Núñez', 'Lefèvre', 'Okafor'][i] ?? `F${i}` })) },
+    authors: {
+      count,
+      names: Array.from({ length: count }, (_, i) => ({ given: `G${i}`, family: ['Iyer', 'Núñez', 'Lefèvre', 'Okafor'][i] ?? `F${i}` })),
+    },
     organization: null,
   });
 
@@ -92,9 +118,30 @@ describe('authors and dates from library sources', () => {
 
   test('the authors index counts each person once per paper, however their name is spelt, most papers first', () => {
     const index = indexAuthors([
-      { authors: { names: [{ given: 'Chloé', family: 'Iyer' }, { given: 'Ngozi', family: 'Núñez' }] } },
-      { authors: { names: [{ given: 'Chloe', family: 'Iyer' }, { given: 'Chloé', family: 'Iyer' }] } },
-      { authors: { names: [{ given: 'Chloé', family: 'Iyer' }, { given: null, family: 'Name of a Lab' }] } },
+      {
+        authors: {
+          names: [
+            { given: 'Chloé', family: 'Iyer' },
+            { given: 'Ngozi', family: 'Núñez' },
+          ],
+        },
+      },
+      {
+        authors: {
+          names: [
+            { given: 'Chloe', family: 'Iyer' },
+            { given: 'Chloé', family: 'Iyer' },
+          ],
+        },
+      },
+      {
+        authors: {
+          names: [
+            { given: 'Chloé', family: 'Iyer' },
+            { given: null, family: 'Name of a Lab' },
+          ],
+        },
+      },
     ]);
     expect(index).toEqual([
       { name: 'Chloé Iyer', family: 'Iyer', papers: 3 },
@@ -126,7 +173,22 @@ describe('text attribute values', () => {
 describe('HTML written as a template writes it', () => {
   const astro = () => import('astro/runtime/server/index.js');
   // Text with what escaping and Astro's URL check care about: ampersands, quotes, angle brackets, URLs with a query.
-  const piece = fc.constantFrom('a', 'R&D', '"', "'", '<b>', '>', ' ', '', 'https://x.org/?a=1&b=2', 'http://', 'ftp://h/?a&b', '&amp;', '—', 'é');
+  const piece = fc.constantFrom(
+    'a',
+    'R&D',
+    '"',
+    "'",
+    '<b>',
+    '>',
+    ' ',
+    '',
+    'https://x.org/?a=1&b=2',
+    'http://',
+    'ftp://h/?a&b',
+    '&amp;',
+    '—',
+    'é',
+  );
   const value = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
 
   test('text, as `{value}` renders it', async () => {
@@ -161,8 +223,14 @@ describe('HTML written as a template writes it', () => {
   test('classes, as `class:list` renders them', async () => {
     const { addAttribute } = await astro();
     for (const [classes, list] of [
-      [['number', false], ['number', { muted: false }]],
-      [['number', 'muted'], ['number', { muted: true }]],
+      [
+        ['number', false],
+        ['number', { muted: false }],
+      ],
+      [
+        ['number', 'muted'],
+        ['number', { muted: true }],
+      ],
       [[false], { muted: false }],
       [['muted'], { muted: true }],
     ] as const) {
@@ -197,19 +265,28 @@ describe('table rows', () => {
   test('escape what a paper says, leave a link query as written, and mark what is unknown', () => {
     const html = paperRowsHtml([paper()], options);
     expect(html).toContain('<th scope="row" data-col="title" data-sort="tools &#38; &#34;agents&#34; <now>">');
-    expect(html).toContain('<a href="/base/papers/p1/">Tools &amp; &quot;Agents&quot; &lt;Now&gt;</a> <span class="badge">featured</span> ');
+    expect(html).toContain(
+      '<a href="/base/papers/p1/">Tools &amp; &quot;Agents&quot; &lt;Now&gt;</a> <span class="badge">featured</span> ',
+    );
     expect(html).toContain('<span class="summary">A &quot;short&quot; summary</span> </th>');
     expect(html).toContain('<td class="nowrap" data-col="date" data-sort> <span class="muted">unknown</span> </td>');
     expect(html).toContain('<td data-col="upvotes" data-sort class="number muted">');
-    expect(html).toContain('<a href="https://github.com/x/y?tab=readme&lang=en" rel="noopener noreferrer" aria-label="Code for Tools &#38; &#34;Agents&#34; <Now>">\ncode\n</a>');
-    expect(html).toContain('<td data-col="themes" data-sort="Agents &#38; tools"> <ul class="plain"> <li> <a href="/base/themes/agents/">Agents &amp; tools</a> </li> </ul> </td>');
+    expect(html).toContain(
+      '<a href="https://github.com/x/y?tab=readme&lang=en" rel="noopener noreferrer" aria-label="Code for Tools &#38; &#34;Agents&#34; <Now>">\ncode\n</a>',
+    );
+    expect(html).toContain(
+      '<td data-col="themes" data-sort="Agents &#38; tools"> <ul class="plain"> <li> <a href="/base/themes/agents/">Agents &amp; tools</a> </li> </ul> </td>',
+    );
     expect(html).toContain('<td data-col="approach" data-sort> <span class="muted">—</span> </td>');
     expect(html).not.toContain('data-filters');
     expect(html.startsWith('<tr data-id="p1" data-date data-byline=')).toBe(true);
   });
 
   test('carry the filter values and citation the table script reads, one row per paper in order', () => {
-    const html = paperRowsHtml([paper(), paper({ id: 'p2', featured: false, annotated: false, summary: null })], { ...options, withRowData: true });
+    const html = paperRowsHtml([paper(), paper({ id: 'p2', featured: false, annotated: false, summary: null })], {
+      ...options,
+      withRowData: true,
+    });
     expect(html.match(/<tr /g)).toHaveLength(2);
     expect(html.indexOf('data-id="p1"')).toBeLessThan(html.indexOf('data-id="p2"'));
     expect(html).toContain('data-filters="{&#34;theme&#34;:[&#34;rl&#34;,&#34;agents&#34;]');
@@ -237,14 +314,24 @@ describe("a paper's page", () => {
       curatedPaper('p1', {
         title: 'Tools & <b>Agents</b>',
         abstract: 'We <script>alert(1)</script> see https://example.org/x?a=1&b=2.',
-        authors: { count: 2, names: [{ family: "O'Connell", given: 'Tomás' }, { family: 'Lab & Co', given: null }] },
+        authors: {
+          count: 2,
+          names: [
+            { family: "O'Connell", given: 'Tomás' },
+            { family: 'Lab & Co', given: null },
+          ],
+        },
         themes: ['agents', 'rl'],
       }),
     );
     expect(html).toContain('<h1 data-pagefind-meta="title" data-pagefind-weight="10">Tools &amp; &lt;b&gt;Agents&lt;/b&gt;</h1>');
-    expect(html).toContain('<a href="/base/papers/?q=Tom%C3%A1s%20O\'Connell" title="Papers by Tomás O\'Connell in this survey">Tomás O&#39;Connell</a>, ');
+    expect(html).toContain(
+      '<a href="/base/papers/?q=Tom%C3%A1s%20O\'Connell" title="Papers by Tomás O\'Connell in this survey">Tomás O&#39;Connell</a>, ',
+    );
     expect(html).toContain('title="Papers by Lab &#38; Co in this survey">Lab &amp; Co</a> </p>');
-    expect(html).toContain('We &#60;script&#62;alert(1)&#60;/script&#62; see <a href="https://example.org/x?a=1&#38;b=2" rel="noopener noreferrer">');
+    expect(html).toContain(
+      'We &#60;script&#62;alert(1)&#60;/script&#62; see <a href="https://example.org/x?a=1&#38;b=2" rel="noopener noreferrer">',
+    );
     expect(html).toContain('<span hidden data-pagefind-meta="themes:Agents &#38; tools, rl"></span>');
     expect(html).toContain('<li> <a href="/base/themes/agents/">Agents &amp; tools</a> <span class="muted"> (main)</span> </li>');
     expect(html).not.toContain('<script>');
@@ -252,12 +339,27 @@ describe("a paper's page", () => {
 
   test('leaves out what a paper does not have, and says what is unknown', () => {
     const fromLibrary = { listing: 'content/listings/library.bib', line: 3, captured: '2025-10-31' };
-    const html = page(curatedPaper('p1', { abstract: null, date: null, authors: { count: null, names: [] }, upvotes: null, source: fromLibrary }));
+    const html = page(
+      curatedPaper('p1', { abstract: null, date: null, authors: { count: null, names: [] }, upvotes: null, source: fromLibrary }),
+    );
     expect(html).toContain('<dd><span class="muted">unknown</span></dd>');
     expect(html).toContain('<dt>Authors</dt> <dd class="muted">unknown</dd>');
     expect(html).toContain('The sources give no abstract for this paper');
     // Upvotes are said to be unknown only for a paper from a Daily Papers paste, where they could have been given.
-    for (const absent of ['class="authors"', 'Published in', 'DOI', 'Upvotes', 'class="summary"', 'tags-line', 'keywords-line', 'facets-heading', 'links-heading', 'related-heading', 'rel="prev"', 'rel="next"'])
+    for (const absent of [
+      'class="authors"',
+      'Published in',
+      'DOI',
+      'Upvotes',
+      'class="summary"',
+      'tags-line',
+      'keywords-line',
+      'facets-heading',
+      'links-heading',
+      'related-heading',
+      'rel="prev"',
+      'rel="next"',
+    ])
       expect(html, absent).not.toContain(absent);
   });
 
@@ -268,11 +370,29 @@ describe("a paper's page", () => {
         doi: '10.1/x',
         arxiv: '2401.00001',
         links: [{ url: 'https://github.com/x/y', kind: 'code' }],
-        facets: { approach: [], modality: [], domain: [], benchmark: [], model: [], results: [{ text: 'Up by 5%.', start: null, end: null }] },
+        facets: {
+          approach: [],
+          modality: [],
+          domain: [],
+          benchmark: [],
+          model: [],
+          results: [{ text: 'Up by 5%.', start: null, end: null }],
+        },
       }),
       { related: [other], previous: other, next: other },
     );
-    const order = ['<dt>DOI and arXiv</dt>', 'Headline results', '<NOTE>', 'links-heading', 'related-heading', 'cite-heading', 'class="source muted"', '</article>', 'rel="prev"', 'rel="next"'];
+    const order = [
+      '<dt>DOI and arXiv</dt>',
+      'Headline results',
+      '<NOTE>',
+      'links-heading',
+      'related-heading',
+      'cite-heading',
+      'class="source muted"',
+      '</article>',
+      'rel="prev"',
+      'rel="next"',
+    ];
     expect(order.map((part) => html.indexOf(part))).toEqual(order.map((part) => html.indexOf(part)).sort((a, b) => a - b));
     expect(html).toContain('<code>@misc{p1,\n  title = {{T}}\n}</code>');
     expect(html).toContain('<nav class="pager" aria-label="More in rl" data-pagefind-ignore="all"> <a rel="prev" href="/base/papers/p2/">');

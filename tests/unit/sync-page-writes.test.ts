@@ -40,11 +40,17 @@ describe("Astro's page files written synchronously under npm run build (scripts/
     // Stopped before the loop turns: an asynchronous write has at most opened its file; a synchronous one is done.
     const result = spawnSync(
       process.execPath,
-      ['--import', preload, '--input-type=module', '-e', `import fs from 'node:fs';
+      [
+        '--import',
+        preload,
+        '--input-type=module',
+        '-e',
+        `import fs from 'node:fs';
        fs.mkdirSync(${JSON.stringify(out)}, { recursive: true });
        fs.promises.writeFile(${JSON.stringify(inside)}, 'x');
        fs.promises.writeFile(${JSON.stringify(elsewhere)}, 'x');
-       process.exit(0);`],
+       process.exit(0);`,
+      ],
       { env: { ...process.env, SURVEY_PAGES_OUT: out }, encoding: 'utf8' },
     );
     expect(result.status).toBe(0);

@@ -5,7 +5,8 @@ import { compareSortKeys, readTableState, rowMatches, writeTableState } from '..
 
 describe('table state in the URL', () => {
   test('round-trips text filter, chips, sort and hidden columns', () => {
-    const query = '?q=tree+search&approach=Reinforcement+learning&approach=Search+%28MCTS%2C+tree+search%29&code=with+code&sort=date&dir=asc&hide=upvotes%2Clinks';
+    const query =
+      '?q=tree+search&approach=Reinforcement+learning&approach=Search+%28MCTS%2C+tree+search%29&code=with+code&sort=date&dir=asc&hide=upvotes%2Clinks';
     const state = readTableState(new URLSearchParams(query));
     expect(state).toMatchObject({ query: 'tree search', sort: 'date', direction: 'asc', hidden: ['upvotes', 'links'] });
     expect(state.filters.approach).toEqual(['Reinforcement learning', 'Search (MCTS, tree search)']);
@@ -26,7 +27,11 @@ describe('table state in the URL', () => {
     const keys = ['3', '', '10', '2'];
     expect([...keys].sort((a, b) => compareSortKeys(a, b, 'number', 'desc'))).toEqual(['10', '3', '2', '']);
     expect([...keys].sort((a, b) => compareSortKeys(a, b, 'number', 'asc'))).toEqual(['2', '3', '10', '']);
-    expect(['2024-01-02', '', '2025-03-04'].sort((a, b) => compareSortKeys(a, b, 'date', 'desc'))).toEqual(['2025-03-04', '2024-01-02', '']);
+    expect(['2024-01-02', '', '2025-03-04'].sort((a, b) => compareSortKeys(a, b, 'date', 'desc'))).toEqual([
+      '2025-03-04',
+      '2024-01-02',
+      '',
+    ]);
   });
 });
 
@@ -36,14 +41,38 @@ describe('exports', () => {
   });
 
   test('BibTeX escapes special characters and protects the title', () => {
-    expect(escapeBibtex('50% of R&D_x {y} #1 $2 ~ ^ \\')).toBe('50\\% of R\\&D\\_x \\{y\\} \\#1 \\$2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('50% of R&D_x {y} #1 $2 ~ ^ \\')).toBe(
+      '50\\% of R\\&D\\_x \\{y\\} \\#1 \\$2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
     expect(escapeBibtex('AutoDiff -- Unlocking --- more')).toBe('AutoDiff -{}- Unlocking -{}-{}- more');
-    const entry = { key: 'a-b', title: 'Think & Act', authors: [], date: '2025', venue: null, doi: null, arxiv: null, url: 'https://x.io/papers/a-b/', abstract: null, keywords: [] };
+    const entry = {
+      key: 'a-b',
+      title: 'Think & Act',
+      authors: [],
+      date: '2025',
+      venue: null,
+      doi: null,
+      arxiv: null,
+      url: 'https://x.io/papers/a-b/',
+      abstract: null,
+      keywords: [],
+    };
     expect(toBibtex([{ ...entry, note: '3 authors; listed in the Hugging Face Daily Papers' }])).toBe(
       '@misc{a-b,\n  title = {{Think \\& Act}},\n  year = {2025},\n  note = {3 authors; listed in the Hugging Face Daily Papers},\n  url = {https://x.io/papers/a-b/}\n}\n',
     );
     const named = toBibtex([
-      { ...entry, authors: [{ given: 'Chloé', family: 'Iyer' }, { given: null, family: 'Name of a Lab' }], date: '2023-03-20', venue: 'Proceedings of ACL', doi: '10.1/x', arxiv: '2303.11366', note: null },
+      {
+        ...entry,
+        authors: [
+          { given: 'Chloé', family: 'Iyer' },
+          { given: null, family: 'Name of a Lab' },
+        ],
+        date: '2023-03-20',
+        venue: 'Proceedings of ACL',
+        doi: '10.1/x',
+        arxiv: '2303.11366',
+        note: null,
+      },
     ]);
     expect(named).toBe(
       '@inproceedings{a-b,\n  title = {{Think \\& Act}},\n  author = {Iyer, Chloé and {Name of a Lab}},\n  year = {2023},\n  month = mar,\n  date = {2023-03-20},\n  booktitle = {Proceedings of ACL},\n  doi = {10.1/x},\n  eprint = {2303.11366},\n  archiveprefix = {arXiv},\n  url = {https://x.io/papers/a-b/}\n}\n',

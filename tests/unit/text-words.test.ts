@@ -67,7 +67,14 @@ describe('the words of a text', () => {
   });
 
   test('know which words follow the previous one across one space, hyphen or no-break space', () => {
-    expect(splitWords('SWE-bench and\u00a0self  reflection,done').map((word) => word.joined)).toEqual([false, true, true, true, false, false]);
+    expect(splitWords('SWE-bench and\u00a0self  reflection,done').map((word) => word.joined)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -114,10 +121,36 @@ describe('term sets', () => {
   test('find the same with the quick screen of words as with every word looked up, whatever the terms', () => {
     // Terms made of the same pieces as the texts: acronyms, phrases, prefixes, plurals, letters that lower-case to
     // ASCII (the Kelvin sign) or to two characters (İ), one-letter words.
-    const word = fc.constantFrom('agent', 'RL', 'rl', 'SWE', 'bench', 'verif', 'x', '2', '4o', 'GPT', 'naïve', 'İ', 'İx', '\u212aV', 'kv', 'é', 'Σ', 'ﬁ');
-    const term = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', ''), fc.boolean()).map(([words, joiner, prefix]) => `${words.join(joiner)}${prefix ? '*' : ''}`);
-    const sets = fc.array(fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 6 }), plurals: fc.boolean() }), { minLength: 1, maxLength: 3 });
-    const pieces = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom('\u212a', 'K', 'kV', 'İX', 'ix')), { maxLength: 40 }).map((list) => list.join(''));
+    const word = fc.constantFrom(
+      'agent',
+      'RL',
+      'rl',
+      'SWE',
+      'bench',
+      'verif',
+      'x',
+      '2',
+      '4o',
+      'GPT',
+      'naïve',
+      'İ',
+      'İx',
+      '\u212aV',
+      'kv',
+      'é',
+      'Σ',
+      'ﬁ',
+    );
+    const term = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', ''), fc.boolean())
+      .map(([words, joiner, prefix]) => `${words.join(joiner)}${prefix ? '*' : ''}`);
+    const sets = fc.array(fc.record({ terms: fc.array(term, { minLength: 1, maxLength: 6 }), plurals: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    const pieces = fc
+      .array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom('\u212a', 'K', 'kV', 'İX', 'ix')), { maxLength: 40 })
+      .map((list) => list.join(''));
     fc.assert(
       fc.property(sets, pieces, (sources, value) => {
         expect(compileTermSets(sources)(value)).toEqual(compileTermSets(sources, { screenWords: false })(value));
@@ -129,7 +162,11 @@ describe('term sets', () => {
 
 describe('word spans', () => {
   test('are where the pattern finds its words, lone surrogates and astral letters included', () => {
-    const pieces = fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom('\ud835', '\udc00', '\ud835\udc00', '\u0300', '٣', 'ß'), fc.string({ unit: 'binary', maxLength: 3 }));
+    const pieces = fc.oneof(
+      fc.constantFrom(...PIECES),
+      fc.constantFrom('\ud835', '\udc00', '\ud835\udc00', '\u0300', '٣', 'ß'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (list) => {
         const value = list.join('');

@@ -22,26 +22,36 @@ const notes: NoteSource[] = readdirSync(join(projectRoot, 'content/notes')).map(
 }));
 const listing = (file: string, name: string) => ({ file, name, bytes: readFileSync(join(projectRoot, file)), modifiedDay: '2025-10-31' });
 const defaultListing = listing('content/listings/reflective-agents.txt', 'reflective-agents');
-const fixture = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/themes/accepted.json'), 'utf8')) as { accepted: Record<string, string[]> };
-const defaultAccepted = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/themes/default-accepted.json'), 'utf8')) as { accepted: Record<string, string[]> };
+const fixture = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/themes/accepted.json'), 'utf8')) as {
+  accepted: Record<string, string[]>;
+};
+const defaultAccepted = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/themes/default-accepted.json'), 'utf8')) as {
+  accepted: Record<string, string[]>;
+};
 
 const share = (papers: Array<{ themes: string[] }>, accepted: (paper: never) => string[] | undefined) =>
   papers.filter((paper) => accepted(paper as never)?.includes(paper.themes[0] ?? '')).length / papers.length;
 
 describe('theme assignment', () => {
   test('places at least 85% of a new listing in an acceptable primary theme, with no pins', () => {
-    const { papers } = buildSurvey({ listings: [listing('tests/fixtures/themes/input.txt', 'fixture')], config: { ...config, listings: {} }, notes: [] });
+    const { papers } = buildSurvey({
+      listings: [listing('tests/fixtures/themes/input.txt', 'fixture')],
+      config: { ...config, listings: {} },
+      notes: [],
+    });
     expect(papers.length).toBeGreaterThanOrEqual(30);
     const acceptable = share(papers, (paper: { title: string }) => fixture.accepted[paper.title]);
     console.log(`new listing: ${(acceptable * 100).toFixed(1)}% of ${papers.length} papers in an acceptable primary theme, no pins`);
     expect(acceptable).toBeGreaterThanOrEqual(0.85);
   });
 
-  test('places 100% of the default listing acceptably with the curator\'s pins (and reports the figure without)', () => {
+  test("places 100% of the default listing acceptably with the curator's pins (and reports the figure without)", () => {
     const pinned = buildSurvey({ listings: [defaultListing], config, notes }).papers;
     const unpinned = buildSurvey({ listings: [defaultListing], config, notes: [] }).papers;
     const byId = (paper: { id: string }) => defaultAccepted.accepted[paper.id];
-    console.log(`default listing: ${(share(pinned, byId) * 100).toFixed(1)}% with pins, ${(share(unpinned, byId) * 100).toFixed(1)}% without`);
+    console.log(
+      `default listing: ${(share(pinned, byId) * 100).toFixed(1)}% with pins, ${(share(unpinned, byId) * 100).toFixed(1)}% without`,
+    );
     expect(share(pinned, byId)).toBe(1);
     expect(share(unpinned, byId)).toBeGreaterThanOrEqual(0.85);
   });
@@ -64,7 +74,9 @@ describe('related papers', () => {
   const relatedThemes = (id: string) => byId.get(id)!.related.map((entry) => byId.get(entry.id)!.themes[0]);
 
   test('Thinkless relates to other efficient-reasoning papers', () => {
-    expect(relatedThemes('thinkless-llm-learns-when-to-think').filter((theme) => theme === 'efficient-reasoning').length).toBeGreaterThanOrEqual(2);
+    expect(
+      relatedThemes('thinkless-llm-learns-when-to-think').filter((theme) => theme === 'efficient-reasoning').length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   test('NAVSIM relates to driving papers, Pseudo-Simulation first', () => {
@@ -83,7 +95,10 @@ describe('related papers', () => {
 
 describe('theme suggestions', () => {
   test('regroup the default listing, with no themes, into groups a reader would recognise — the same every time', () => {
-    const { papers } = parseListing(decodeTextLines(defaultListing.bytes, defaultListing.file), { file: defaultListing.file, captured: '2025-10-31' });
+    const { papers } = parseListing(decodeTextLines(defaultListing.bytes, defaultListing.file), {
+      file: defaultListing.file,
+      captured: '2025-10-31',
+    });
     const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
     const input = papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! }));
     const groups = suggestThemes(input, space);

@@ -22,12 +22,22 @@ export type CompiledVocabularies = Record<FacetKind, CompiledVocabulary>;
  * Compiles every pattern of every vocabulary (an invalid one throws with the pattern in the message), each on its
  * own or, with `compile` from `shareTermSets`, read together with other term sets.
  */
-export function compileVocabularies(vocabularies: Partial<Vocabularies>, compile: TermSetCompiler = compileEachTermSet): CompiledVocabularies {
+export function compileVocabularies(
+  vocabularies: Partial<Vocabularies>,
+  compile: TermSetCompiler = compileEachTermSet,
+): CompiledVocabularies {
   return Object.fromEntries(
     FACET_KINDS.map((kind) => {
       const terms = vocabularies[kind] ?? [];
       const patterns = terms.flatMap((term, index) => term.patterns.map((pattern) => ({ index, pattern })));
-      return [kind, { labels: terms.map((term) => term.label), termOfPattern: patterns.map((p) => p.index), find: compile({ terms: patterns.map((p) => p.pattern) }) }];
+      return [
+        kind,
+        {
+          labels: terms.map((term) => term.label),
+          termOfPattern: patterns.map((p) => p.index),
+          find: compile({ terms: patterns.map((p) => p.pattern) }),
+        },
+      ];
     }),
   ) as CompiledVocabularies;
 }
@@ -37,7 +47,10 @@ export function compileVocabularies(vocabularies: Partial<Vocabularies>, compile
  * found (with where), and the abstract's sentences that report figures.
  */
 export function extractFacets(paper: { title: string; abstract: string }, vocabularies: CompiledVocabularies): PaperFacets {
-  const facets = Object.fromEntries(FACET_KINDS.map((kind) => [kind, matchVocabulary(paper, vocabularies[kind])])) as Record<FacetKind, FacetValue[]>;
+  const facets = Object.fromEntries(FACET_KINDS.map((kind) => [kind, matchVocabulary(paper, vocabularies[kind])])) as Record<
+    FacetKind,
+    FacetValue[]
+  >;
   return { ...facets, results: findHeadlineResults(paper.abstract) };
 }
 
@@ -53,7 +66,9 @@ function matchVocabulary(paper: { title: string; abstract: string }, vocabulary:
     }
   }
   // Values in vocabulary order, each with its evidence.
-  return [...evidence.keys()].sort((a, b) => a - b).map((term) => ({ value: vocabulary.labels[term]!, evidence: dedupeSpans(evidence.get(term)!).slice(0, MAX_EVIDENCE) }));
+  return [...evidence.keys()]
+    .sort((a, b) => a - b)
+    .map((term) => ({ value: vocabulary.labels[term]!, evidence: dedupeSpans(evidence.get(term)!).slice(0, MAX_EVIDENCE) }));
 }
 
 /** Sorted by field then position; a span inside another of the same field is dropped. */

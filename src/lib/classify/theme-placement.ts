@@ -74,7 +74,9 @@ export function assignThemes(
     const candidates = blended.slice(0, 2).map(({ theme, score }) => ({
       themeId: theme.id,
       score: Math.round(score * 1000) / 1000,
-      words: [...new Set([...(byTheme.get(theme.id)?.matched ?? []), ...sharedTermsDense(space, paper.vector, centroids.get(theme.id)!, 4)])].slice(0, 6),
+      words: [
+        ...new Set([...(byTheme.get(theme.id)?.matched ?? []), ...sharedTermsDense(space, paper.vector, centroids.get(theme.id)!, 4)]),
+      ].slice(0, 6),
     }));
     if (topKeyword < MIN_THEME_SCORE && topSimilarity < MIN_SIMILARITY) return { themes: [], confidence: 0, candidates };
     const primary = blended[0]!.theme.id;

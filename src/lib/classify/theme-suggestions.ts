@@ -18,7 +18,9 @@ const ITERATIONS = 25;
  * name no theme, however often a group's titles use them.
  */
 const TITLE_FILLERS = new Set(
-  'towards toward via let lets enhancing enhance advancing advance improving improve understanding rethinking revisiting beyond demystifying boosting boost harnessing unlocking investigating exploring explore incentivizing promoting empowering bridging make making can need all when what how why do does your our new'.split(' '),
+  'towards toward via let lets enhancing enhance advancing advance improving improve understanding rethinking revisiting beyond demystifying boosting boost harnessing unlocking investigating exploring explore incentivizing promoting empowering bridging make making can need all when what how why do does your our new'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -83,7 +85,10 @@ export function suggestThemes(
         .filter((term, index, terms) => !terms.slice(0, index).some((earlier) => sharesStem(earlier, term)))
         .slice(0, 8);
       // Two of the words that the group's titles write side by side ("Monte Carlo", "Closed-Loop") are one name.
-      const named = joinTitlePhrases(distinctive, members.map((index) => papers[index]!.title));
+      const named = joinTitlePhrases(
+        distinctive,
+        members.map((index) => papers[index]!.title),
+      );
       const keywords = named.map((name) => (name.includes(' ') ? name.toLowerCase() : keywordOf(name, spelling)));
       const words = named.map((name) => (name.includes(' ') ? name : displayOf(name, spelling)));
       let id = slugify(words.slice(0, 2).join(' ')) || `group-${group + 1}`;
@@ -133,14 +138,29 @@ function joinTitlePhrases(terms: readonly string[], titles: readonly string[]): 
   const used = new Set<string>();
   for (const term of terms) {
     if (used.has(term)) continue;
-    const partner = terms.find((other) => !used.has(other) && other !== term && [...(pairs.get(`${term} ${other}`)?.values() ?? []), ...(pairs.get(`${other} ${term}`)?.values() ?? [])].reduce((a, b) => a + b, 0) >= 2);
+    const partner = terms.find(
+      (other) =>
+        !used.has(other) &&
+        other !== term &&
+        [...(pairs.get(`${term} ${other}`)?.values() ?? []), ...(pairs.get(`${other} ${term}`)?.values() ?? [])].reduce(
+          (a, b) => a + b,
+          0,
+        ) >= 2,
+    );
     if (!partner) {
       result.push(term);
       continue;
     }
-    const spellings = [...(pairs.get(`${term} ${partner}`) ?? []), ...(pairs.get(`${partner} ${term}`) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const spellings = [...(pairs.get(`${term} ${partner}`) ?? []), ...(pairs.get(`${partner} ${term}`) ?? [])].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    );
     const written = spellings[0]![0];
-    result.push(written.split(' ').map((word) => (isAcronym(word) ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`)).join(' '));
+    result.push(
+      written
+        .split(' ')
+        .map((word) => (isAcronym(word) ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`))
+        .join(' '),
+    );
     used.add(term).add(partner);
   }
   return result;
@@ -158,7 +178,12 @@ function titleSpellings(titles: readonly string[]): Map<string, string[]> {
       counts.set(term, spellings);
     }
   }
-  return new Map([...counts].map(([term, spellings]) => [term, [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([written]) => written)]));
+  return new Map(
+    [...counts].map(([term, spellings]) => [
+      term,
+      [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([written]) => written),
+    ]),
+  );
 }
 
 const isAcronym = (word: string) => /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word) && word.length > 1;
@@ -182,7 +207,10 @@ function displayOf(term: string, spelling: ReadonlyMap<string, readonly string[]
  * Proposes themes for papers from their titles and abstracts alone (see {@link suggestThemes}): what
  * `npm run themes:suggest` prints and what `npm run new` writes into a new survey's `survey.yaml`.
  */
-export function proposeThemes(papers: ReadonlyArray<{ title: string; abstract: string | null }>, groupCount = defaultGroupCount(papers.length)): SuggestedTheme[] {
+export function proposeThemes(
+  papers: ReadonlyArray<{ title: string; abstract: string | null }>,
+  groupCount = defaultGroupCount(papers.length),
+): SuggestedTheme[] {
   const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
   return suggestThemes(
     papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! })),
@@ -203,7 +231,8 @@ function splitInTwo(members: readonly number[], papers: ReadonlyArray<{ vector: 
   let best: { sides: [number[], number[]]; fit: number } | null = null;
   for (const rank of [0.1, 0.3, 0.5, 0.7, 0.9]) {
     const first = byTypicality[Math.min(byTypicality.length - 1, Math.floor(rank * byTypicality.length))]!;
-    const second = members[argmax(members.map((index) => (index === first ? -Infinity : -cosine(papers[index]!.vector, papers[first]!.vector))))]!;
+    const second =
+      members[argmax(members.map((index) => (index === first ? -Infinity : -cosine(papers[index]!.vector, papers[first]!.vector))))]!;
     const result = twoMeans(members, papers, [papers[first]!.vector, papers[second]!.vector]);
     if (result && (!best || result.fit > best.fit)) best = result;
   }
@@ -219,7 +248,8 @@ function twoMeans(
   let sides: [number[], number[]] = [[], []];
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
     const next: [number[], number[]] = [[], []];
-    for (const index of members) next[cosine(papers[index]!.vector, centres[0]!) >= cosine(papers[index]!.vector, centres[1]!) ? 0 : 1].push(index);
+    for (const index of members)
+      next[cosine(papers[index]!.vector, centres[0]!) >= cosine(papers[index]!.vector, centres[1]!) ? 0 : 1].push(index);
     if (next[0].length === 0 || next[1].length === 0) return null;
     const unchanged = next[0].length === sides[0].length && next[0].every((index, i) => index === sides[0][i]);
     sides = next;
@@ -234,10 +264,13 @@ function twoMeans(
 export function formatSuggestions(themes: readonly SuggestedTheme[], header: string): string {
   const lines = [`# ${header}`, '# Review each group: rename it, edit its keywords, then paste it under `themes:` in content/survey.yaml.'];
   for (const theme of themes) {
-    const entry = stringify([{ id: theme.id, title: theme.title, scope: `papers about ${theme.keywords.slice(0, 5).join(', ')}`, keywords: theme.keywords }], {
-      lineWidth: 0,
-      flowCollectionPadding: false,
-    }).trimEnd();
+    const entry = stringify(
+      [{ id: theme.id, title: theme.title, scope: `papers about ${theme.keywords.slice(0, 5).join(', ')}`, keywords: theme.keywords }],
+      {
+        lineWidth: 0,
+        flowCollectionPadding: false,
+      },
+    ).trimEnd();
     lines.push('', ...entry.split('\n').map((line) => `  ${line}`), `    # ${theme.members.length} papers:`);
     for (const member of theme.members) lines.push(`    #   - ${member.title}`);
   }

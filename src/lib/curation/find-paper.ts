@@ -17,9 +17,20 @@ export function findPaper<P extends { id: string; title: string }>(papers: reado
   const matches = papers.filter((paper) => {
     const titleWords = new Set(normaliseTitle(paper.title).split(' '));
     const idWords = new Set(paper.id.split('-'));
-    return words.every((word) => titleWords.has(word) || idWords.has(word) || [...titleWords].some((t) => t.startsWith(word) && word.length >= 4));
+    return words.every(
+      (word) => titleWords.has(word) || idWords.has(word) || [...titleWords].some((t) => t.startsWith(word) && word.length >= 4),
+    );
   });
   if (matches.length === 1) return { kind: 'one', paper: matches[0]! };
   if (matches.length > 1) return { kind: 'many', papers: matches };
-  return { kind: 'none', closest: papers.length > 0 ? closest(wanted.toLowerCase().replace(/\s+/g, '-'), papers.map((paper) => paper.id)) : null };
+  return {
+    kind: 'none',
+    closest:
+      papers.length > 0
+        ? closest(
+            wanted.toLowerCase().replace(/\s+/g, '-'),
+            papers.map((paper) => paper.id),
+          )
+        : null,
+  };
 }

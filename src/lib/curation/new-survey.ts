@@ -13,9 +13,20 @@ export interface NewSurveyPlan {
  * keywords), `intro.mdx` (a paragraph for the curator to replace), and the `notes/` and `themes/` folders; the
  * listings and vocabularies are copied beside them by the command. Pure: the command writes the plan.
  */
-export function planNewSurvey(options: { title: string; captured: string; listings: readonly string[]; themes: readonly SuggestedTheme[]; paperCount: number }): NewSurveyPlan {
+export function planNewSurvey(options: {
+  title: string;
+  captured: string;
+  listings: readonly string[];
+  themes: readonly SuggestedTheme[];
+  paperCount: number;
+}): NewSurveyPlan {
   const { title, captured, listings, themes, paperCount } = options;
-  const themeList = themes.map((theme) => ({ id: theme.id, title: theme.title, scope: `papers about ${theme.keywords.slice(0, 5).join(', ')}`, keywords: theme.keywords }));
+  const themeList = themes.map((theme) => ({
+    id: theme.id,
+    title: theme.title,
+    scope: `papers about ${theme.keywords.slice(0, 5).join(', ')}`,
+    keywords: theme.keywords,
+  }));
   const header = [
     '# The survey: what it is called, when its listings were captured, and its themes.',
     '# Curated by hand: `npm run ingest` reads it and never writes it (see README, "Surveying your own sources").',
@@ -49,5 +60,11 @@ export function planNewSurvey(options: { title: string; captured: string; listin
 
 This survey gathers ${paperCount} ${paperCount === 1 ? 'paper' : 'papers'}${themeList.length > 0 ? ` in ${themeList.length} ${themeList.length === 1 ? 'theme' : 'themes'}` : ''}. Its curator has yet to introduce it.
 `;
-  return { files: new Map([['survey.yaml', yaml], ['intro.mdx', intro]]), folders: ['listings', 'notes', 'themes', 'facets'] };
+  return {
+    files: new Map([
+      ['survey.yaml', yaml],
+      ['intro.mdx', intro],
+    ]),
+    folders: ['listings', 'notes', 'themes', 'facets'],
+  };
 }

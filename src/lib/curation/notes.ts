@@ -38,7 +38,8 @@ export function parseNoteSource<Schema extends z.ZodTypeAny>(text: string, schem
 }
 
 function noteFix(problem: string): string {
-  if (/Unrecognized key/.test(problem)) return 'the fields are themes, code, project, facets, tags, summary, featured and hidden (see README, "Curating")';
+  if (/Unrecognized key/.test(problem))
+    return 'the fields are themes, code, project, facets, tags, summary, featured and hidden (see README, "Curating")';
   return 'see README, "Curating", for the fields and their form';
 }
 

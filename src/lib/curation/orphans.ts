@@ -14,7 +14,11 @@ export interface OrphanNote {
 /** The warning for an orphan note, the same from ingest and from the build. */
 export function describeOrphan(orphan: OrphanNote): InputWarning {
   if (orphan.departedTitle !== undefined) {
-    return { file: orphan.file, line: 1, message: `this note's paper "${orphan.departedTitle}" is no longer in any listing; the note is kept, listed on /notes/orphans/, and shows again when the paper returns` };
+    return {
+      file: orphan.file,
+      line: 1,
+      message: `this note's paper "${orphan.departedTitle}" is no longer in any listing; the note is kept, listed on /notes/orphans/, and shows again when the paper returns`,
+    };
   }
   return {
     file: orphan.file,
@@ -27,7 +31,11 @@ export function describeOrphan(orphan: OrphanNote): InputWarning {
  * Notes whose paper id is not among the current papers. A note of a paper that has left (`departed`, with its last
  * title) says so; another has the current id close to its own, if one is (a title corrected, so its id changed).
  */
-export function findOrphans(notes: ReadonlyArray<{ id: string; file: string }>, paperIds: readonly string[], departed: ReadonlyMap<string, string> = new Map()): OrphanNote[] {
+export function findOrphans(
+  notes: ReadonlyArray<{ id: string; file: string }>,
+  paperIds: readonly string[],
+  departed: ReadonlyMap<string, string> = new Map(),
+): OrphanNote[] {
   const known = new Set(paperIds);
   return notes
     .filter((note) => !known.has(note.id))

@@ -30,7 +30,10 @@ export function checkRef(ref: PaperRef, refs: SurveyRefs): RefStatus {
   if (ref.kind === 'theme') {
     if (refs.themeIds.has(ref.id)) return { status: 'current' };
     const themes = [...refs.themeIds];
-    return { status: 'unknown', problem: `<PaperTable theme="${ref.id}"> names no theme — ${themes.length > 0 ? `use one of: ${themes.join(', ')}` : 'the survey defines no themes yet'}` };
+    return {
+      status: 'unknown',
+      problem: `<PaperTable theme="${ref.id}"> names no theme — ${themes.length > 0 ? `use one of: ${themes.join(', ')}` : 'the survey defines no themes yet'}`,
+    };
   }
   if (refs.paperIds.has(ref.id)) return { status: 'current' };
   const title = refs.departed.get(ref.id);
@@ -66,11 +69,13 @@ export function scanPaperRefs(source: string): PaperRef[] {
     .replace(/`[^`\n]*`/g, blank);
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
   const refs: PaperRef[] = [];
-  for (const match of text.matchAll(PAPER_LINK)) refs.push({ component: 'PaperLink', kind: 'paper', id: match[2]!, line: lineOf(match.index) });
+  for (const match of text.matchAll(PAPER_LINK))
+    refs.push({ component: 'PaperLink', kind: 'paper', id: match[2]!, line: lineOf(match.index) });
   for (const match of text.matchAll(PAPER_TABLE)) {
     const line = lineOf(match.index);
     const ids = IDS_ATTRIBUTE.exec(match[1]!);
-    for (const id of ids ? [...ids[1]!.matchAll(/(["'])([^"']*)\1/g)].map((item) => item[2]!) : []) refs.push({ component: 'PaperTable', kind: 'paper', id, line });
+    for (const id of ids ? [...ids[1]!.matchAll(/(["'])([^"']*)\1/g)].map((item) => item[2]!) : [])
+      refs.push({ component: 'PaperTable', kind: 'paper', id, line });
     const theme = THEME_ATTRIBUTE.exec(match[1]!);
     if (theme) refs.push({ component: 'PaperTable', kind: 'theme', id: theme[2]!, line });
   }

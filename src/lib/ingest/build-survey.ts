@@ -118,7 +118,8 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
       });
     }
     warnings.push(...reading.warnings);
-    for (const record of reading.records) occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
+    for (const record of reading.records)
+      occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }
   return { papers: mergeRecords(occurrences), warnings };
 }
@@ -142,7 +143,16 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     new Set(Object.keys(inputs.history?.papers ?? {})),
   );
   const merges = unique.flatMap((paper, index) =>
-    paper.occurrences.length > 1 ? [{ id: ids[index]!, title: paper.title, kept: placeOf(paper.kept), merged: paper.occurrences.filter((o) => o !== paper.kept).map(placeOf) }] : [],
+    paper.occurrences.length > 1
+      ? [
+          {
+            id: ids[index]!,
+            title: paper.title,
+            kept: placeOf(paper.kept),
+            merged: paper.occurrences.filter((o) => o !== paper.kept).map(placeOf),
+          },
+        ]
+      : [],
   );
   // The same paper twice in files of one format is more likely a slip than a merge: worth a word to the curator.
   for (const paper of unique) {
@@ -160,7 +170,11 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   const notes = parseNotes(inputs.notes, themeIds);
   // Papers the survey had before this ingest and no listing holds now: their notes say the paper has left.
   const current = new Set(ids);
-  const departed = new Map(Object.entries(inputs.history?.papers ?? {}).filter(([id]) => !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+  const departed = new Map(
+    Object.entries(inputs.history?.papers ?? {})
+      .filter(([id]) => !current.has(id))
+      .map(([id, entry]) => [id, entry.title ?? id]),
+  );
   const orphans = findOrphans(inputs.notes, ids, departed);
   warnings.push(...orphans.map(describeOrphan));
   // Theme keywords and facet vocabularies are read together: one walk of each text's words serves them all.
@@ -170,27 +184,29 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   // Ingest checks what came from the listings, to stop at the paper's line with a clear message. What ingest works
   // out itself (themes, facets, candidates, related papers) is checked against the full schema by the build's content
   // layer; pinned themes were checked with their note.
-  const listedPaperSchema = createPaperSchema(themeIds).pick({
-    id: true,
-    title: true,
-    abstract: true,
-    authors: true,
-    organization: true,
-    date: true,
-    dateHasYear: true,
-    upvotes: true,
-    doi: true,
-    arxiv: true,
-    venue: true,
-    url: true,
-    keywords: true,
-    citationKey: true,
-    links: true,
-    code: true,
-    source: true,
-    alsoIn: true,
-    added: true,
-  }).strip();
+  const listedPaperSchema = createPaperSchema(themeIds)
+    .pick({
+      id: true,
+      title: true,
+      abstract: true,
+      authors: true,
+      organization: true,
+      date: true,
+      dateHasYear: true,
+      upvotes: true,
+      doi: true,
+      arxiv: true,
+      venue: true,
+      url: true,
+      keywords: true,
+      citationKey: true,
+      links: true,
+      code: true,
+      source: true,
+      alsoIn: true,
+      added: true,
+    })
+    .strip();
 
   // One pass per paper over its words: keyword scores and facets share the split title and abstract.
   const keywordScores: ReturnType<typeof scoreThemes>[] = [];
@@ -206,7 +222,12 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   progress('validating', 0, unique.length);
   const { history, changes } = updateHistory(
     inputs.history,
-    unique.map((paper, index) => ({ id: ids[index]!, title: paper.title, upvotes: paper.upvotes, source: { captured: paper.kept.captured } })),
+    unique.map((paper, index) => ({
+      id: ids[index]!,
+      title: paper.title,
+      upvotes: paper.upvotes,
+      source: { captured: paper.kept.captured },
+    })),
   );
   const listedFields = unique.map((paper, index) => {
     const links = paperLinks(paper);
@@ -220,7 +241,12 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
     const result = listedPaperSchema.safeParse({ ...paper, id: ids[index]!, url: paper.urls[0] ?? null, ...fields });
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new InputError(paper.kept.listing, paper.kept.line, `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`, 'correct the listing at this paper');
+      throw new InputError(
+        paper.kept.listing,
+        paper.kept.line,
+        `this paper does not fit the schema: ${issue.path.join('.')}: ${issue.message}`,
+        'correct the listing at this paper',
+      );
     }
     return fields;
   });
@@ -232,11 +258,26 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
  * `similarity` must be {@link measureTextSimilarity} of the reading's papers, in their order.
  */
 export function completeSurvey(reading: SurveyReading, similarity: TextSimilarity): BuiltSurvey {
-  const { inputs, papers: unique, ids, merges, orphans, warnings, notes, matchers, keywordScores, facets, history, changes, listedFields } = reading;
+  const {
+    inputs,
+    papers: unique,
+    ids,
+    merges,
+    orphans,
+    warnings,
+    notes,
+    matchers,
+    keywordScores,
+    facets,
+    history,
+    changes,
+    listedFields,
+  } = reading;
   const { config } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   const { space, vectors } = similarity;
-  if (vectors.length !== unique.length) throw new Error(`text similarity of ${vectors.length} papers given for a survey of ${unique.length}`);
+  if (vectors.length !== unique.length)
+    throw new Error(`text similarity of ${vectors.length} papers given for a survey of ${unique.length}`);
   progress('themes', 0, unique.length);
   const assignments = assignThemes(
     unique.map((paper, index) => ({ title: paper.title, abstract: paper.abstract ?? '', vector: vectors[index]! })),

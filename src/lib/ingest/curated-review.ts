@@ -17,15 +17,27 @@ import type { NoteSource, SurveyInputs } from './build-survey.ts';
  * title), names the survey never had (the build refuses them), and theme intros whose theme has gone. Warnings, so
  * replacing a listing never stops an ingest; the build decides what cannot be published.
  */
-export function checkCurated(inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>, ids: readonly string[], history: PaperHistory): InputWarning[] {
+export function checkCurated(
+  inputs: Pick<SurveyInputs, 'config' | 'notes' | 'intros'>,
+  ids: readonly string[],
+  history: PaperHistory,
+): InputWarning[] {
   const current = new Set(ids);
-  const departed = new Map(Object.entries(history.papers).filter(([id, entry]) => entry.removed !== null && !current.has(id)).map(([id, entry]) => [id, entry.title ?? id]));
+  const departed = new Map(
+    Object.entries(history.papers)
+      .filter(([id, entry]) => entry.removed !== null && !current.has(id))
+      .map(([id, entry]) => [id, entry.title ?? id]),
+  );
   const refs = { paperIds: current, themeIds: new Set(inputs.config.themes.map((theme) => theme.id)), departed };
   const intros = inputs.intros ?? [];
   const checked = checkCuratedRefs([...inputs.notes, ...intros], refs);
   return [
     ...checked.departed.map(({ file, line, ref, title }) => ({ file, line, message: describeDeparted(ref, title) })),
-    ...checked.unknown.map(({ file, line, problem }) => ({ file, line, message: `${problem} — the build will stop here until it is corrected` })),
+    ...checked.unknown.map(({ file, line, problem }) => ({
+      file,
+      line,
+      message: `${problem} — the build will stop here until it is corrected`,
+    })),
     ...findOrphanIntros(intros, refs.themeIds).map(describeOrphanIntro),
   ];
 }

@@ -19,7 +19,12 @@ export function parseYamlWith<Schema extends z.ZodTypeAny>(text: string, schema:
   const [syntaxError] = document.errors;
   if (syntaxError) {
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
-    throw new InputError(file, line, `this is not valid YAML: ${syntaxError.message.split('\n')[0]}`, 'check the indentation and quoting on this line');
+    throw new InputError(
+      file,
+      line,
+      `this is not valid YAML: ${syntaxError.message.split('\n')[0]}`,
+      'check the indentation and quoting on this line',
+    );
   }
   const result = schema.safeParse(document.toJS() ?? {});
   const lineOf = (path: readonly (string | number)[]) => lineOfPath(document, path, lineCounter);

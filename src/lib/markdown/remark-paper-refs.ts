@@ -15,7 +15,11 @@ interface JsxElement {
  * warning (it shows as its last title, marked as gone); an id the survey never had fails the build with the file,
  * the line and the closest id — a broken link is never published. `warn` is told each warning.
  */
-export function remarkPaperRefs(options: { loadRefs: () => SurveyRefs; warn?: (message: string) => void; displayPath?: (path: string) => string }) {
+export function remarkPaperRefs(options: {
+  loadRefs: () => SurveyRefs;
+  warn?: (message: string) => void;
+  displayPath?: (path: string) => string;
+}) {
   const warn = options.warn ?? ((message: string) => console.warn(`[survey] warning: ${message}`));
   return (tree: Parameters<typeof visit>[0], file: { path?: string }) => {
     const refs = options.loadRefs();
@@ -32,7 +36,8 @@ export function remarkPaperRefs(options: { loadRefs: () => SurveyRefs; warn?: (m
       if (element.name === 'PaperTable') {
         const theme = stringAttribute(element, 'theme');
         const ids = arrayAttribute(element, 'ids', where);
-        if (theme === undefined && ids === undefined) throw new Error(`${where}: <PaperTable> needs ids={["paper-id", …]} or theme="theme-id"`);
+        if (theme === undefined && ids === undefined)
+          throw new Error(`${where}: <PaperTable> needs ids={["paper-id", …]} or theme="theme-id"`);
         if (theme !== undefined) check({ component: 'PaperTable', kind: 'theme', id: theme, line }, refs, where, warn);
         for (const id of ids ?? []) check({ component: 'PaperTable', kind: 'paper', id, line }, refs, where, warn);
       }

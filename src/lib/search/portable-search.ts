@@ -58,7 +58,6 @@ export function prepareIndex(documents: SearchDocument[]): PreparedIndex {
   return { documents, engine };
 }
 
-
 /**
  * Runs a search: pages matching any query word (the last one also as a prefix, for search-as-you-type), ranked by
  * BM25 so that pages matching more of the words come first; then the filters (OR within one,
@@ -67,11 +66,12 @@ export function prepareIndex(documents: SearchDocument[]): PreparedIndex {
 export function searchLocal(index: PreparedIndex, state: SearchState): { hits: SearchHit[]; counts: FilterCounts } {
   const words = tokenize(state.query);
   const candidates =
-    words.length === 0
-      ? index.documents.map((_, position) => ({ position, score: 0 }))
-      : rankAllWordsFirst(index, state.query);
+    words.length === 0 ? index.documents.map((_, position) => ({ position, score: 0 })) : rankAllWordsFirst(index, state.query);
   const passes = (doc: SearchDocument, except?: string) =>
-    SEARCH_FILTERS.every((name) => name === except || state.filters[name].length === 0 || state.filters[name].some((value) => doc.filters[name]?.includes(value)));
+    SEARCH_FILTERS.every(
+      (name) =>
+        name === except || state.filters[name].length === 0 || state.filters[name].some((value) => doc.filters[name]?.includes(value)),
+    );
   const counts: FilterCounts = {};
   for (const name of SEARCH_FILTERS) {
     const tally: Record<string, number> = {};
@@ -93,7 +93,11 @@ export function searchLocal(index: PreparedIndex, state: SearchState): { hits: S
     return b.score - a.score || a.position - b.position;
   });
   return {
-    hits: kept.map(({ position, score }) => ({ document: index.documents[position]!, score, excerpt: makeExcerpt(index.documents[position]!.body, words) })),
+    hits: kept.map(({ position, score }) => ({
+      document: index.documents[position]!,
+      score,
+      excerpt: makeExcerpt(index.documents[position]!.body, words),
+    })),
     counts,
   };
 }
@@ -111,7 +115,9 @@ function rankAllWordsFirst(index: PreparedIndex, query: string): Array<{ positio
     const document = index.documents[position]!;
     return words.length > 1 && [document.title, document.body].some((text) => containsPhrase(tokenize(text), words));
   };
-  const every = index.engine.search(query, { combineWith: 'AND' }).map((result) => ({ ...result, score: result.score * (phrase(result.id as number) ? PHRASE_BOOST : 1) }));
+  const every = index.engine
+    .search(query, { combineWith: 'AND' })
+    .map((result) => ({ ...result, score: result.score * (phrase(result.id as number) ? PHRASE_BOOST : 1) }));
   const some = index.engine.search(query, { combineWith: 'OR' });
   const first = new Set(every.map((result) => result.id as number));
   // Scores of the second group are kept below the first group's lowest, so a sort by score keeps the groups apart.
@@ -119,7 +125,9 @@ function rankAllWordsFirst(index: PreparedIndex, query: string): Array<{ positio
   const scale = Number.isFinite(floor) && some.length > 0 ? floor / (2 * Math.max(...some.map((result) => result.score))) : 1;
   return [
     ...every.map((result) => ({ position: result.id as number, score: result.score })),
-    ...some.filter((result) => !first.has(result.id as number)).map((result) => ({ position: result.id as number, score: result.score * scale })),
+    ...some
+      .filter((result) => !first.has(result.id as number))
+      .map((result) => ({ position: result.id as number, score: result.score * scale })),
   ];
 }
 
@@ -135,7 +143,10 @@ const EXCERPT_WORDS = 30;
 /** About thirty words of the body around the first match, HTML-escaped, with matched words in `<mark>`. */
 export function makeExcerpt(body: string, words: readonly string[]): string {
   const parts = body.split(/\s+/).filter(Boolean);
-  const isMatch = (part: string) => tokenize(part).some((term) => words.some((word, i) => term === word || (i === words.length - 1 && word.length >= 3 && term.startsWith(word))));
+  const isMatch = (part: string) =>
+    tokenize(part).some((term) =>
+      words.some((word, i) => term === word || (i === words.length - 1 && word.length >= 3 && term.startsWith(word))),
+    );
   const first = Math.max(0, parts.findIndex(isMatch));
   const start = Math.max(0, first - Math.floor(EXCERPT_WORDS / 3));
   return parts

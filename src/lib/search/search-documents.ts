@@ -41,7 +41,15 @@ export function readSearchDocument(html: string, url: string): SearchDocument | 
     .filter((element) => element.getAttribute('data-pagefind-meta') !== 'title')
     .map((element) => element.text)
     .join(' ');
-  return { url, title, keywords: weighted.replace(/\s+/g, ' ').trim(), body: text.replace(/\s+/g, ' ').trim(), meta: { ...meta, title }, filters, sort };
+  return {
+    url,
+    title,
+    keywords: weighted.replace(/\s+/g, ' ').trim(),
+    body: text.replace(/\s+/g, ' ').trim(),
+    meta: { ...meta, title },
+    filters,
+    sort,
+  };
 }
 
 function splitPair(attribute: string): [string, string] {

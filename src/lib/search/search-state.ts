@@ -18,7 +18,9 @@ export function readSearchState(params: URLSearchParams): SearchState {
   const sort = params.get('sort');
   return {
     query: (params.get('q') ?? '').trim(),
-    filters: Object.fromEntries(SEARCH_FILTERS.map((name) => [name, [...new Set(params.getAll(name).filter(Boolean))]])) as SearchState['filters'],
+    filters: Object.fromEntries(
+      SEARCH_FILTERS.map((name) => [name, [...new Set(params.getAll(name).filter(Boolean))]]),
+    ) as SearchState['filters'],
     sort: sort === 'newest' || sort === 'upvotes' ? sort : '',
   };
 }
@@ -34,7 +36,10 @@ export function writeSearchState(state: SearchState): string {
 }
 
 /** Pagefind's search options for a state: OR within one filter, AND across filters; sorted results keep undated papers. */
-export function toPagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
+export function toPagefindOptions(state: SearchState): {
+  filters: Record<string, { any: string[] }>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
   const filters: Record<string, { any: string[] }> = {};
   for (const name of SEARCH_FILTERS) if (state.filters[name].length > 0) filters[name] = { any: state.filters[name] };
   if (state.sort === 'newest') return { filters, sort: { date: 'desc' } };

@@ -28,7 +28,11 @@ export function feedItems(
     link: options.link(sitePaths.paper(paper.id)),
     pubDate: new Date(`${paper.added}T00:00:00Z`),
     // Feed readers show a description as HTML: the pasted text is escaped, and each part is its own paragraph.
-    description: [...(paper.summary ? [paper.summary] : []), `Published ${formatDate(paper.date)} · ${formatByline(paper)}.`, ...(paper.abstract ? [paper.abstract] : [])]
+    description: [
+      ...(paper.summary ? [paper.summary] : []),
+      `Published ${formatDate(paper.date)} · ${formatByline(paper)}.`,
+      ...(paper.abstract ? [paper.abstract] : []),
+    ]
       .map((part) => `<p>${escapeHtml(part)}</p>`)
       .join(''),
     categories: paper.themes.map(options.themeTitle),

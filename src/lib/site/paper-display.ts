@@ -38,7 +38,10 @@ const BYLINE_NAMES = 3;
 export function formatByline(paper: Pick<Paper, 'authors' | 'organization'>): string {
   const { names, count } = paper.authors;
   if (names.length > 0) {
-    const families = names.slice(0, BYLINE_NAMES).map((name) => name.family).join(', ');
+    const families = names
+      .slice(0, BYLINE_NAMES)
+      .map((name) => name.family)
+      .join(', ');
     return (count ?? names.length) > BYLINE_NAMES ? `${families} et al.` : families;
   }
   if (paper.organization) return paper.organization.name;

@@ -5,7 +5,12 @@ import { authorSortKey, formatByline, formatDate, formatUpvotes, UNKNOWN } from 
 import { rowCitation } from './row-citation.ts';
 import { rowFilterValues } from './table-rows.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
-import { templateAttribute as attribute, templateClasses, templateText as text, templateTextAttribute as textAttribute } from './template-html.ts';
+import {
+  templateAttribute as attribute,
+  templateClasses,
+  templateText as text,
+  templateTextAttribute as textAttribute,
+} from './template-html.ts';
 
 /** What the rows of one comparison table need besides its papers (src/components/PaperTable.astro). */
 export interface PaperRowsOptions {
@@ -59,7 +64,9 @@ function cellHtml(paper: CuratedPaper, column: TableColumn, byline: string, opti
   switch (column) {
     case 'date':
       return `<td class="nowrap" data-col="date"${attribute('data-sort', paper.date ?? '')}> ${
-        paper.date ? `<time${attribute('datetime', paper.date)}>${text(formatDate(paper.date))}</time>` : `<span class="muted">${text(UNKNOWN)}</span>`
+        paper.date
+          ? `<time${attribute('datetime', paper.date)}>${text(formatDate(paper.date))}</time>`
+          : `<span class="muted">${text(UNKNOWN)}</span>`
       } </td>`;
     case 'authors':
       return `<td data-col="authors"${textAttribute('data-sort', authorSortKey(paper))}${templateClasses([byline === UNKNOWN && 'muted'])}> ${text(byline)} </td>`;
@@ -75,7 +82,10 @@ function cellHtml(paper: CuratedPaper, column: TableColumn, byline: string, opti
       const links = paper.links.filter((link) => link.kind !== 'code');
       return `<td data-col="links"${attribute('data-sort', links.length || '')}> ${
         links.length > 0
-          ? plainList('plain', links.map((link) => `<li> <a${attribute('href', link.url)} rel="noopener noreferrer"> ${text(link.kind)} </a> </li>`))
+          ? plainList(
+              'plain',
+              links.map((link) => `<li> <a${attribute('href', link.url)} rel="noopener noreferrer"> ${text(link.kind)} </a> </li>`),
+            )
           : NONE
       } </td>`;
     }
@@ -83,7 +93,13 @@ function cellHtml(paper: CuratedPaper, column: TableColumn, byline: string, opti
       const others = paper.themes.filter((themeId) => themeId !== options.currentThemeId);
       return `<td data-col="themes"${textAttribute('data-sort', others.map(options.themeTitle).join(', '))}> ${
         others.length > 0
-          ? plainList('plain', others.map((themeId) => `<li> <a${attribute('href', options.pathOf(sitePaths.theme(themeId)))}>${text(options.themeTitle(themeId))}</a> </li>`))
+          ? plainList(
+              'plain',
+              others.map(
+                (themeId) =>
+                  `<li> <a${attribute('href', options.pathOf(sitePaths.theme(themeId)))}>${text(options.themeTitle(themeId))}</a> </li>`,
+              ),
+            )
           : `<span class="muted">${paper.themes.length === 0 ? 'unsorted' : '—'}</span>`
       } </td>`;
     }
@@ -97,7 +113,12 @@ function cellHtml(paper: CuratedPaper, column: TableColumn, byline: string, opti
       if (!isFacet(column)) return '';
       const values = paper.facets[column].map((facet) => facet.value);
       return `<td${attribute('data-col', column)}${textAttribute('data-sort', values.join(', ').toLowerCase())}> ${
-        values.length > 0 ? plainList('plain facet-list', values.map((value) => `<li>${text(value)}</li>`)) : NONE
+        values.length > 0
+          ? plainList(
+              'plain facet-list',
+              values.map((value) => `<li>${text(value)}</li>`),
+            )
+          : NONE
       } </td>`;
     }
   }

@@ -66,7 +66,10 @@ export function exportPapers(papers: readonly CuratedPaper[], pathOf: SiteLinker
       urls: paper.links,
       code: paper.code,
       facets: {
-        ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<FacetKind, string[]>),
+        ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<
+          FacetKind,
+          string[]
+        >),
         results: paper.facets.results.map((result) => result.text),
       },
       tags: paper.tags,
@@ -185,7 +188,10 @@ export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntr
     url: paper.url ?? link(sitePaths.paper(paper.id)),
     abstract: paper.abstract,
     keywords: paper.keywords,
-    note: paper.authors.names.length > 0 ? null : `${formatByline(paper)}${listedInPaste(paper) ? '; listed in the Hugging Face Daily Papers' : ''}`,
+    note:
+      paper.authors.names.length > 0
+        ? null
+        : `${formatByline(paper)}${listedInPaste(paper) ? '; listed in the Hugging Face Daily Papers' : ''}`,
   };
 }
 

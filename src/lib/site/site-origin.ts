@@ -19,7 +19,9 @@ export function feedOrigin(site: URL | undefined): URL {
   if (site) return site;
   if (!warned) {
     warned = true;
-    console.warn(`[survey] SURVEY_SITE is not set: the feeds link to ${PREVIEW_ORIGIN} (npm run preview) and no sitemap is written. Set SURVEY_SITE to the public origin when publishing.`);
+    console.warn(
+      `[survey] SURVEY_SITE is not set: the feeds link to ${PREVIEW_ORIGIN} (npm run preview) and no sitemap is written. Set SURVEY_SITE to the public origin when publishing.`,
+    );
   }
   return new URL(PREVIEW_ORIGIN);
 }

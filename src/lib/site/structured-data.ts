@@ -22,13 +22,21 @@ export function scholarlyArticle(paper: CuratedPaper, context: ArticleContext): 
     name: paper.title,
     ...(paper.abstract && { abstract: paper.abstract }),
     ...(paper.authors.names.length > 0 && {
-      author: paper.authors.names.map((name) => (name.given ? { '@type': 'Person', name: formatPersonName(name), givenName: name.given, familyName: name.family } : { '@type': 'Organization', name: name.family })),
+      author: paper.authors.names.map((name) =>
+        name.given
+          ? { '@type': 'Person', name: formatPersonName(name), givenName: name.given, familyName: name.family }
+          : { '@type': 'Organization', name: name.family },
+      ),
     }),
     ...(context.url && { url: context.url }),
     ...(paper.date && { datePublished: paper.date }),
     ...(paper.organization && { sourceOrganization: { '@type': 'Organization', name: paper.organization.name } }),
     ...((paper.links.length > 0 || paper.doi || paper.arxiv) && {
-      sameAs: [...(paper.doi ? [`https://doi.org/${paper.doi}`] : []), ...(paper.arxiv ? [`https://arxiv.org/abs/${paper.arxiv}`] : []), ...paper.links.map((link) => link.url)],
+      sameAs: [
+        ...(paper.doi ? [`https://doi.org/${paper.doi}`] : []),
+        ...(paper.arxiv ? [`https://arxiv.org/abs/${paper.arxiv}`] : []),
+        ...paper.links.map((link) => link.url),
+      ],
     }),
     ...(paper.doi && { identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: paper.doi } }),
     keywords: [...new Set([...context.themeTitles, ...facetValues, ...paper.tags])],

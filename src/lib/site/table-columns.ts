@@ -2,14 +2,27 @@ import { FACET_KINDS, FACET_LABELS, type FacetKind } from '../../schemas/facet-k
 import { TABLE_COLUMNS, type TableColumn } from '../../schemas/table-columns.ts';
 
 /** A theme's table when its definition names no `columns`. */
-export const DEFAULT_THEME_COLUMNS: readonly TableColumn[] = ['date', 'authors', 'approach', 'benchmark', 'model', 'results', 'code', 'upvotes', 'themes'];
+export const DEFAULT_THEME_COLUMNS: readonly TableColumn[] = [
+  'date',
+  'authors',
+  'approach',
+  'benchmark',
+  'model',
+  'results',
+  'code',
+  'upvotes',
+  'themes',
+];
 /** The all-papers table shows everything. */
 export const ALL_COLUMNS: readonly TableColumn[] = TABLE_COLUMNS;
 /**
  * The columns worth showing for a survey's papers: the upvotes column only when some paper has upvotes (only the
  * Daily Papers paste gives them; a survey of a reference library would show a column of "unknown").
  */
-export function columnsWithData(columns: readonly TableColumn[], papers: ReadonlyArray<{ upvotes: number | null }>): readonly TableColumn[] {
+export function columnsWithData(
+  columns: readonly TableColumn[],
+  papers: ReadonlyArray<{ upvotes: number | null }>,
+): readonly TableColumn[] {
   return papers.some((paper) => paper.upvotes !== null) ? columns : columns.filter((column) => column !== 'upvotes');
 }
 

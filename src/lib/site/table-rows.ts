@@ -12,7 +12,10 @@ export function rowFilterValues(paper: CuratedPaper): Readonly<Record<TableFilte
   let values = filterValuesOf.get(paper);
   if (!values) {
     values = {
-      ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<(typeof FACET_KINDS)[number], string[]>),
+      ...(Object.fromEntries(FACET_KINDS.map((kind) => [kind, paper.facets[kind].map((facet) => facet.value)])) as Record<
+        (typeof FACET_KINDS)[number],
+        string[]
+      >),
       theme: [...listedThemeIds(paper)],
       year: [paperYear(paper)],
       code: [paper.code ? 'with code' : 'no code'],

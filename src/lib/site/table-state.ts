@@ -13,7 +13,9 @@ export interface TableState {
 export function readTableState(params: URLSearchParams): TableState {
   return {
     query: (params.get('q') ?? '').trim(),
-    filters: Object.fromEntries(TABLE_FILTERS.map((name) => [name, [...new Set(params.getAll(name).filter(Boolean))]])) as TableState['filters'],
+    filters: Object.fromEntries(
+      TABLE_FILTERS.map((name) => [name, [...new Set(params.getAll(name).filter(Boolean))]]),
+    ) as TableState['filters'],
     sort: params.get('sort') ?? '',
     direction: params.get('dir') === 'asc' ? 'asc' : 'desc',
     hidden: (params.get('hide') ?? '').split(',').filter(Boolean),
@@ -38,7 +40,9 @@ export function writeTableState(state: TableState): string {
 export function rowMatches(row: { text: string; filters: Partial<Record<TableFilter, string[]>> }, state: TableState): boolean {
   const words = state.query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.every((word) => row.text.includes(word))) return false;
-  return TABLE_FILTERS.every((name) => state.filters[name].length === 0 || state.filters[name].some((value) => row.filters[name]?.includes(value)));
+  return TABLE_FILTERS.every(
+    (name) => state.filters[name].length === 0 || state.filters[name].some((value) => row.filters[name]?.includes(value)),
+  );
 }
 
 /** Compares two cells' sort keys: empty (unknown) always last, numbers and dates as such, text alphabetically. */

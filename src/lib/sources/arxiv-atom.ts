@@ -7,7 +7,17 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
-import { arxivIdIn, authorsFrom, emptyRecord, httpLinks, lineAt, normaliseDoi, parseDateText, parsePersonName, textOrNull } from './record-fields.ts';
+import {
+  arxivIdIn,
+  authorsFrom,
+  emptyRecord,
+  httpLinks,
+  lineAt,
+  normaliseDoi,
+  parseDateText,
+  parsePersonName,
+  textOrNull,
+} from './record-fields.ts';
 import type { SourceReading } from './source-reader.ts';
 
 const parser = new XMLParser({
@@ -26,10 +36,21 @@ type Node = Record<string, unknown>;
 export function readArxivAtom(text: string, file: string): SourceReading {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new InputError(file, valid.err.line, `this is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')}`, 'save the API response again, or correct the tag on this line');
+    throw new InputError(
+      file,
+      valid.err.line,
+      `this is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')}`,
+      'save the API response again, or correct the tag on this line',
+    );
   }
   const feed = (parser.parse(text) as { feed?: Node }).feed;
-  if (!feed) throw new InputError(file, 1, 'expected an Atom feed (<feed xmlns="http://www.w3.org/2005/Atom">) as the arXiv API returns it', 'save the response of an arXiv API query (export.arxiv.org/api/query?search_query=…) as it comes');
+  if (!feed)
+    throw new InputError(
+      file,
+      1,
+      'expected an Atom feed (<feed xmlns="http://www.w3.org/2005/Atom">) as the arXiv API returns it',
+      'save the response of an arXiv API query (export.arxiv.org/api/query?search_query=…) as it comes',
+    );
   const entries = (feed.entry as Node[] | undefined) ?? [];
   const starts = [...text.matchAll(/<entry[\s>]/g)].map((match) => match.index);
   return { records: entries.map((entry, index) => recordOf(entry, lineAt(text, starts[index] ?? 0), file)), warnings: [] };
@@ -38,7 +59,8 @@ export function readArxivAtom(text: string, file: string): SourceReading {
 function recordOf(entry: Node, line: number, file: string): SourceRecord {
   const text = (name: string) => textOf(entry[name]);
   const title = text('title');
-  if (!title) throw new InputError(file, line, 'this entry has no title', 'save the API response again; an arXiv entry always has a <title>');
+  if (!title)
+    throw new InputError(file, line, 'this entry has no title', 'save the API response again; an arXiv entry always has a <title>');
   const links = (entry.link as Node[] | undefined) ?? [];
   const abs = links.find((link) => link['@rel'] === 'alternate')?.['@href'] as string | undefined;
   const id = text('id');
@@ -46,10 +68,12 @@ function recordOf(entry: Node, line: number, file: string): SourceRecord {
   return {
     ...emptyRecord(title, line),
     abstract: text('summary'),
-    authors: authorsFrom(((entry.author as Node[] | undefined) ?? []).flatMap((author) => {
-      const name = parsePersonName(textOf(author.name) ?? '');
-      return name ? [name] : [];
-    })),
+    authors: authorsFrom(
+      ((entry.author as Node[] | undefined) ?? []).flatMap((author) => {
+        const name = parsePersonName(textOf(author.name) ?? '');
+        return name ? [name] : [];
+      }),
+    ),
     date: parseDateText(text('published')),
     dateHasYear: parseDateText(text('published')) !== null,
     doi: normaliseDoi(text('arxiv:doi')),

@@ -61,7 +61,9 @@ function recordOf(entry: Entry, line: number, file: string): SourceRecord {
   const url = field('url');
   const eprintIsArxiv = /^arxiv$/i.test(field('archiveprefix') ?? field('eprinttype') ?? '');
   const venue = field('journal') ?? field('journaltitle') ?? field('booktitle');
-  const date = field('date') ? parseDateText(field('date')) : partialDate(field('year'), monthNumber(field('month')), Number(field('day')) || null);
+  const date = field('date')
+    ? parseDateText(field('date'))
+    : partialDate(field('year'), monthNumber(field('month')), Number(field('day')) || null);
   return {
     ...emptyRecord(title, line),
     abstract: field('abstract'),
@@ -69,7 +71,17 @@ function recordOf(entry: Entry, line: number, file: string): SourceRecord {
     date,
     dateHasYear: date !== null,
     doi,
-    arxiv: (eprintIsArxiv ? normaliseArxivId(field('eprint')) : null) ?? arxivIdIn([doi, url, field('eprint') && field('primaryclass') ? `arXiv:${field('eprint')}` : null, venue, field('number'), field('note'), field('howpublished')]),
+    arxiv:
+      (eprintIsArxiv ? normaliseArxivId(field('eprint')) : null) ??
+      arxivIdIn([
+        doi,
+        url,
+        field('eprint') && field('primaryclass') ? `arXiv:${field('eprint')}` : null,
+        venue,
+        field('number'),
+        field('note'),
+        field('howpublished'),
+      ]),
     venue,
     urls: httpLinks([url]),
     // The parser gives keywords in alphabetical order (of their LaTeX): sorted again as read.
@@ -84,7 +96,12 @@ function personName(creator: Creator): PersonName[] {
     const literal = collapseSpace(plainText(creator.name));
     return literal && literal !== 'others' ? [{ given: null, family: literal }] : [];
   }
-  let family = collapseSpace([creator.prefix, creator.lastName, creator.suffix].filter(Boolean).map((part) => plainText(part!)).join(' '));
+  let family = collapseSpace(
+    [creator.prefix, creator.lastName, creator.suffix]
+      .filter(Boolean)
+      .map((part) => plainText(part!))
+      .join(' '),
+  );
   let given = collapseSpace(plainText(creator.firstName ?? ''));
   // "Martin King Jr." without commas reads as family "Jr.": the suffix goes after the word before it.
   if (/^(?:jr|sr|ii|iii|iv)\.?$/i.test(family) && given.includes(' ')) {
@@ -99,14 +116,16 @@ function personName(creator: Creator): PersonName[] {
 
 /** The parser's text as plain Unicode text: its markup tags dropped, `<` and `>` back, NFC. */
 function plainText(value: string): string {
-  return value
-    .replace(PARSER_TAG, '')
-    .replaceAll(LESS, '<')
-    .replaceAll(GREATER, '>')
-    // A dotless i or j under an accent (`{\'\i}`) is the plain letter under it: í, not ı́.
-    .replace(/\u0131(?=[\u0300-\u036f])/g, 'i')
-    .replace(/\u0237(?=[\u0300-\u036f])/g, 'j')
-    .normalize('NFC');
+  return (
+    value
+      .replace(PARSER_TAG, '')
+      .replaceAll(LESS, '<')
+      .replaceAll(GREATER, '>')
+      // A dotless i or j under an accent (`{\'\i}`) is the plain letter under it: í, not ı́.
+      .replace(/\u0131(?=[\u0300-\u036f])/g, 'i')
+      .replace(/\u0237(?=[\u0300-\u036f])/g, 'j')
+      .normalize('NFC')
+  );
 }
 
 /** The parser's first problem, at the line of the entry it is in, as a curator can act on it. */
@@ -117,10 +136,21 @@ function describeProblem(problem: { error: string; input?: string }, text: strin
   const reported = /at line (\d+)/.exec(problem.error);
   const line = at >= 0 ? lineAt(text, at) : reported ? Number(reported[1]) : lineOfMacro(text, problem.error);
   if (/unterminated/i.test(problem.error)) {
-    return new InputError(file, line, `${entry} that starts here never closes one of its braces (the file ends inside it)`, 'close the brace; in field values a literal brace is written \\{ or \\}');
+    return new InputError(
+      file,
+      line,
+      `${entry} that starts here never closes one of its braces (the file ends inside it)`,
+      'close the brace; in field values a literal brace is written \\{ or \\}',
+    );
   }
   const macro = /Unresolved @string reference "([^"]+)"/.exec(problem.error);
-  if (macro) return new InputError(file, line, `"${macro[1]}" is used as a @string macro but never defined`, `define it with @string{${macro[1]} = {…}}, or put the value in braces`);
+  if (macro)
+    return new InputError(
+      file,
+      line,
+      `"${macro[1]}" is used as a @string macro but never defined`,
+      `define it with @string{${macro[1]} = {…}}, or put the value in braces`,
+    );
   const message = problem.error.replace(/ at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ');
   return new InputError(file, line, `${entry} is not valid BibTeX: ${message}`, 'check the braces, quotes and commas of this entry');
 }

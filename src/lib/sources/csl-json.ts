@@ -5,7 +5,19 @@
  */
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
-import { arxivIdIn, authorsFrom, collapseSpace, emptyRecord, httpLinks, lineAt, normaliseDoi, parseDateText, partialDate, splitKeywords, textOrNull } from './record-fields.ts';
+import {
+  arxivIdIn,
+  authorsFrom,
+  collapseSpace,
+  emptyRecord,
+  httpLinks,
+  lineAt,
+  normaliseDoi,
+  parseDateText,
+  partialDate,
+  splitKeywords,
+  textOrNull,
+} from './record-fields.ts';
 import type { SourceReading } from './source-reader.ts';
 
 type CslItem = Record<string, unknown>;
@@ -19,12 +31,18 @@ export function readCslJson(text: string, file: string): SourceReading {
     throw describeSyntaxError(error as Error, text, file);
   }
   if (!Array.isArray(items)) {
-    throw new InputError(file, 1, 'expected a CSL-JSON array of items ([{ "title": …, "author": […] }, …])', 'export the library as CSL JSON (in Zotero: File → Export Library…, format "CSL JSON")');
+    throw new InputError(
+      file,
+      1,
+      'expected a CSL-JSON array of items ([{ "title": …, "author": […] }, …])',
+      'export the library as CSL JSON (in Zotero: File → Export Library…, format "CSL JSON")',
+    );
   }
   const starts = itemOffsets(text);
   const records = items.map((item, index) => {
     const line = lineAt(text, starts[index] ?? 0);
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new InputError(file, line, 'expected an item (an object with a "title")', 'each element of the array is one paper');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new InputError(file, line, 'expected an item (an object with a "title")', 'each element of the array is one paper');
     return recordOf(item as CslItem, line, file);
   });
   return { records, warnings: [] };
@@ -98,6 +116,13 @@ function describeSyntaxError(error: Error, text: string, file: string): InputErr
   const position = /at position (\d+)/.exec(error.message);
   const offset = position ? Number(position[1]) : text.length;
   const line = lineAt(text, offset);
-  const problem = error.message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'the file ends before the JSON is complete');
-  return new InputError(file, line, `this is not valid JSON: ${problem}`, 'check the commas, brackets and quotes around this line (the mistake may be at the end of the line before)');
+  const problem = error.message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'the file ends before the JSON is complete');
+  return new InputError(
+    file,
+    line,
+    `this is not valid JSON: ${problem}`,
+    'check the commas, brackets and quotes around this line (the mistake may be at the end of the line before)',
+  );
 }

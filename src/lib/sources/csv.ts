@@ -9,11 +9,35 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
-import { arxivIdIn, authorsFrom, emptyRecord, httpLinks, normaliseArxivId, normaliseDoi, parseDateText, parsePersonName, splitKeywords, textOrNull } from './record-fields.ts';
+import {
+  arxivIdIn,
+  authorsFrom,
+  emptyRecord,
+  httpLinks,
+  normaliseArxivId,
+  normaliseDoi,
+  parseDateText,
+  parsePersonName,
+  splitKeywords,
+  textOrNull,
+} from './record-fields.ts';
 import type { SourceReading } from './source-reader.ts';
 
 /** The columns this reader understands; a header names them case-insensitively. */
-export const CSV_SOURCE_COLUMNS = ['title', 'authors', 'author_count', 'date', 'doi', 'arxiv', 'url', 'abstract', 'venue', 'keywords', 'organization', 'upvotes'] as const;
+export const CSV_SOURCE_COLUMNS = [
+  'title',
+  'authors',
+  'author_count',
+  'date',
+  'doi',
+  'arxiv',
+  'url',
+  'abstract',
+  'venue',
+  'keywords',
+  'organization',
+  'upvotes',
+] as const;
 type Column = (typeof CSV_SOURCE_COLUMNS)[number];
 
 interface Row {
@@ -30,16 +54,31 @@ export function readCsv(text: string, file: string): SourceReading {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = Number((error as CsvError & { lines?: number }).lines) || 1;
-      throw new InputError(file, line, `this is not valid CSV: ${error.message.replace(/\s*(?:at|on) line \d+.*$/s, '')}`, 'quote a field that holds commas, quotes or line breaks, and double the quotes inside it ("")');
+      throw new InputError(
+        file,
+        line,
+        `this is not valid CSV: ${error.message.replace(/\s*(?:at|on) line \d+.*$/s, '')}`,
+        'quote a field that holds commas, quotes or line breaks, and double the quotes inside it ("")',
+      );
     }
     throw error;
   }
   const [header, ...body] = rows;
-  const names = (header?.record ?? []).map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const names = (header?.record ?? []).map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   const columns = new Map<Column, number>();
   for (const column of CSV_SOURCE_COLUMNS) if (names.includes(column)) columns.set(column, names.indexOf(column));
   if (!columns.has('title')) {
-    throw new InputError(file, 1, `the header row has no "title" column (found: ${names.join(', ') || 'nothing'})`, `name the columns in the first row: title, authors, date, doi, arxiv, url, abstract, venue`);
+    throw new InputError(
+      file,
+      1,
+      `the header row has no "title" column (found: ${names.join(', ') || 'nothing'})`,
+      `name the columns in the first row: title, authors, date, doi, arxiv, url, abstract, venue`,
+    );
   }
   const records = body.map((row) => {
     const line = row.info.lines - (row.raw.replace(/\n$/, '').match(/\n/g) ?? []).length;

@@ -11,7 +11,9 @@ export interface ParsedListing {
 
 /** Page text that the aggregator's search page puts before the first paper. Compared case-insensitively. */
 const PAGE_CHROME = new Set(
-  ['new', 'get trending papers in your email inbox!', 'subscribe', 'daily papers', 'byak and the research community'].map((s) => s.toLowerCase()),
+  ['new', 'get trending papers in your email inbox!', 'subscribe', 'daily papers', 'byak and the research community'].map((s) =>
+    s.toLowerCase(),
+  ),
 );
 /**
  * Text longer than any chrome is not lower-cased to be looked up: every paragraph is asked, abstracts included
@@ -65,7 +67,12 @@ export function parseListing(lines: readonly string[], options: { file: string; 
       }
       const date = resolveListingDate(metadata.date, captured);
       if (date === null) {
-        throw new InputError(file, metadata.dateLine, `the date does not exist in ${metadata.date.year ?? captured.slice(0, 4)}`, 'correct the day');
+        throw new InputError(
+          file,
+          metadata.dateLine,
+          `the date does not exist in ${metadata.date.year ?? captured.slice(0, 4)}`,
+          'correct the day',
+        );
       }
       Object.assign(last, {
         authors: { count: metadata.authorCount, names: [] },
@@ -122,7 +129,12 @@ function tokenize(lines: readonly string[], file: string): Token[] {
     if (authors || startsOrganizationBlock) {
       endParagraph();
       if (!SEPARATOR_LINE.test(lines[separatorAt]?.trim() ?? '')) {
-        throw new InputError(file, separatorAt + 1, `expected a line "·" after "${line}"`, 'the metadata block is "• N authors" (or an organisation), "·", then the date');
+        throw new InputError(
+          file,
+          separatorAt + 1,
+          `expected a line "·" after "${line}"`,
+          'the metadata block is "• N authors" (or an organisation), "·", then the date',
+        );
       }
       const dateAt = nextNonBlank(separatorAt + 1);
       const dateText = lines[dateAt]?.trim() ?? '';
@@ -140,7 +152,9 @@ function tokenize(lines: readonly string[], file: string): Token[] {
         kind: 'metadata',
         line: index + 1,
         authorCount: authors ? Number(authors[1]) : null,
-        organization: organizationMatch ? { handle: organizationMatch[1]!, name: (organizationMatch[2] ?? organizationMatch[1]!).trim() } : null,
+        organization: organizationMatch
+          ? { handle: organizationMatch[1]!, name: (organizationMatch[2] ?? organizationMatch[1]!).trim() }
+          : null,
         date,
         dateLine: dateAt + 1,
       });
@@ -148,7 +162,12 @@ function tokenize(lines: readonly string[], file: string): Token[] {
       continue;
     }
     if (SEPARATOR_LINE.test(line)) {
-      throw new InputError(file, index + 1, 'found a "·" line with no authors or organisation line before it', 'the metadata block is "• N authors" (or an organisation), "·", then the date');
+      throw new InputError(
+        file,
+        index + 1,
+        'found a "·" line with no authors or organisation line before it',
+        'the metadata block is "• N authors" (or an organisation), "·", then the date',
+      );
     }
     if (parseDateLine(line)) {
       // A bare date heads the page ("Oct 31"); it is page chrome, not part of a paper.
@@ -231,7 +250,12 @@ function splitSegment(
     const paragraph = segment[index]!;
     if (context.started || papers.length > 0 || current) {
       if (isChrome(paragraph) && parseDateLine(textOf(paragraph))) {
-        throw new InputError(file, paragraph.line, `found a date "${textOf(paragraph)}" outside a metadata block`, 'a date belongs after "• N authors" and "·"; delete the line or complete the block');
+        throw new InputError(
+          file,
+          paragraph.line,
+          `found a date "${textOf(paragraph)}" outside a metadata block`,
+          'a date belongs after "• N authors" and "·"; delete the line or complete the block',
+        );
       }
     }
     const titleWithAbstract = startsWithTitle(paragraph);
@@ -248,7 +272,10 @@ function splitSegment(
           'is the title of this paper missing? Each paper starts with its title on a line of its own',
         );
       }
-      current = { ...emptyRecord(paragraph.lines[0]!, paragraph.line), abstractParts: titleWithAbstract ? [paragraph.lines.slice(1).join(' ')] : [] };
+      current = {
+        ...emptyRecord(paragraph.lines[0]!, paragraph.line),
+        abstractParts: titleWithAbstract ? [paragraph.lines.slice(1).join(' ')] : [],
+      };
       continue;
     }
     current!.abstractParts.push(textOf(paragraph));

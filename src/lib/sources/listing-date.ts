@@ -1,5 +1,18 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const FULL_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A date line of a listing: `Sep 24`, `Oct 12, 2023`, each optionally followed by the upvote count. */
 export const DATE_LINE = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:, ?(\d{4}))?(?: (\d{1,7}))?$/;

@@ -18,7 +18,9 @@ export function textOrNull(text: string | null | undefined): string | null {
 
 /** `https://doi.org/10.1000/ABC`, `doi:10.1000/abc` or `10.1000/ABC` → `10.1000/abc`; null when it is no DOI. */
 export function normaliseDoi(value: string | null | undefined): string | null {
-  const match = /(?:^|doi\.org\/|doi:\s*)(10\.\d{4,9}\/\S+)$/i.exec(collapseSpace(value ?? '').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, ''));
+  const match = /(?:^|doi\.org\/|doi:\s*)(10\.\d{4,9}\/\S+)$/i.exec(
+    collapseSpace(value ?? '').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, ''),
+  );
   return match ? decodeURIComponentSafely(match[1]!).toLowerCase() : null;
 }
 

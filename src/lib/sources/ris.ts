@@ -5,7 +5,19 @@
  */
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
-import { arxivIdIn, authorsFrom, collapseSpace, emptyRecord, httpLinks, morePreciseDate, normaliseDoi, parseDateText, parsePersonName, splitKeywords, textOrNull } from './record-fields.ts';
+import {
+  arxivIdIn,
+  authorsFrom,
+  collapseSpace,
+  emptyRecord,
+  httpLinks,
+  morePreciseDate,
+  normaliseDoi,
+  parseDateText,
+  parsePersonName,
+  splitKeywords,
+  textOrNull,
+} from './record-fields.ts';
 import type { SourceReading } from './source-reader.ts';
 
 /** `TI  - A title` (two spaces before the hyphen; some exporters write one, and some leave the value off `ER  -`). */
@@ -28,19 +40,36 @@ export function readRis(text: string, file: string): SourceReading {
       if (raw.trim() === '') return;
       // A line without a tag continues the value before it (a wrapped abstract).
       if (current && last) last.values[last.values.length - 1] = `${last.values.at(-1)} ${raw.trim()}`;
-      else throw new InputError(file, line, `expected a record starting "TY  - ", found "${clip(raw.trim())}"`, 'is this an RIS file? Each record starts with a TY line and ends with an ER line');
+      else
+        throw new InputError(
+          file,
+          line,
+          `expected a record starting "TY  - ", found "${clip(raw.trim())}"`,
+          'is this an RIS file? Each record starts with a TY line and ends with an ER line',
+        );
       return;
     }
     const [, tag, value = ''] = tagged as unknown as [string, string, string | undefined];
     if (tag === 'TY') {
       if (current) {
-        throw new InputError(file, current.line, `the record that starts here has no "ER  -" line before the next "TY  -" (line ${line})`, 'end each record with a line "ER  - "');
+        throw new InputError(
+          file,
+          current.line,
+          `the record that starts here has no "ER  -" line before the next "TY  -" (line ${line})`,
+          'end each record with a line "ER  - "',
+        );
       }
       current = { line, tags: new Map() };
       last = null;
       return;
     }
-    if (!current) throw new InputError(file, line, `found "${tag}  -" outside a record (no "TY  -" line before it)`, 'start each record with a line such as "TY  - JOUR"');
+    if (!current)
+      throw new InputError(
+        file,
+        line,
+        `found "${tag}  -" outside a record (no "TY  -" line before it)`,
+        'start each record with a line such as "TY  - JOUR"',
+      );
     if (tag === 'ER') {
       records.push(current);
       current = null;
@@ -53,7 +82,12 @@ export function readRis(text: string, file: string): SourceReading {
     last = { tag, values };
   });
   if (current) {
-    throw new InputError(file, (current as RisRecord).line, 'the record that starts here has no "ER  -" line (the file ends inside it)', 'end each record with a line "ER  - "');
+    throw new InputError(
+      file,
+      (current as RisRecord).line,
+      'the record that starts here has no "ER  -" line (the file ends inside it)',
+      'end each record with a line "ER  - "',
+    );
   }
   return { records: records.map((record) => recordOf(record, file)), warnings: [] };
 }
@@ -68,7 +102,13 @@ function recordOf(record: RisRecord, file: string): SourceRecord {
   };
   const all = (...tags: string[]) => tags.flatMap((tag) => record.tags.get(tag) ?? []);
   const title = first('TI', 'T1', 'CT');
-  if (!title) throw new InputError(file, record.line, 'the record that starts here has no title (no TI or T1 line)', 'add a line "TI  - <title>" to it, or remove the record');
+  if (!title)
+    throw new InputError(
+      file,
+      record.line,
+      'the record that starts here has no title (no TI or T1 line)',
+      'add a line "TI  - <title>" to it, or remove the record',
+    );
   const doi = normaliseDoi(first('DO'));
   const urls = httpLinks(all('UR', 'L2'));
   const venue = first('T2', 'JO', 'JF', 'JA', 'BT');

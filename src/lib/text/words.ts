@@ -30,7 +30,8 @@ const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
 
 /** Whether the character with this code point is a letter or a digit ({@link WORD_CHARACTER}). */
 function isWordCharacter(codePoint: number): boolean {
-  if (codePoint < 0x80) return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
+  if (codePoint < 0x80)
+    return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
   if (codePoint > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
   let known = BMP_WORD_CHARACTERS[codePoint]!;
   if (known === 0) {
@@ -87,13 +88,21 @@ export function splitWords(text: string): TextWord[] {
     const start = spans[index]!;
     const end = spans[index + 1]!;
     const word = text.slice(start, end);
-    words.push({ text: word, lower: word.toLowerCase(), start, end, joined: joinsPrevious(text, index > 0 ? spans[index - 1]! : -1, start) });
+    words.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start,
+      end,
+      joined: joinsPrevious(text, index > 0 ? spans[index - 1]! : -1, start),
+    });
   }
   return words;
 }
 
 /** Words too common to search for or to weigh: they are left out of every term list. */
-const STOP_WORDS = new Set('a an and are as at be by for from has have in is it its of on or that the this to was were with we our via'.split(' '));
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the this to was were with we our via'.split(' '),
+);
 
 /** Words whose final `s` or `ies` is not a plural. */
 const NOT_PLURAL = new Set(['series', 'species', 'analysis', 'thesis', 'hypothesis', 'synthesis', 'basis']);
@@ -123,6 +132,7 @@ export function tokenize(text: string): string[] {
 function foldPlural(word: string): string {
   if (NOT_PLURAL.has(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return word;
 }
