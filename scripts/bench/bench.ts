@@ -1,12 +1,14 @@
 /**
  * `npm run bench` (not a test): builds synthetic surveys of 1,000 and 10,000 papers (and the default one) with
  * `npm run build` — cold (three times up to 10,000 papers, each followed by the floor), then again after one new
- * note — and a bare Astro site with the same number of plain pages as the floor, and writes bench/results.md: wall time per stage, CPU time, peak memory, pages per second, output and
- * index sizes, the ratio to the floor, and the default survey's page weights. Linux (reads /proc for memory and CPU).
+ * note — and a bare Astro site with the same number of plain pages as the floor, and writes bench/results.md: wall
+ * time per stage, CPU time, peak memory, pages per second, output and index sizes, the ratio to the floor, and the
+ * default survey's page weights. Linux (reads /proc for memory and CPU).
  *
  * `npm run bench -- --sizes 1000` for a quicker run, `-- --sizes 100000` for the large one (its figures are kept in
- * bench/results.md beside the others: a run writes the sizes it measured and keeps the rows of the others). The parts: surveys.ts (the surveys and how they are built),
- * measure.ts (time, CPU and memory), floor-site.ts (the bare Astro site), page-weights.ts, report.ts.
+ * bench/results.md beside the others: a run writes the sizes it measured and keeps the rows of the others). The
+ * parts: surveys.ts (the surveys and how they are built), measure.ts (time, CPU and memory), floor-site.ts (the bare
+ * Astro site), page-weights.ts, report.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
