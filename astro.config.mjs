@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { markdownConfigDefaults, syntaxHighlightDefaults } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { ingestOnChange } from './src/integrations/ingest-on-change.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
@@ -10,6 +11,7 @@ import { astroCacheDir, resolveContentPaths } from './src/loaders/content-paths.
 import { displayPath, loadSurveyRefs } from './src/loaders/survey-files.ts';
 import { remarkPaperRefs } from './src/lib/markdown/remark-paper-refs.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import { rehypeShikiWhenCode } from './src/lib/markdown/rehype-shiki-when-code.ts';
 
 const contentPaths = resolveContentPaths();
 // The sitemap integration is loaded only for a build that writes a sitemap (SURVEY_SITE set): importing it and the
@@ -33,7 +35,13 @@ export default defineConfig({
     mdx({
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkPaperRefs, { loadRefs: () => loadSurveyRefs(contentPaths), displayPath }]],
-      rehypePlugins: [rehypeTaskListLabels],
+      // Code blocks are highlighted by Astro's Shiki with its default options, as MDX would, but its highlighter is
+      // only set up for a note or intro with a code block (src/lib/markdown/rehype-shiki-when-code.ts says why).
+      syntaxHighlight: false,
+      rehypePlugins: [
+        [rehypeShikiWhenCode, markdownConfigDefaults.shikiConfig, syntaxHighlightDefaults.excludeLangs],
+        rehypeTaskListLabels,
+      ],
     }),
     // sitemap-index.xml needs the public origin, so it is written only when SURVEY_SITE is set; curator pages are left out.
     ...(sitemap ? [sitemap({ filter: (page) => !page.includes('/notes/orphans/') && !/\/404\/?$/.test(page) })] : []),
