@@ -1,7 +1,7 @@
 /**
  * The fixture survey (default content plus tests/fixtures/notes): every note frontmatter override is honoured on
  * the paper page, in the theme tables and in data/papers.json; hidden papers leave the site but not the export;
- * orphan notes are listed for the curator and kept out of search.
+ * orphan notes are listed for the curator and kept out of search; a note's code blocks are highlighted.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,5 +116,20 @@ describe('curated content in the default survey', () => {
     const annotated = papers.filter((paper) => paper.annotated);
     expect(annotated.length).toBeGreaterThanOrEqual(12);
     expect(new Set(annotated.map((paper) => paper.themes[0])).size).toBe(12);
+  });
+});
+
+describe("a note's code blocks", () => {
+  test('are highlighted as Astro highlights them, and a maths block is left as written', () => {
+    const blocks = readPage(builtFixtureSite, `papers/${CYCLIC}/index.html`).querySelectorAll('.note pre');
+    expect(blocks).toHaveLength(2);
+    const [python, maths] = blocks as [(typeof blocks)[number], (typeof blocks)[number]];
+    expect(python.getAttribute('class')).toBe('astro-code github-dark');
+    expect(python.getAttribute('data-language')).toBe('python');
+    // The page parser keeps a <pre>'s content as text: Shiki's coloured spans are read from its HTML.
+    expect(python.innerHTML.match(/<span style="color:#[0-9A-F]{6}">/gi)?.length).toBeGreaterThan(3);
+    expect(python.innerHTML.replace(/<[^>]+>/g, '')).toContain('def quokka_reflect(draft):');
+    expect(maths.getAttribute('class')).toBeUndefined();
+    expect(maths.innerHTML).toBe('<code class="language-math">x^2 + y^2\n</code>');
   });
 });
