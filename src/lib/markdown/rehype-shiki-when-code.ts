@@ -5,11 +5,11 @@ import { EXIT, visit } from 'unist-util-visit';
 type Highlight = (tree: Root) => Promise<void>;
 
 /**
- * Astro's own Shiki highlighting of code blocks in curated MDX (notes and intros), set up only once a text has a code block.
- * Astro's plugin creates its highlighter — Shiki's WASM engine, the theme, a grammar — for the first text it is given,
- * code or not: about 0.15 s of every build, and most surveys' notes have no code. Used with MDX's own highlighting
- * off (`syntaxHighlight: false`) and first among the rehype plugins, it runs where Astro's would, with the same
- * options, so a code block is highlighted exactly as before.
+ * Astro's own Shiki highlighting of code blocks in curated MDX (notes and intros), set up only once a text has a
+ * code block. Astro's plugin creates its highlighter — Shiki's WASM engine, the theme, a grammar — for the first text
+ * it is given, code or not: about 0.15 s of every build, and most surveys' notes have no code. Used with MDX's own
+ * highlighting off (`syntaxHighlight: false`) and first among the rehype plugins, it runs where Astro's would, with
+ * the same options, so a code block is highlighted exactly as before.
  */
 export function rehypeShikiWhenCode(config: ShikiConfig, excludeLangs?: string[]) {
   let highlight: Highlight | undefined;
