@@ -34,6 +34,14 @@ describe('merging the records of one paper', () => {
     expect(merged.map((paper) => paper.occurrences.length)).toEqual([3, 1]);
   });
 
+  test('the keywords of all records, each once whatever its case, as first written', () => {
+    const [paper] = mergeRecords([
+      occurrence({ title: 'P', keywords: ['Self-reflection', 'Language agents'] }),
+      occurrence({ title: 'P', keywords: ['self-reflection', 'agents', 'LANGUAGE AGENTS'] }),
+    ]);
+    expect(paper!.keywords).toEqual(['Self-reflection', 'Language agents', 'agents']);
+  });
+
   test('records with the same title, ignoring case, accents and punctuation, are one paper', () => {
     const merged = mergeRecords([
       occurrence({ title: 'GROUNDED TOOL-USE: A NAIVE BASELINE' }),

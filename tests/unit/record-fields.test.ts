@@ -39,6 +39,12 @@ describe('dates', () => {
     expect(parseDateText('2023/11//')).toBe('2023-11');
     expect(parseDateText('2022///')).toBe('2022');
     expect(parseDateText('2023-03/2024')).toBe('2023-03');
+    expect(parseDateText('March 2023')).toBe('2023-03');
+    expect(parseDateText('20 March 2023')).toBe('2023-03-20');
+    expect(parseDateText('Mar. 20, 2023')).toBe('2023-03-20');
+    expect(parseDateText('Sept 2024')).toBe('2024-09');
+    expect(parseDateText('31 June 2024')).toBe('2024-06');
+    for (const unread of ['Marvel 2023', 'Spring 2023', '3 March 20, 2023', 'in press', '']) expect(parseDateText(unread)).toBeNull();
     expect(partialDate('2024', 2, 30)).toBe('2024-02');
     expect(partialDate('n.d.')).toBeNull();
   });

@@ -59,6 +59,17 @@ export function mergeRecords(occurrences: readonly SourceOccurrence[]): MergedPa
   return [...groups.values()].map(mergeGroup);
 }
 
+/** Each keyword once, as first written: Scopus's "Self-reflection" and a Zotero tag "self-reflection" are one keyword. */
+function onceIgnoringCase(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return keywords.filter((keyword) => {
+    const key = keyword.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Whether a title is written in capitals only (as some exports write every title): another source's spelling is better. */
 const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.test(title);
 
@@ -94,7 +105,7 @@ function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
     arxiv: first((occurrence) => occurrence.arxiv),
     venue: first((occurrence) => occurrence.venue),
     urls: [...new Set(group.flatMap((occurrence) => occurrence.urls))],
-    keywords: [...new Set(group.flatMap((occurrence) => occurrence.keywords))],
+    keywords: onceIgnoringCase(group.flatMap((occurrence) => occurrence.keywords)),
     citationKey: first((occurrence) => occurrence.citationKey),
     upvotes: first((occurrence) => occurrence.upvotes, byFreshness),
     line: kept.line,

@@ -76,14 +76,31 @@ export function partialDate(year: number | string | null | undefined, month?: nu
   return day >= 1 && day <= daysInMonth ? `${monthText}-${String(day).padStart(2, '0')}` : monthText;
 }
 
+const FULL_MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+
+/** `March`, `Mar`, `Mar.`, `Sept` → 3, 9; null for a word that is no month's name or its abbreviation. */
+function monthNamed(word: string): number | null {
+  const text = word.toLowerCase().replace(/\.$/, '');
+  const index = FULL_MONTH_NAMES.findIndex((name) => text.length >= 3 && name.startsWith(text));
+  return index >= 0 ? index + 1 : null;
+}
+
+/** A date with its month written out: `March 2023`, `20 March 2023`, `Mar. 20, 2023` (a reference manager's free text). */
+const WRITTEN_MONTH_DATE = /^\s*(?:(\d{1,2})\s+)?(\p{L}{3,}\.?)\s+(?:(\d{1,2}),?\s+)?(\d{4})\s*$/u;
+
 /**
  * A date written as text: ISO (`2023-03-20`, `2023-03`, `2023`, `2023-03-20T12:00:00Z`), RIS (`2023/03/20/`,
- * `2023///`) or a BibLaTeX range (`2023-03/2024`: its start). Null when no year can be read.
+ * `2023///`), a BibLaTeX range (`2023-03/2024`: its start), or with the month's name (`March 2023`, `20 March 2023`,
+ * `Mar 20, 2023`). Null when no year can be read.
  */
 export function parseDateText(value: string | null | undefined): string | null {
   const match = /^\s*(\d{4})(?![\d])(?:[-/](\d{1,2})?(?!\d)(?:[-/](\d{1,2})?(?!\d))?)?/.exec(value ?? '');
-  if (!match) return null;
-  return partialDate(match[1], match[2] ? Number(match[2]) : null, match[3] ? Number(match[3]) : null);
+  if (match) return partialDate(match[1], match[2] ? Number(match[2]) : null, match[3] ? Number(match[3]) : null);
+  const written = WRITTEN_MONTH_DATE.exec(value ?? '');
+  const month = written ? monthNamed(written[2]!) : null;
+  if (!written || month === null || (written[1] && written[3])) return null;
+  const day = written[1] ?? written[3];
+  return partialDate(written[4], month, day ? Number(day) : null);
 }
 
 /** The more precise of two dates: a day beats a month beats a year; of two alike, the first. */
