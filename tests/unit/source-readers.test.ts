@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/lib/input/input-error.ts';
+import { csvDelimiter } from '../../src/lib/sources/csv.ts';
 import { readSource } from '../../src/lib/sources/read-source.ts';
 import { sourceRecordSchema } from '../../src/schemas/source-record.ts';
 import { projectRoot } from '../helpers/paths.ts';
@@ -54,4 +55,15 @@ describe('refusing exports it cannot read', () => {
       expect(message).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
     });
   }
+});
+
+describe("a CSV file's separator", () => {
+  test('is read from the header: commas, or the semicolons or tabs a spreadsheet saves with', () => {
+    expect(csvDelimiter('title,authors,date\nA,"B; C",2023\n')).toBe(',');
+    expect(csvDelimiter('title;authors;date\n"A, B";C;2023\n')).toBe(';');
+    expect(csvDelimiter('title\tauthors\tdate\nA\tB\t2023\n')).toBe('\t');
+    // Separators inside a quoted column name are not counted.
+    expect(csvDelimiter('"title; as written","authors; all",date\n')).toBe(',');
+    expect(csvDelimiter('title\n')).toBe(',');
+  });
 });
