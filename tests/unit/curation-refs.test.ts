@@ -3,7 +3,9 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { checkCuratedRefs, checkRef, scanPaperRefs } from '../../src/lib/curation/paper-refs.ts';
 import { findOrphanIntros, findOrphans } from '../../src/lib/curation/orphans.ts';
+import fc from 'fast-check';
 import { planNewSurvey } from '../../src/lib/curation/new-survey.ts';
+import { proposeThemes } from '../../src/lib/classify/theme-suggestions.ts';
 import { surveyConfigSchema } from '../../src/schemas/survey.ts';
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +93,37 @@ describe('a new survey', () => {
     );
     expect(none.themes).toEqual([]);
     expect(plan.files.get('intro.mdx')).toContain('12 papers in 1 theme.');
+  });
+
+  test('whatever the papers, the themes it proposes make a survey.yaml that validates', () => {
+    // Few words, so that papers share some and not others; no abstract at times (a library export may give none).
+    const word = fc.constantFrom(
+      'agent',
+      'GPT',
+      'Reflexion',
+      'critique',
+      'decoding',
+      'report',
+      'technical',
+      'unsorted',
+      'web',
+      'robot',
+      'the',
+      'of',
+      'über',
+      '强化',
+    );
+    const text = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+    const paper = fc.record({ title: text, abstract: fc.option(text, { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(paper, { minLength: 2, maxLength: 14 }), (papers) => {
+        const themes = proposeThemes(papers);
+        const plan = planNewSurvey({ title: 'T', captured: '2026-12-07', listings: ['a.csv'], paperCount: papers.length, themes });
+        const parsed = surveyConfigSchema.safeParse(parse(plan.files.get('survey.yaml')!));
+        expect(parsed.error?.issues ?? []).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
