@@ -36,8 +36,9 @@ export function defaultGroupCount(n: number): number {
  * Groups papers by content and proposes a theme per group: bisecting spherical k-means over TF-IDF vectors (the
  * largest group is split in two until there are enough), which keeps one generic group from swallowing the rest.
  * A group is named by the terms that set it apart from the whole listing. Deterministic: every split is seeded by
- * the paper least like its group, then the paper least like that one, ties by order. Groups of one paper, and groups
- * whose papers share no word, are not proposed.
+ * the paper least like its group, then the paper least like that one, ties by order. Groups of one paper are not
+ * proposed, nor groups whose papers share no word (two papers put together because each is unlike the rest): such a
+ * group would have no name and no keyword to place a paper with, so its papers stay unsorted, as the ingest says.
  */
 export function suggestThemes(
   papers: ReadonlyArray<{ title: string; vector: SparseVector }>,
@@ -68,50 +69,46 @@ export function suggestThemes(
   const overallTitleShare = share(everyone, inTitle);
   // `unsorted` is the pseudo-theme of papers no theme fits: a group named "Unsorted" gets another id.
   const usedIds = new Set<string>([UNSORTED_THEME_ID]);
-  return (
-    groups
-      .map((members, group) => {
-        const centre = centroid(members.map((index) => ({ vector: papers[index]!.vector })));
-        // A group is named by terms many of its papers share and few others do — share in the group × lift over the
-        // whole listing — counting twice as much in the titles as anywhere in the text.
-        const titleShare = share(members, inTitle);
-        const distinctive = [...share(members, inText)]
-          .filter(([term, inGroup]) => inGroup * members.length >= 2 && !TITLE_FILLERS.has(space.terms[term]!))
-          .map(([term, inGroup]) => {
-            const inGroupTitles = titleShare.get(term) ?? 0;
-            const titleLift = inGroupTitles > 0 ? inGroupTitles * Math.log(inGroupTitles / overallTitleShare.get(term)!) : 0;
-            return [term, inGroup * Math.log(inGroup / overallShare.get(term)!) + 2 * titleLift] as const;
-          })
-          .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-          .map(([term]) => space.terms[term]!)
-          // One of a word and its longer forms (`design`, `designing`): the first, the stronger.
-          .filter((term, index, terms) => !terms.slice(0, index).some((earlier) => sharesStem(earlier, term)))
-          .slice(0, 8);
-        // Two of the words that the group's titles write side by side ("Monte Carlo", "Closed-Loop") are one name.
-        const named = joinTitlePhrases(
-          distinctive,
-          members.map((index) => papers[index]!.title),
-        );
-        const keywords = named.map((name) => (name.includes(' ') ? name.toLowerCase() : keywordOf(name, spelling)));
-        const words = named.map((name) => (name.includes(' ') ? name : displayOf(name, spelling)));
-        let id = slugify(words.slice(0, 2).join(' ')) || `group-${group + 1}`;
-        for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(words.slice(0, 2).join(' '))}-${n}`;
-        usedIds.add(id);
-        const [a, b, c] = words;
-        return {
-          id,
-          title: c ? `${a}, ${b} & ${c}` : [a, b].filter(Boolean).join(' & '),
-          keywords,
-          members: members
-            .map((index) => ({ title: papers[index]!.title, similarity: Math.round(cosine(papers[index]!.vector, centre) * 1000) / 1000 }))
-            .sort((x, y) => y.similarity - x.similarity || x.title.localeCompare(y.title)),
-        };
-      })
-      // A group whose papers share no word (two papers put together because each is unlike the rest) is no theme: it
-      // would have no name and no keyword to place a paper with. Its papers stay unsorted, as the ingest summary says.
-      .filter((theme) => theme.members.length > 1 && theme.keywords.length > 0)
-      .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id))
-  );
+  return groups
+    .map((members, group) => {
+      const centre = centroid(members.map((index) => ({ vector: papers[index]!.vector })));
+      // A group is named by terms many of its papers share and few others do — share in the group × lift over the
+      // whole listing — counting twice as much in the titles as anywhere in the text.
+      const titleShare = share(members, inTitle);
+      const distinctive = [...share(members, inText)]
+        .filter(([term, inGroup]) => inGroup * members.length >= 2 && !TITLE_FILLERS.has(space.terms[term]!))
+        .map(([term, inGroup]) => {
+          const inGroupTitles = titleShare.get(term) ?? 0;
+          const titleLift = inGroupTitles > 0 ? inGroupTitles * Math.log(inGroupTitles / overallTitleShare.get(term)!) : 0;
+          return [term, inGroup * Math.log(inGroup / overallShare.get(term)!) + 2 * titleLift] as const;
+        })
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .map(([term]) => space.terms[term]!)
+        // One of a word and its longer forms (`design`, `designing`): the first, the stronger.
+        .filter((term, index, terms) => !terms.slice(0, index).some((earlier) => sharesStem(earlier, term)))
+        .slice(0, 8);
+      // Two of the words that the group's titles write side by side ("Monte Carlo", "Closed-Loop") are one name.
+      const named = joinTitlePhrases(
+        distinctive,
+        members.map((index) => papers[index]!.title),
+      );
+      const keywords = named.map((name) => (name.includes(' ') ? name.toLowerCase() : keywordOf(name, spelling)));
+      const words = named.map((name) => (name.includes(' ') ? name : displayOf(name, spelling)));
+      let id = slugify(words.slice(0, 2).join(' ')) || `group-${group + 1}`;
+      for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(words.slice(0, 2).join(' '))}-${n}`;
+      usedIds.add(id);
+      const [a, b, c] = words;
+      return {
+        id,
+        title: c ? `${a}, ${b} & ${c}` : [a, b].filter(Boolean).join(' & '),
+        keywords,
+        members: members
+          .map((index) => ({ title: papers[index]!.title, similarity: Math.round(cosine(papers[index]!.vector, centre) * 1000) / 1000 }))
+          .sort((x, y) => y.similarity - x.similarity || x.title.localeCompare(y.title)),
+      };
+    })
+    .filter((theme) => theme.members.length > 1 && theme.keywords.length > 0)
+    .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id));
 }
 
 /** Whether two terms are forms of one word: one starts with the other, and the shorter has at least five letters. */
