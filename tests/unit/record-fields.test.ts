@@ -5,8 +5,10 @@ import {
   normaliseArxivId,
   normaliseDoi,
   parseDateText,
+  parseNameWithInitials,
   parsePersonName,
   partialDate,
+  stripMarkup,
 } from '../../src/lib/sources/record-fields.ts';
 
 describe('identifiers', () => {
@@ -44,6 +46,11 @@ describe('dates', () => {
     expect(parseDateText('Mar. 20, 2023')).toBe('2023-03-20');
     expect(parseDateText('Sept 2024')).toBe('2024-09');
     expect(parseDateText('31 June 2024')).toBe('2024-06');
+    expect(parseDateText('SEP 22 2010')).toBe('2010-09-22');
+    expect(parseDateText('13-17 May 2024')).toBe('2024-05-13');
+    expect(parseDateText('Jan.-Feb. 2024')).toBe('2024-01');
+    expect(parseDateText('4/3/2024')).toBe('2024');
+    expect(parseDateText('Jun2023')).toBe('2023-06');
     for (const unread of ['Marvel 2023', 'Spring 2023', '3 March 20, 2023', 'in press', '']) expect(parseDateText(unread)).toBeNull();
     expect(partialDate('2024', 2, 30)).toBe('2024-02');
     expect(partialDate('n.d.')).toBeNull();
@@ -59,5 +66,30 @@ describe('names written as one string', () => {
     expect(parsePersonName('King, Martin, Jr.')).toEqual({ given: 'Martin', family: 'King Jr.' });
     expect(parsePersonName('Martin Luther King Jr.')).toEqual({ given: 'Martin Luther', family: 'King Jr.' });
     expect(parsePersonName('Plato')).toEqual({ given: null, family: 'Plato' });
+  });
+});
+
+describe('names written with initials', () => {
+  test('initials first (IEEE) or after the family name (Scopus), with full stops; without them only when asked (PubMed)', () => {
+    expect(parseNameWithInitials('N. Shinn')).toEqual({ given: 'N.', family: 'Shinn' });
+    expect(parseNameWithInitials('M. Á. Fernández')).toEqual({ given: 'M. Á.', family: 'Fernández' });
+    expect(parseNameWithInitials('J. -P. Dupont')).toEqual({ given: 'J. -P.', family: 'Dupont' });
+    expect(parseNameWithInitials('Shinn N.')).toEqual({ given: 'N.', family: 'Shinn' });
+    expect(parseNameWithInitials('van der Berg A.-M.')).toEqual({ given: 'A.-M.', family: 'van der Berg' });
+    expect(parseNameWithInitials('Griffin DK')).toBeNull();
+    expect(parseNameWithInitials('Griffin DK', { undotted: true })).toEqual({ given: 'DK', family: 'Griffin' });
+    expect(parseNameWithInitials('Brownstein C D', { undotted: true })).toEqual({ given: 'C D', family: 'Brownstein' });
+    for (const other of ['OpenAI', 'Anna Smith', 'World Health Organization', 'IBM Research', 'DK Griffin', 'Shinn, N.'])
+      expect(parseNameWithInitials(other, { undotted: true })).toBeNull();
+    expect(parseNameWithInitials('Meta AI')).toBeNull();
+  });
+});
+
+describe('markup in titles and abstracts', () => {
+  test("CSL's rich text, Web of Science's italics and Crossref's JATS are taken out; a < in prose stays", () => {
+    expect(stripMarkup('The rise of <i>Kulindadromeus</i> and H<sub>2</sub>O')).toBe('The rise of Kulindadromeus and H2O');
+    expect(stripMarkup('<span class="nocase">ReAct</span>: Synergizing')).toBe('ReAct: Synergizing');
+    expect(stripMarkup('<jats:p>Believable agents.</jats:p><jats:p>Second.</jats:p>')).toBe('Believable agents. Second.');
+    expect(stripMarkup('a <b and c> d, x < y > z')).toBe('a <b and c> d, x < y > z');
   });
 });

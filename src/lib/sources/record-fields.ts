@@ -85,17 +85,26 @@ function monthNamed(word: string): number | null {
   return index >= 0 ? index + 1 : null;
 }
 
-/** A date with its month written out: `March 2023`, `20 March 2023`, `Mar. 20, 2023` (a reference manager's free text). */
-const WRITTEN_MONTH_DATE = /^\s*(?:(\d{1,2})\s+)?(\p{L}{3,}\.?)\s+(?:(\d{1,2}),?\s+)?(\d{4})\s*$/u;
+/**
+ * A date with its month written out, as reference managers and databases write it: `March 2023`, `20 March 2023`,
+ * `Mar. 20, 2023`, `SEP 22 2010` (Web of Science), `Jun2023` (CINAHL), or a range — `13-17 May 2024` (a conference's days), `Jan.-Feb.
+ * 2024` (an issue's months) — read as its first day or month.
+ */
+const WRITTEN_MONTH_DATE =
+  /^\s*(?:(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+)?(\p{L}{3,}\.?)(?:\s*[-–/]\s*\p{L}{3,}\.?)?\s*(?:(\d{1,2})(?:\s*[-–]\s*\d{1,2})?,?\s+)?(\d{4})\s*$/u;
 
 /**
  * A date written as text: ISO (`2023-03-20`, `2023-03`, `2023`, `2023-03-20T12:00:00Z`), RIS (`2023/03/20/`,
  * `2023///`), a BibLaTeX range (`2023-03/2024`: its start), or with the month's name (`March 2023`, `20 March 2023`,
- * `Mar 20, 2023`). Null when no year can be read.
+ * `Mar 20, 2023`, `13-17 May 2024`: see {@link WRITTEN_MONTH_DATE}); `4/3/2024` gives its year alone. Null when no
+ * year can be read.
  */
 export function parseDateText(value: string | null | undefined): string | null {
   const match = /^\s*(\d{4})(?![\d])(?:[-/](\d{1,2})?(?!\d)(?:[-/](\d{1,2})?(?!\d))?)?/.exec(value ?? '');
   if (match) return partialDate(match[1], match[2] ? Number(match[2]) : null, match[3] ? Number(match[3]) : null);
+  // `4/3/2024` is April 3rd in one country and March 4th in another: its year alone is certain.
+  const numeric = /^\s*\d{1,2}[/.]\d{1,2}[/.](\d{4})\s*$/.exec(value ?? '');
+  if (numeric) return partialDate(numeric[1]);
   const written = WRITTEN_MONTH_DATE.exec(value ?? '');
   const month = written ? monthNamed(written[2]!) : null;
   if (!written || month === null || (written[1] && written[3])) return null;
@@ -138,6 +147,48 @@ export function parsePersonName(text: string): PersonName | null {
   const given = words.slice(0, start).join(' ');
   return { given: given || null, family };
 }
+
+/** Initials with their full stops, as one word: `N.`, `J.-P.`, `Á.`, `-P.`. */
+const DOTTED_INITIALS = /^-?\p{Lu}\.(?:-?\p{Lu}\.)*$/u;
+/** Initials without full stops (PubMed's `Griffin DK`): one to three capitals. */
+const UNDOTTED_INITIALS = /^\p{Lu}{1,3}$/u;
+
+/**
+ * A name written with initials and no comma, as databases write names: initials first (`N. Shinn`, `M. Á. Fernández`:
+ * IEEE) or after the family name (`Shinn N.`, `van der Berg A.-M.`: Scopus). With `undotted`, also initials without
+ * full stops after it (`Griffin DK`, `Brownstein C D`: PubMed), which an organisation's name may look like (`Meta AI`):
+ * for a format whose names are people's. Null for a name without initials (`OpenAI`, `Anna Smith`): whether that is a
+ * person's or an organisation's is the format's to say.
+ */
+export function parseNameWithInitials(text: string, options: { undotted?: boolean } = {}): PersonName | null {
+  const words = collapseSpace(text).split(' ');
+  if (words.length < 2 || words.some((word) => word.includes(','))) return null;
+  const isInitial = (word: string) => DOTTED_INITIALS.test(word) || (options.undotted === true && UNDOTTED_INITIALS.test(word));
+  // Initials after the family name, which has a lower-case letter (so `DK Griffin` is not read backwards).
+  let split = words.length;
+  while (split > 1 && isInitial(words[split - 1]!)) split -= 1;
+  if (split < words.length && words.slice(0, split).some((word) => /\p{Ll}/u.test(word)))
+    return { given: words.slice(split).join(' '), family: words.slice(0, split).join(' ') };
+  // Initials first: `N. Shinn`, `J. -P. Dupont`.
+  let start = 0;
+  while (start < words.length - 1 && DOTTED_INITIALS.test(words[start]!)) start += 1;
+  if (start > 0 && /\p{Ll}/u.test(words.slice(start).join(' ')))
+    return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
+  return null;
+}
+
+/**
+ * A text with the inline markup some sources put in titles and abstracts taken out: CSL-JSON's rich text (`<i>`,
+ * `<sup>`, `<span class="nocase">`), Web of Science's `<i>`, Crossref's JATS (`<jats:p>`) and MathML. Only these
+ * tags: a `<` in prose (`a <b and c> d`) is text.
+ */
+export function stripMarkup(text: string): string {
+  if (!text.includes('<')) return text;
+  return collapseSpace(text.replace(MARKUP_TAG, (tag) => (/^<\/?(?:jats:)?p\b|^<br/i.test(tag) ? ' ' : '')));
+}
+
+const MARKUP_TAG =
+  /<\/?(?:i|b|em|strong|u|sup|sub|sc|span|p|br|div|jats:[a-z-]+|mml:[a-z]+)(?:\s+[a-z-:]+=(?:"[^"<>]*"|'[^'<>]*'))*\s*\/?>/gi;
 
 /** A record's authors from the names a source lists (none: count unknown). */
 export function authorsFrom(names: readonly PersonName[]): SourceRecord['authors'] {
