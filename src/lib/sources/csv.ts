@@ -11,7 +11,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
-import { InputError } from '../input/input-error.ts';
+import { InputError, type InputWarning } from '../input/input-error.ts';
 import {
   arxivIdIn,
   authorsFrom,
@@ -21,6 +21,7 @@ import {
   normaliseArxivId,
   normaliseDoi,
   parseDateText,
+  parseNameWithInitials,
   parsePersonName,
   splitKeywords,
   textOrNull,
@@ -34,16 +35,27 @@ import type { SourceReading } from './source-reader.ts';
  * field's name in the survey's own export is among them.
  */
 export const CSV_COLUMN_NAMES = {
-  title: ['title', 'document_title', 'article_title'],
+  title: ['title', 'document_title', 'article_title', 'display_name'],
   // Scopus gives "Authors" as "Shinn N." and "Author full names" as "Shinn, Noah (57211111111)": the full names first.
-  authors: ['author_full_names', 'authors', 'author', 'author_s'],
+  authors: ['author_full_names', 'authors', 'author', 'author_s', 'author_names', 'authorships_author_display_name'],
   author_count: ['author_count'],
-  date: ['date', 'publication_date', 'published', 'year', 'publication_year'],
+  date: ['date', 'publication_date', 'date_of_publication', 'published', 'year', 'publication_year', 'published_year'],
   doi: ['doi'],
   arxiv: ['arxiv', 'arxiv_id', 'eprint'],
   url: ['url', 'link', 'pdf_link'],
   abstract: ['abstract', 'abstract_note', 'summary'],
-  venue: ['venue', 'publication_title', 'source_title', 'journal', 'booktitle', 'container_title'],
+  venue: [
+    'venue',
+    'publication_title',
+    'source_title',
+    'journal',
+    'booktitle',
+    'container_title',
+    'publication',
+    'primary_location_source_display_name',
+    'journal_book',
+    'journal_title',
+  ],
   keywords: ['keywords', 'author_keywords', 'manual_tags', 'tags'],
   organization: ['organization', 'organisation'],
   upvotes: ['upvotes'],
@@ -88,6 +100,8 @@ export function readCsv(text: string, file: string): SourceReading {
       delimiter: csvDelimiter(text.replace(/^\uFEFF/, '')),
       info: true,
       raw: true,
+      // A quote inside a field that is not quoted is text (Excel's `="19326203"`, which keeps a number's zeros).
+      relax_quotes: true,
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as Row[];
@@ -103,14 +117,16 @@ export function readCsv(text: string, file: string): SourceReading {
     }
     throw error;
   }
-  const [header, ...body] = rows;
+  // A database's export may put lines before the header (Embase: the search query): the header is the first row of
+  // the first few with a title column.
+  const headerAt = Math.max(
+    0,
+    rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => columnsOf(row.record).has('title')),
+  );
+  const header = rows[headerAt];
+  const body = rows.slice(headerAt + 1);
   const names = (header?.record ?? []).map((name) => name.trim());
-  const keys = names.map(columnKey);
-  const columns = new Map<Field, number[]>();
-  for (const [field, accepted] of Object.entries(CSV_COLUMN_NAMES) as Array<[Field, readonly string[]]>) {
-    const indexes = accepted.map((name) => keys.indexOf(name)).filter((index) => index >= 0);
-    if (indexes.length > 0) columns.set(field, indexes);
-  }
+  const columns = columnsOf(names);
   if (!columns.has('title')) {
     throw new InputError(
       file,
@@ -119,26 +135,56 @@ export function readCsv(text: string, file: string): SourceReading {
       `name the columns in the first row: ${OWN_COLUMNS.join(', ')}`,
     );
   }
-  const records = body.map((row) => {
+  const warnings: InputWarning[] = [];
+  if (headerAt > 0)
+    warnings.push({ file, line: 1, message: `the ${headerAt === 1 ? 'line' : `${headerAt} rows`} before the header row were skipped` });
+  const records = body.flatMap((row) => {
     const line = row.info.lines - (row.raw.replace(/\n$/, '').match(/\n/g) ?? []).length;
-    const cells = (field: Field) => (columns.get(field) ?? []).map((index) => textOrNull(row.record[index]));
+    const cells = (field: Field) => (columns.get(field) ?? []).map((index) => textOrNull(excelText(row.record[index])));
     const cell = (field: Field) => cells(field).find((value) => value !== null) ?? null;
-    return recordOf(cell, cells, line, file);
+    // A row with nothing this reader reads (a tool's section heading between the papers) is no paper.
+    if ([...columns.keys()].every((field) => cell(field) === null)) {
+      warnings.push({
+        file,
+        line,
+        message: `skipped a row with no title and nothing else to read: "${clip(row.record.join(' ').trim())}"`,
+      });
+      return [];
+    }
+    return [recordOf(cell, cells, line, file)];
   });
-  return { records, warnings: [] };
+  return { records, warnings };
 }
 
-/** A Scopus-style "Family I." name (initials after the family name, with their full stops): `Shinn N.`, `van der Berg A.-M.`. */
-const FAMILY_THEN_INITIALS = /^(.*\p{Ll}.*?)\s+((?:\p{Lu}\.(?:-?\p{Lu}\.)*\s?)+)$/u;
+/** A cell's text, unwrapped from Excel's `="…"` (a formula that keeps a number's leading zeros: CINAHL's ISSNs, dates). */
+const excelText = (cell: string | undefined) => /^="(.*)"$/s.exec(cell ?? '')?.[1] ?? cell;
+
+/** How many rows may come before the header. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** Which of a header's columns each field is read from ({@link CSV_COLUMN_NAMES}). */
+function columnsOf(header: readonly string[]): Map<Field, number[]> {
+  const keys = header.map((name) => columnKey(name.trim()));
+  const columns = new Map<Field, number[]>();
+  for (const [field, accepted] of Object.entries(CSV_COLUMN_NAMES) as Array<[Field, readonly string[]]>) {
+    const indexes = accepted.map((name) => keys.indexOf(name)).filter((index) => index >= 0);
+    if (indexes.length > 0) columns.set(field, indexes);
+  }
+  return columns;
+}
+
+const clip = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /**
- * An authors cell's names: separated by semicolons, or, in an older Scopus export with none, by the commas between
- * "Family I." names (`Shinn N., Cassano F.`).
+ * An authors cell's names: separated by semicolons (or OpenAlex's `|`), by BibTeX's ` and `, or, in a PubMed or older
+ * Scopus or Embase export, by the commas between names written with initials (`Griffin DK, Larkin DM, O'Connor RE.`,
+ * `Yang Z., McNamara M.E.`).
  */
 function authorList(cell: string): string[] {
-  if (cell.includes(';')) return cell.split(';');
-  const names = cell.split(/,\s*/);
-  return names.length > 1 && names.every((name) => FAMILY_THEN_INITIALS.test(name.trim())) ? names : [cell];
+  if (/[;|]/.test(cell)) return cell.split(/[;|]/);
+  if (/\sand\s/.test(cell)) return cell.split(/\s+and\s+/);
+  const names = cell.replace(/(\s\p{Lu}{1,3})\.$/u, '$1').split(/,\s*/);
+  return names.length > 1 && names.every((name) => parseNameWithInitials(name, { undotted: true })) ? names : [cell];
 }
 
 /** One name of an authors cell. */
@@ -148,9 +194,7 @@ function personIn(text: string): PersonName | null {
   // Scopus's author ids after a full name: "Shinn, Noah (57211111111)".
   const name = text.replace(/\s*\(\d+\)\s*$/, '');
   if (/^\d+\s+authors?$/i.test(name.trim())) return null;
-  const initialsLast = name.includes(',') ? null : FAMILY_THEN_INITIALS.exec(name.trim());
-  if (initialsLast) return { given: initialsLast[2]!.trim(), family: initialsLast[1]!.trim() };
-  return parsePersonName(name);
+  return parseNameWithInitials(name, { undotted: true }) ?? parsePersonName(name);
 }
 
 function recordOf(
