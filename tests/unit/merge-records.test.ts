@@ -42,6 +42,15 @@ describe('merging the records of one paper', () => {
     expect(paper!.keywords).toEqual(['Self-reflection', 'Language agents', 'agents']);
   });
 
+  test('the title is the one most records give: a paper renamed on arXiv keeps its new title', () => {
+    const [paper] = mergeRecords([
+      occurrence({ title: 'Reflexion: an autonomous agent with dynamic memory and self-reflection', arxiv: '2303.11366' }),
+      occurrence({ title: 'Reflexion: Language Agents with Verbal Reinforcement Learning', arxiv: '2303.11366' }),
+      occurrence({ title: 'REFLEXION: LANGUAGE AGENTS WITH VERBAL REINFORCEMENT LEARNING', arxiv: '2303.11366' }),
+    ]);
+    expect(paper!.title).toBe('Reflexion: Language Agents with Verbal Reinforcement Learning');
+  });
+
   test('records with the same title, ignoring case, accents and punctuation, are one paper', () => {
     const merged = mergeRecords([
       occurrence({ title: 'GROUNDED TOOL-USE: A NAIVE BASELINE' }),

@@ -74,10 +74,10 @@ function onceIgnoringCase(keywords: readonly string[]): string[] {
 const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.test(title);
 
 /**
- * The paper of a group of records: the title as mixed case rather than in capitals only; the names of the record
- * naming the most authors; the more precise date (a day beats a month beats a year); upvotes and organisation from the
- * newest capture that has them (the paste); DOI, arXiv id, venue and citation key from the first record with one; links
- * and keywords from all. Where records tie, the newest capture wins, then the earlier record.
+ * The paper of a group of records: the title most of them give, as mixed case rather than in capitals only; the names
+ * of the record naming the most authors; the more precise date (a day beats a month beats a year); upvotes and
+ * organisation from the newest capture that has them (the paste); DOI, arXiv id, venue and citation key from the first
+ * record with one; links and keywords from all. Where records tie, the newest capture wins, then the earlier record.
  */
 function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
   const byFreshness = [...group].sort((a, b) => (a.captured === b.captured ? a.order - b.order : a.captured < b.captured ? 1 : -1));
@@ -89,7 +89,14 @@ function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
     }
     return null;
   };
-  const titled = byFreshness.find((occurrence) => !inCapitalsOnly(occurrence.title)) ?? kept;
+  // The title most records give — a paper renamed between arXiv versions has its new title in the other sources — as
+  // the freshest of them writes it, in mixed case rather than capitals only.
+  const votes = new Map<string, number>();
+  for (const occurrence of group) votes.set(normaliseTitle(occurrence.title), (votes.get(normaliseTitle(occurrence.title)) ?? 0) + 1);
+  const mixedCase = byFreshness.filter((occurrence) => !inCapitalsOnly(occurrence.title));
+  const titled = (mixedCase.length > 0 ? mixedCase : byFreshness).reduce((best, next) =>
+    votes.get(normaliseTitle(next.title))! > votes.get(normaliseTitle(best.title))! ? next : best,
+  );
   const named = byFreshness.reduce((best, next) => (next.authors.names.length > best.authors.names.length ? next : best));
   const dated = byFreshness.reduce((best, next) => (morePreciseDate(best.date, next.date) === best.date ? best : next));
   const abstract = byFreshness.reduce((best, next) => ((next.abstract?.length ?? 0) > (best.abstract?.length ?? 0) ? next : best));
