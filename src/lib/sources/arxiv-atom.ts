@@ -2,11 +2,14 @@
  * An arXiv API response saved to disk: an Atom feed (`export.arxiv.org/api/query?…`), read with fast-xml-parser.
  * Each `<entry>` is a paper: `title` and `summary` with their wrapped white space collapsed, `author/name`,
  * `published` (a day), `arxiv:doi`, `arxiv:journal_ref` (the venue), the `abs` link, and `arxiv:primary_category`
- * (kept as a keyword, such as `cs.CL`). The arXiv id comes from the entry's `<id>`, its version dropped.
+ * (kept as a keyword, such as `cs.CL`). The arXiv id comes from the entry's `<id>`, its version dropped. Titles and
+ * summaries are written in LaTeX's way: accents (`Erd\H{o}s`) and dashes (`Yang--Mills`) are decoded, maths (`$…$`)
+ * kept as written. The API's answer to a query it cannot run is an error; to one that found nothing, a warning.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceRecord } from '../../schemas/source-record.ts';
-import { InputError } from '../input/input-error.ts';
+import { InputError, type InputWarning } from '../input/input-error.ts';
+import { decodeLatexText } from './bibtex.ts';
 import {
   arxivIdIn,
   authorsFrom,
@@ -53,12 +56,38 @@ export function readArxivAtom(text: string, file: string): SourceReading {
     );
   const entries = (feed.entry as Node[] | undefined) ?? [];
   const starts = [...text.matchAll(/<entry[\s>]/g)].map((match) => match.index);
-  return { records: entries.map((entry, index) => recordOf(entry, lineAt(text, starts[index] ?? 0), file)), warnings: [] };
+  const records = entries.map((entry, index) => recordOf(entry, lineAt(text, starts[index] ?? 0), file));
+  return { records, warnings: records.length === 0 ? [emptyResponseWarning(feed, file)] : [] };
+}
+
+/**
+ * Why a response holds no entries: its query found nothing, or (with `start` past the last result) found papers that
+ * are on earlier pages. Either way the file adds nothing, which a curator would not see without being told.
+ */
+function emptyResponseWarning(feed: Node, file: string): InputWarning {
+  const found = Number(textOf(feed['opensearch:totalResults']) ?? 0);
+  const message =
+    found > 0
+      ? `this arXiv API response holds no papers: its query found ${found}, but this page starts after the last of them (lower "start" in the query and save the response again)`
+      : 'this arXiv API response holds no papers: its query found nothing (check the query, or remove the file)';
+  return { file, line: 1, message };
 }
 
 function recordOf(entry: Node, line: number, file: string): SourceRecord {
   const text = (name: string) => textOf(entry[name]);
-  const title = text('title');
+  const latexText = (name: string) => {
+    const written = text(name);
+    return written === null ? null : decodeLatexText(written);
+  };
+  // The API answers a query it cannot run (a malformed id, an unknown field) with one entry whose id is an error's.
+  if (/^https?:\/\/arxiv\.org\/api\/errors\b/.test(text('id') ?? ''))
+    throw new InputError(
+      file,
+      line,
+      `this is the arXiv API's answer to a query it could not run: "${text('summary') ?? text('title') ?? 'error'}"`,
+      'fix the query (the ids or search terms in the URL) and save the response again',
+    );
+  const title = latexText('title');
   if (!title)
     throw new InputError(file, line, 'this entry has no title', 'save the API response again; an arXiv entry always has a <title>');
   const links = (entry.link as Node[] | undefined) ?? [];
@@ -67,7 +96,7 @@ function recordOf(entry: Node, line: number, file: string): SourceRecord {
   const category = ((entry['arxiv:primary_category'] as Node | undefined)?.['@term'] as string | undefined) ?? null;
   return {
     ...emptyRecord(title, line),
-    abstract: text('summary'),
+    abstract: latexText('summary'),
     authors: authorsFrom(
       ((entry.author as Node[] | undefined) ?? []).flatMap((author) => {
         const name = parsePersonName(textOf(author.name) ?? '');

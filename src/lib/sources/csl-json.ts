@@ -1,7 +1,10 @@
 /**
  * CSL-JSON, as Zotero, Mendeley, citation.js and pandoc export it: an array of items, `author` as family/given
  * (with particles and suffix) or `literal`, `issued.date-parts` at any precision (numbers or strings), `DOI`, `URL`,
- * `abstract`, `container-title`, `keyword` (one comma-separated string in Zotero's export), `citation-key`.
+ * `abstract`, `container-title`, `keyword` (one comma-separated string in Zotero's export), `citation-key` (or a
+ * BibTeX key in `id`, as pandoc and citation.js write it). One item on its own, as doi.org answers for a DOI, is read
+ * as a list of one. Titles, venues and abstracts are rich text (`<i>`, `<span class="nocase">`, Crossref's JATS):
+ * their markup is taken out.
  */
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
@@ -16,29 +19,32 @@ import {
   parseDateText,
   partialDate,
   splitKeywords,
+  stripMarkup,
   textOrNull,
 } from './record-fields.ts';
+import { isCslItem } from './source-formats.ts';
 import type { SourceReading } from './source-reader.ts';
 
 type CslItem = Record<string, unknown>;
 
 /** The file's items, in order, each with the line of its opening brace. */
 export function readCslJson(text: string, file: string): SourceReading {
-  let items: unknown;
+  let parsed: unknown;
   try {
-    items = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw describeSyntaxError(error as Error, text, file);
   }
-  if (!Array.isArray(items)) {
+  const items = Array.isArray(parsed) ? parsed : isCslItem(parsed) ? [parsed] : null;
+  if (!items) {
     throw new InputError(
       file,
       1,
-      'expected a CSL-JSON array of items ([{ "title": …, "author": […] }, …])',
+      'expected a CSL-JSON array of items ([{ "title": …, "author": […] }, …]) or one item',
       'export the library as CSL JSON (in Zotero: File → Export Library…, format "CSL JSON")',
     );
   }
-  const starts = itemOffsets(text);
+  const starts = Array.isArray(parsed) ? itemOffsets(text) : [text.indexOf('{')];
   const records = items.map((item, index) => {
     const line = lineAt(text, starts[index] ?? 0);
     if (typeof item !== 'object' || item === null || Array.isArray(item))
@@ -50,17 +56,20 @@ export function readCslJson(text: string, file: string): SourceReading {
 
 function recordOf(item: CslItem, line: number, file: string): SourceRecord {
   const text = (name: string) => (typeof item[name] === 'string' || typeof item[name] === 'number' ? textOrNull(String(item[name])) : null);
-  const title = text('title');
+  const richText = (name: string) => textOrNull(plainText(text(name) ?? ''));
+  // Crossref heads a JATS abstract with its own heading (`<jats:title>Abstract</jats:title>`), which is not its text.
+  const abstract = textOrNull(plainText((text('abstract') ?? '').replace(/^<jats:title>[^<]*<\/jats:title>/, '')));
+  const title = richText('title');
   if (!title) {
     const id = text('id');
     throw new InputError(file, line, `${id ? `item "${id}"` : 'this item'} has no title`, 'give the item a "title", or remove it');
   }
   const doi = normaliseDoi(text('DOI'));
   const urls = httpLinks([text('URL')]);
-  const venue = text('container-title');
+  const venue = richText('container-title');
   return {
     ...emptyRecord(title, line),
-    abstract: text('abstract'),
+    abstract,
     authors: authorsFrom((Array.isArray(item.author) ? item.author : []).flatMap(personName)),
     date: issuedDate(item.issued),
     dateHasYear: issuedDate(item.issued) !== null,
@@ -69,8 +78,42 @@ function recordOf(item: CslItem, line: number, file: string): SourceRecord {
     venue,
     urls,
     keywords: splitKeywords(text('keyword')),
-    citationKey: text('citation-key'),
+    citationKey: text('citation-key') ?? bibtexKeyIn(text('id')),
   };
+}
+
+/**
+ * Rich text as plain text: its markup taken out, then the entities markup escapes with (`&amp;`, `&lt;`, `&#233;`)
+ * as the characters — in that order, so an escaped `&lt;i&gt;` in an abstract stays text.
+ */
+function plainText(text: string): string {
+  return stripMarkup(text).replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos));/gi, (entity, decimal, hex, name) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : null;
+    if (code === null) return NAMED_ENTITIES[(name as string).toLowerCase()]!;
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * What a BibTeX key looks like: a letter, then letters, digits and `_:-.` (`shinnReflexionLanguageAgents2023`), or
+ * `/` as in DBLP's keys (`DBLP:conf/iclr/YaoZYDSN023`) — but no URI (`http://zotero.org/…`, see {@link bibtexKeyIn}).
+ */
+const BIBTEX_KEY = /^[A-Za-z][\w:./-]*$/;
+/**
+ * Ids a program makes up for an item that has none, which name nothing a curator would cite by: `item1`, `ITEM-1`
+ * (Mendeley, citeproc-js), `temp_id_4825…` (citation.js), a UUID, an 8-character Zotero item key (`GQDTQRWJ`).
+ */
+const GENERATED_IDS = [/^item[-_]?\d+$/i, /^temp_id_\d+$/, /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i, /^[2-9A-NP-Z]{8}$/];
+
+/**
+ * The citation key pandoc and citation.js write as the item's `id` (they have no `citation-key`); null for an id that
+ * is no BibTeX key: Zotero's item URI (`http://zotero.org/users/…/items/ABCD1234`), a number, a generated id.
+ */
+function bibtexKeyIn(id: string | null): string | null {
+  if (id === null || !BIBTEX_KEY.test(id) || id.includes('://')) return null;
+  return GENERATED_IDS.some((generated) => generated.test(id)) ? null : id;
 }
 
 /** `{ family, given, non-dropping-particle, suffix }` or `{ literal }`; particles and suffix join the family name. */
@@ -114,10 +157,11 @@ function itemOffsets(text: string): number[] {
 /** JSON.parse's complaint, at its line, in words a curator can act on. */
 function describeSyntaxError(error: Error, text: string, file: string): InputError {
   const position = /at position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : text.length;
+  const offset = position ? Number(position[1]) : (unexpectedTokenOffset(error.message, text) ?? text.length);
   const line = lineAt(text, offset);
   const problem = error.message
-    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/(?: in JSON)? at position \d+.*$/s, '')
+    .replace(UNEXPECTED_TOKEN, "Unexpected token '$1'")
     .replace(/^Unexpected end of JSON input$/, 'the file ends before the JSON is complete');
   return new InputError(
     file,
@@ -126,3 +170,23 @@ function describeSyntaxError(error: Error, text: string, file: string): InputErr
     'check the commas, brackets and quotes around this line (the mistake may be at the end of the line before)',
   );
 }
+
+/**
+ * Where an unexpected token is, which V8 does not say in numbers: it quotes the text around it instead, ten characters
+ * either side, marking a cut with `...` (`Unexpected token ']', ..."2023]]}},\n]\n" is not valid JSON`, a trailing
+ * comma), or all of a text of 21 characters or fewer.
+ */
+function unexpectedTokenOffset(message: string, text: string): number | null {
+  const quoted = UNEXPECTED_TOKEN.exec(message);
+  if (!quoted) return null;
+  const [, token, cutBefore, context, cutAfter] = quoted;
+  if (cutBefore) {
+    const start = text.indexOf(context!);
+    return start >= 0 ? start + 10 : null;
+  }
+  if (cutAfter) return context!.length - 10;
+  const at = text.indexOf(token!);
+  return at >= 0 ? at : null;
+}
+
+const UNEXPECTED_TOKEN = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/;

@@ -23,7 +23,7 @@ export const SOURCE_FORMATS: readonly SourceFormatInfo[] = [
   { id: 'hf-paste', label: 'Hugging Face Daily Papers paste', extensions: ['.txt'] },
   { id: 'bibtex', label: 'BibTeX', extensions: ['.bib', '.bibtex'] },
   { id: 'ris', label: 'RIS', extensions: ['.ris'] },
-  { id: 'csl-json', label: 'CSL-JSON', extensions: ['.json'], sniff: (text) => text.trimStart().startsWith('[') },
+  { id: 'csl-json', label: 'CSL-JSON', extensions: ['.json'], sniff: isCslJson },
   {
     id: 'arxiv-atom',
     label: 'arXiv API response (Atom)',
@@ -32,6 +32,35 @@ export const SOURCE_FORMATS: readonly SourceFormatInfo[] = [
   },
   { id: 'csv', label: 'CSV', extensions: ['.csv'] },
 ];
+
+/**
+ * Whether a .json file is CSL-JSON: an array of items (Zotero, pandoc, citation.js), or one item on its own, as doi.org
+ * answers `Accept: application/vnd.citationstyles.csl+json` for a Crossref or DataCite DOI.
+ */
+function isCslJson(text: string): boolean {
+  const start = text.trimStart();
+  if (start.startsWith('[')) return true;
+  if (!start.startsWith('{')) return false;
+  try {
+    return isCslItem(JSON.parse(text));
+  } catch {
+    // A CSL item with a syntax error is still meant as one: its reader names the line of the mistake.
+    return /"(?:DOI|issued|container-title|citation-key)"\s*:/.test(text);
+  }
+}
+
+/** Fields that only CSL items have, among the JSON a curator might save: an OpenAlex work writes `doi`, not `DOI`. */
+const CSL_ONLY_FIELDS = ['DOI', 'issued', 'container-title', 'citation-key'];
+
+/**
+ * Whether a JSON value is one CSL item: an object with a field only CSL has, or a list of `author`s. Not `id`, `type`
+ * and `title` alone, which an OpenAlex work or a JSON schema has too: another JSON object is not taken for a paper.
+ */
+export function isCslItem(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const item = value as Record<string, unknown>;
+  return CSL_ONLY_FIELDS.some((name) => name in item) || Array.isArray(item.author);
+}
 
 /** The file endings ingest reads, for messages. */
 export const SOURCE_EXTENSIONS = [...new Set(SOURCE_FORMATS.flatMap((format) => format.extensions))];
