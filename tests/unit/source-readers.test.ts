@@ -1,11 +1,11 @@
 /**
  * The readers of library exports, one loop over fixture folders (as remark-gfm and the Zotero translators test):
  * `tests/fixtures/sources/<case>/input.<ext>` read by the reader its ending names must give `expected.json` (the
- * records, written by hand from the input); `tests/fixtures/source-errors/<case>/input.<ext>` must fail with the one
- * line of `expected-error.txt`. A fixture without its expected file fails; `UPDATE_FIXTURES=1` writes it from the
- * actual output, to review in the diff.
+ * records, written by hand from the input) and, when it warns, the warnings of `expected-warnings.json`;
+ * `tests/fixtures/source-errors/<case>/input.<ext>` must fail with the one line of `expected-error.txt`. A fixture
+ * without its expected file fails; `UPDATE_FIXTURES=1` writes it from the actual output, to review in the diff.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/lib/input/input-error.ts';
@@ -25,12 +25,17 @@ describe('reading library exports', () => {
     test(`${name} reads as expected`, () => {
       const folder = join(fixtures, name);
       const input = inputOf(folder);
-      const { records } = readSource({ file: input, bytes: readFileSync(join(folder, input)) }, '2025-10-31');
+      const { records, warnings } = readSource({ file: input, bytes: readFileSync(join(folder, input)) }, '2025-10-31');
       for (const record of records) expect(sourceRecordSchema.safeParse(record).success).toBe(true);
       const expectedFile = join(folder, 'expected.json');
       if (update) writeFileSync(expectedFile, `${JSON.stringify(records, null, 2)}\n`);
       expect(existsSync(expectedFile), missing(expectedFile)).toBe(true);
       expect(records).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      // What the reader skipped or doubted: `expected-warnings.json`, when it warns at all.
+      const warningsFile = join(folder, 'expected-warnings.json');
+      if (update && warnings.length > 0) writeFileSync(warningsFile, `${JSON.stringify(warnings, null, 2)}\n`);
+      if (update && warnings.length === 0) rmSync(warningsFile, { force: true });
+      expect(warnings).toEqual(existsSync(warningsFile) ? JSON.parse(readFileSync(warningsFile, 'utf8')) : []);
     });
   }
 });

@@ -137,7 +137,11 @@ export function readCsv(text: string, file: string): SourceReading {
   }
   const warnings: InputWarning[] = [];
   if (headerAt > 0)
-    warnings.push({ file, line: 1, message: `the ${headerAt === 1 ? 'line' : `${headerAt} rows`} before the header row were skipped` });
+    warnings.push({
+      file,
+      line: 1,
+      message: `skipped ${headerAt === 1 ? 'the row' : `the ${headerAt} rows`} before the header row (a database's note on the export)`,
+    });
   const records = body.flatMap((row) => {
     const line = row.info.lines - (row.raw.replace(/\n$/, '').match(/\n/g) ?? []).length;
     const cells = (field: Field) => (columns.get(field) ?? []).map((index) => textOrNull(excelText(row.record[index])));
