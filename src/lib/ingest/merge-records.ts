@@ -70,6 +70,20 @@ function onceIgnoringCase(keywords: readonly string[]): string[] {
   });
 }
 
+/**
+ * The record whose title most records give — a paper renamed between arXiv versions has its new title in the other
+ * sources — as the freshest of them writes it (`records` are freshest first), in mixed case rather than capitals only.
+ */
+function mostGivenTitle(records: readonly SourceOccurrence[]): SourceOccurrence {
+  const normalised = new Map(records.map((record) => [record, normaliseTitle(record.title)]));
+  const votes = new Map<string, number>();
+  for (const title of normalised.values()) votes.set(title, (votes.get(title) ?? 0) + 1);
+  const mixedCase = records.filter((record) => !inCapitalsOnly(record.title));
+  return (mixedCase.length > 0 ? mixedCase : records).reduce((best, next) =>
+    votes.get(normalised.get(next)!)! > votes.get(normalised.get(best)!)! ? next : best,
+  );
+}
+
 /** Whether a title is written in capitals only (as some exports write every title): another source's spelling is better. */
 const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.test(title);
 
@@ -89,14 +103,7 @@ function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
     }
     return null;
   };
-  // The title most records give — a paper renamed between arXiv versions has its new title in the other sources — as
-  // the freshest of them writes it, in mixed case rather than capitals only.
-  const votes = new Map<string, number>();
-  for (const occurrence of group) votes.set(normaliseTitle(occurrence.title), (votes.get(normaliseTitle(occurrence.title)) ?? 0) + 1);
-  const mixedCase = byFreshness.filter((occurrence) => !inCapitalsOnly(occurrence.title));
-  const titled = (mixedCase.length > 0 ? mixedCase : byFreshness).reduce((best, next) =>
-    votes.get(normaliseTitle(next.title))! > votes.get(normaliseTitle(best.title))! ? next : best,
-  );
+  const titled = group.length === 1 ? kept : mostGivenTitle(byFreshness);
   const named = byFreshness.reduce((best, next) => (next.authors.names.length > best.authors.names.length ? next : best));
   const dated = byFreshness.reduce((best, next) => (morePreciseDate(best.date, next.date) === best.date ? best : next));
   const abstract = byFreshness.reduce((best, next) => ((next.abstract?.length ?? 0) > (best.abstract?.length ?? 0) ? next : best));
