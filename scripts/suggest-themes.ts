@@ -53,8 +53,12 @@ try {
     );
   } else {
     const groups = options.groups ? Number(options.groups) : defaultGroupCount(papers.length);
-    const themes = proposeThemes(papers, groups);
-    process.stdout.write(formatSuggestions(themes, `Proposed by npm run themes:suggest from ${scope}, in ${groups} groups.`));
+    // Proposals for the uncovered papers go beside the survey's themes, so they take none of their ids; with --all they
+    // are a new taxonomy, free to take any.
+    const themes = proposeThemes(papers, groups, options.all ? [] : (config?.themes ?? []).map((theme) => theme.id));
+    process.stdout.write(
+      formatSuggestions(themes, `Proposed by npm run themes:suggest from ${scope}, in ${themes.length} groups of two papers or more.`),
+    );
   }
 } catch (error) {
   console.error(`themes:suggest: error: ${error instanceof Error ? error.message : String(error)}`);

@@ -109,5 +109,10 @@ describe('theme suggestions', () => {
     expect(groupOf('ExploreVLM')).toBe(groupOf('CLEA'));
     expect(groupOf('NAVSIM')).not.toBe(groupOf('RethinkMCTS'));
     for (const group of groups) expect(group.keywords.length).toBeGreaterThan(0);
+    // Proposed beside a survey's themes, a group takes none of their ids: the same groups, other ids.
+    const taken = groups.map((group) => group.id);
+    const beside = suggestThemes(input, space, undefined, taken);
+    expect(beside.map((group) => group.title)).toEqual(groups.map((group) => group.title));
+    for (const group of beside) expect(taken).not.toContain(group.id);
   });
 });

@@ -44,6 +44,7 @@ export function suggestThemes(
   papers: ReadonlyArray<{ title: string; vector: SparseVector }>,
   space: VectorSpace,
   groupCount = defaultGroupCount(papers.length),
+  takenIds: Iterable<string> = [],
 ): SuggestedTheme[] {
   if (papers.length === 0) return [];
   let groups: number[][] = [papers.map((_, index) => index)];
@@ -67,8 +68,9 @@ export function suggestThemes(
   const inTitle = (index: number) => titleTerms[index]!;
   const overallShare = share(everyone, inText);
   const overallTitleShare = share(everyone, inTitle);
-  // `unsorted` is the pseudo-theme of papers no theme fits: a group named "Unsorted" gets another id.
-  const usedIds = new Set<string>([UNSORTED_THEME_ID]);
+  // `unsorted` is the pseudo-theme of papers no theme fits, and a survey's own themes keep theirs: a group named as
+  // one of them gets another id, so that it can be pasted beside them.
+  const usedIds = new Set<string>([UNSORTED_THEME_ID, ...takenIds]);
   return groups
     .map((members, group) => {
       const centre = centroid(members.map((index) => ({ vector: papers[index]!.vector })));
@@ -208,17 +210,20 @@ function displayOf(term: string, spelling: ReadonlyMap<string, readonly string[]
 
 /**
  * Proposes themes for papers from their titles and abstracts alone (see {@link suggestThemes}): what
- * `npm run themes:suggest` prints and what `npm run new` writes into a new survey's `survey.yaml`.
+ * `npm run themes:suggest` prints and what `npm run new` writes into a new survey's `survey.yaml`. `takenIds` are ids
+ * a proposal must not have (the survey's themes, beside which the proposals go).
  */
 export function proposeThemes(
   papers: ReadonlyArray<{ title: string; abstract: string | null }>,
   groupCount = defaultGroupCount(papers.length),
+  takenIds: Iterable<string> = [],
 ): SuggestedTheme[] {
   const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
   return suggestThemes(
     papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! })),
     space,
     groupCount,
+    takenIds,
   );
 }
 
