@@ -161,7 +161,8 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
       warnings.push({
         file: occurrence.listing,
         line: occurrence.line,
-        message: `"${paper.title}" appears again (kept ${paper.kept.listing}:${paper.kept.line}, the newest capture)`,
+        // The occurrence's own title: the merged paper's may come from another record (see mergeRecords).
+        message: `"${occurrence.title}" appears again: the same paper as ${paper.kept.listing}:${paper.kept.line}, whose figures are kept (the newest capture)`,
       });
     }
   }
