@@ -27,6 +27,9 @@ const FORMATS = [
   { file: 'fuzzed.txt', source: 'content/listings/reflective-agents.txt' },
   { file: 'fuzzed.bib', source: 'tests/fixtures/sources/zotero-bibtex/input.bib' },
   { file: 'fuzzed.ris', source: 'tests/fixtures/sources/zotero-ris/input.ris' },
+  { file: 'fuzzed.csv', source: 'tests/fixtures/sources/zotero-csv/input.csv' },
+  { file: 'fuzzed.json', source: 'tests/fixtures/sources/zotero-csl-json/input.json' },
+  { file: 'fuzzed.xml', source: 'tests/fixtures/sources/arxiv-atom/input.xml' },
 ];
 
 const input = fc.record({

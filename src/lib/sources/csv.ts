@@ -15,6 +15,7 @@ import { InputError, type InputWarning } from '../input/input-error.ts';
 import {
   arxivIdIn,
   authorsFrom,
+  collapseSpace,
   emptyRecord,
   httpLinks,
   morePreciseDate,
@@ -131,7 +132,8 @@ export function readCsv(text: string, file: string): SourceReading {
     throw new InputError(
       file,
       1,
-      `the header row has no "title" column (found: ${names.join(', ') || 'nothing'})`,
+      // A header cut inside a quoted name holds line breaks: the message stays one line, and short.
+      `the header row has no "title" column (found: ${clip(collapseSpace(names.join(', ')), 120) || 'nothing'})`,
       `name the columns in the first row: ${OWN_COLUMNS.join(', ')}`,
     );
   }
