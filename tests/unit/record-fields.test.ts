@@ -91,5 +91,6 @@ describe('markup in titles and abstracts', () => {
     expect(stripMarkup('<span class="nocase">ReAct</span>: Synergizing')).toBe('ReAct: Synergizing');
     expect(stripMarkup('<jats:p>Believable agents.</jats:p><jats:p>Second.</jats:p>')).toBe('Believable agents. Second.');
     expect(stripMarkup('a <b and c> d, x < y > z')).toBe('a <b and c> d, x < y > z');
+    expect(stripMarkup('AT&amp;T&#8217;s <i>Agents</i> &lt;i&gt; &#x1F600; &bogus;')).toBe('AT&T’s Agents <i> 😀 &bogus;');
   });
 });

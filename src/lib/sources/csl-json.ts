@@ -56,9 +56,9 @@ export function readCslJson(text: string, file: string): SourceReading {
 
 function recordOf(item: CslItem, line: number, file: string): SourceRecord {
   const text = (name: string) => (typeof item[name] === 'string' || typeof item[name] === 'number' ? textOrNull(String(item[name])) : null);
-  const richText = (name: string) => textOrNull(plainText(text(name) ?? ''));
+  const richText = (name: string) => textOrNull(stripMarkup(text(name) ?? ''));
   // Crossref heads a JATS abstract with its own heading (`<jats:title>Abstract</jats:title>`), which is not its text.
-  const abstract = textOrNull(plainText((text('abstract') ?? '').replace(/^<jats:title>[^<]*<\/jats:title>/, '')));
+  const abstract = textOrNull(stripMarkup((text('abstract') ?? '').replace(/^<jats:title>[^<]*<\/jats:title>/, '')));
   const title = richText('title');
   if (!title) {
     const id = text('id');
@@ -81,20 +81,6 @@ function recordOf(item: CslItem, line: number, file: string): SourceRecord {
     citationKey: text('citation-key') ?? bibtexKeyIn(text('id')),
   };
 }
-
-/**
- * Rich text as plain text: its markup taken out, then the entities markup escapes with (`&amp;`, `&lt;`, `&#233;`)
- * as the characters — in that order, so an escaped `&lt;i&gt;` in an abstract stays text.
- */
-function plainText(text: string): string {
-  return stripMarkup(text).replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos));/gi, (entity, decimal, hex, name) => {
-    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : null;
-    if (code === null) return NAMED_ENTITIES[(name as string).toLowerCase()]!;
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
  * What a BibTeX key looks like: a letter, then letters, digits and `_:-.` (`shinnReflexionLanguageAgents2023`), or

@@ -180,11 +180,23 @@ export function parseNameWithInitials(text: string, options: { undotted?: boolea
 /**
  * A text with the inline markup some sources put in titles and abstracts taken out: CSL-JSON's rich text (`<i>`,
  * `<sup>`, `<span class="nocase">`), Web of Science's `<i>`, Crossref's JATS (`<jats:p>`) and MathML. Only these
- * tags: a `<` in prose (`a <b and c> d`) is text.
+ * tags: a `<` in prose (`a <b and c> d`) is text. Then the entities such text escapes with (`&amp;`, `&lt;`, `&#233;`)
+ * as their characters — in that order, so an escaped `&lt;i&gt;` stays text.
  */
 export function stripMarkup(text: string): string {
-  if (!text.includes('<')) return text;
-  return collapseSpace(text.replace(MARKUP_TAG, (tag) => (/^<\/?(?:jats:)?p\b|^<br/i.test(tag) ? ' ' : '')));
+  const stripped = text.includes('<')
+    ? collapseSpace(text.replace(MARKUP_TAG, (tag) => (/^<\/?(?:jats:)?p\b|^<br/i.test(tag) ? ' ' : '')))
+    : text;
+  return stripped.includes('&') ? stripped.replace(ENTITY, decodeEntity) : stripped;
+}
+
+const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntity(entity: string, decimal?: string, hex?: string, name?: string): string {
+  const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : null;
+  if (code === null) return NAMED_ENTITIES[name!.toLowerCase()]!;
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
 }
 
 const MARKUP_TAG =
