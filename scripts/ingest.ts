@@ -103,7 +103,7 @@ try {
     progress.done();
     printSummary(survey, config.data, report);
     printMerges(survey);
-    printChanges(survey.changes);
+    printChanges(survey.changes, displayPath(paths.history));
   });
 } catch (error) {
   // One line: what is wrong and where, then the reassurance that matters most to a curator.
@@ -247,11 +247,11 @@ function printMerges(survey: BuiltSurvey) {
 }
 
 /** What a curator most wants after a paste: what is new, what went, and whose upvotes moved. */
-function printChanges(changes: SurveyChanges) {
+function printChanges(changes: SurveyChanges, historyFile: string) {
   const LIST_AT_MOST = 25;
   if (changes.firstIngest) {
     console.log(
-      `ingest: first ingest: ${changes.added.length} papers recorded in content/history.json, each added on its listing's capture day (commit the file)`,
+      `ingest: first ingest: ${changes.added.length} papers recorded in ${historyFile}, each added on its listing's capture day (commit the file)`,
     );
     return;
   }
@@ -265,7 +265,7 @@ function printChanges(changes: SurveyChanges) {
     if (items.length === 0) return;
     console.log(`  ${label}:`);
     for (const item of items.slice(0, LIST_AT_MOST)) console.log(`    ${line(item)}`);
-    if (items.length > LIST_AT_MOST) console.log(`    … and ${items.length - LIST_AT_MOST} more (see the diff of content/history.json)`);
+    if (items.length > LIST_AT_MOST) console.log(`    … and ${items.length - LIST_AT_MOST} more (see the diff of ${historyFile})`);
   };
   list('added', added, (paper) => `+ ${paper.id} (added ${paper.added}${paper.returned ? ', back after being removed' : ''})`);
   list('removed', removed, (paper) => `- ${paper.id} (its note, if any, is kept)`);

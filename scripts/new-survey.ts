@@ -71,15 +71,17 @@ try {
   }
 
   const shown = displayPath(folder);
+  // The commands are to be copied: a folder with a space or a quote in its name is quoted as the shell needs it.
+  const folderWord = /^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
   console.log(
     `new: ${shown}/ — "${title}", ${papers.length} papers from ${sources.length} ${sources.length === 1 ? 'file' : 'files'}, ${themes.length} proposed themes in ${shown}/survey.yaml`,
   );
   for (const theme of themes) console.log(`    ${theme.id}: ${theme.title} (${theme.members.length} papers)`);
   console.log('Next:');
   if (sources.length === 0) console.log(`  put your listings or library exports in ${shown}/listings/ (see README, "Your sources")`);
-  console.log(`  SURVEY_CONTENT_DIR=${shown} npm run ingest       # where each paper lands, and what to curate first`);
-  console.log(`  SURVEY_CONTENT_DIR=${shown} npm run dev          # the site, as you edit survey.yaml, notes and intros`);
-  console.log(`  SURVEY_CONTENT_DIR=${shown} npm run build && npm run preview`);
+  console.log(`  SURVEY_CONTENT_DIR=${folderWord} npm run ingest       # where each paper lands, and what to curate first`);
+  console.log(`  SURVEY_CONTENT_DIR=${folderWord} npm run dev          # the site, as you edit survey.yaml, notes and intros`);
+  console.log(`  SURVEY_CONTENT_DIR=${folderWord} npm run build && npm run preview`);
 } catch (error) {
   console.error(`new: error: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
