@@ -25,3 +25,8 @@ export interface InputWarning {
 export function formatWarning(warning: InputWarning): string {
   return `${warning.file}:${warning.line}: ${warning.message}`;
 }
+
+/** A piece of the input quoted in a message, cut to `length` characters with an ellipsis, so the message stays short. */
+export function clip(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

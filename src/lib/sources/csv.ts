@@ -11,7 +11,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
-import { InputError, type InputWarning } from '../input/input-error.ts';
+import { clip, InputError, type InputWarning } from '../input/input-error.ts';
 import {
   arxivIdIn,
   authorsFrom,
@@ -178,8 +178,6 @@ function columnsOf(header: readonly string[]): Map<Field, number[]> {
   }
   return columns;
 }
-
-const clip = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /**
  * An authors cell's names: separated by semicolons (or OpenAlex's `|`), by BibTeX's ` and `, or, in a PubMed or older

@@ -1,7 +1,7 @@
 import type { Organization } from '../../schemas/source-record.ts';
 import type { SourceRecord } from '../../schemas/source-record.ts';
 import { emptyRecord } from './record-fields.ts';
-import { InputError, type InputWarning } from '../input/input-error.ts';
+import { clip, InputError, type InputWarning } from '../input/input-error.ts';
 import { parseDateLine, resolveListingDate, type ListingDate } from './listing-date.ts';
 
 export interface ParsedListing {
@@ -292,8 +292,4 @@ function splitSegment(
     const { abstractParts, ...rest } = paper;
     return { ...rest, abstract: abstractParts.join(' ') };
   }
-}
-
-function clip(text: string, length = 60): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -4,7 +4,7 @@
  * reports where a record that lacks its `ER` starts, and RIS is a flat list of tagged lines.
  */
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
-import { InputError, type InputWarning } from '../input/input-error.ts';
+import { clip, InputError, type InputWarning } from '../input/input-error.ts';
 import {
   arxivIdIn,
   authorsFrom,
@@ -198,8 +198,4 @@ function personName(value: string): PersonName[] {
   if (!name) return [];
   if (name.includes(',')) return [parsePersonName(name)!];
   return [parseNameWithInitials(name) ?? { given: null, family: name }];
-}
-
-function clip(text: string, length = 60): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
