@@ -51,7 +51,8 @@ export function arxivIdIn(values: ReadonlyArray<string | null | undefined>): str
   return null;
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FULL_MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+const MONTH_NAMES = FULL_MONTH_NAMES.map((name) => name.slice(0, 3));
 
 /** A month given as a number (`3`, `03`) or a name (`mar`, `March`) → 1–12, or null. */
 export function monthNumber(value: string | number | null | undefined): number | null {
@@ -76,8 +77,6 @@ export function partialDate(year: number | string | null | undefined, month?: nu
   return day >= 1 && day <= daysInMonth ? `${monthText}-${String(day).padStart(2, '0')}` : monthText;
 }
 
-const FULL_MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
-
 /** `March`, `Mar`, `Mar.`, `Sept` → 3, 9; null for a word that is no month's name or its abbreviation. */
 function monthNamed(word: string): number | null {
   const text = word.toLowerCase().replace(/\.$/, '');
@@ -87,8 +86,8 @@ function monthNamed(word: string): number | null {
 
 /**
  * A date with its month written out, as reference managers and databases write it: `March 2023`, `20 March 2023`,
- * `Mar. 20, 2023`, `SEP 22 2010` (Web of Science), `Jun2023` (CINAHL), or a range — `13-17 May 2024` (a conference's days), `Jan.-Feb.
- * 2024` (an issue's months) — read as its first day or month.
+ * `Mar. 20, 2023`, `SEP 22 2010` (Web of Science), `Jun2023` (CINAHL), or a range — `13-17 May 2024` (a conference's
+ * days), `Jan.-Feb. 2024` (an issue's months) — read as its first day or month.
  */
 const WRITTEN_MONTH_DATE =
   /^\s*(?:(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+)?(\p{L}{3,}\.?)(?:\s*[-–/]\s*\p{L}{3,}\.?)?\s*(?:(\d{1,2})(?:\s*[-–]\s*\d{1,2})?,?\s+)?(\d{4})\s*$/u;
