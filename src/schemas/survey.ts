@@ -23,8 +23,22 @@ export function themeIdEnum(themeIds: readonly string[]) {
 /** A calendar day written as YAML date or `YYYY-MM-DD` string; normalised to the string form. */
 export const isoDaySchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD, e.g. 2025-10-31'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD, e.g. 2025-10-31')
+    // A day the calendar has: `2025-13-45` or `2025-02-30` would be stored in the history, and break the feeds' dates.
+    .refine(
+      (day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || isCalendarDay(day),
+      (day) => ({ message: `${day} is not a day of the calendar (YYYY-MM-DD: month 01–12, a day the month has)` }),
+    ),
 );
+
+/** Whether a `YYYY-MM-DD` string names a day that exists (2024-02-29 does, 2025-02-29 does not). */
+export function isCalendarDay(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(year, month - 1, date));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
+}
 
 /** One theme of the survey's taxonomy, as a curator writes it in `content/survey.yaml`. */
 export const themeSchema = z

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseHistory, serialiseHistory, updateHistory, type HistoryPaper } from '../../src/lib/ingest/paper-history.ts';
 import { InputError } from '../../src/lib/input/input-error.ts';
+import { isoDaySchema } from '../../src/schemas/survey.ts';
 
 const paper = (id: string, captured: string, upvotes: number | null = null): HistoryPaper => ({
   id,
@@ -63,5 +64,17 @@ describe('the survey history', () => {
     expect((error as InputError).line).toBe(5);
     expect((error as InputError).message).toMatch(/papers\.b\.upvotes: .* — ingest writes this file: restore it from git/);
     expect(() => parseHistory('{ "papers": ', 'h.json')).toThrow(/h\.json:1: the survey's history is damaged: this is not valid JSON/);
+    // It names the survey's own file, wherever the survey is.
+    expect(() => parseHistory('{ "papers": ', 'my-survey/history.json')).toThrow(/git checkout -- my-survey\/history\.json/);
+  });
+
+  test('a day the calendar does not have is damage, as it is in survey.yaml', () => {
+    const text = serialiseHistory(updateHistory(undefined, [paper('a', '2025-10-31')]).history).replace('2025-10-31', '2025-02-30');
+    expect(() => parseHistory(text, 'history.json')).toThrow(
+      /history\.json:4: .*papers\.a\.added: 2025-02-30 is not a day of the calendar/,
+    );
+    expect(isoDaySchema.safeParse('2025-13-45').success).toBe(false);
+    expect(isoDaySchema.safeParse('2024-02-29').success).toBe(true);
+    expect(isoDaySchema.safeParse('2025-02-29').success).toBe(false);
   });
 });

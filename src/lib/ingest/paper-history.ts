@@ -74,7 +74,7 @@ export function parseHistory(text: string, file: string): PaperHistory {
       error.file,
       error.line,
       `the survey's history is damaged: ${error.problem.replace('valid YAML', 'valid JSON')}`,
-      "ingest writes this file: restore it from git (git checkout -- content/history.json), or delete it to date every paper by its listing's capture day again",
+      `ingest writes this file: restore it from git (git checkout -- ${error.file}), or delete it to date every paper by its listing's capture day again`,
     );
   }
 }
