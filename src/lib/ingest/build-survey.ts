@@ -140,7 +140,7 @@ export function readSurvey(inputs: SurveyInputs, listed: ListedPapers = collectL
   // A paper known to the survey keeps its id (its URL), whichever of its records' titles gave it.
   const ids = assignPaperIds(
     unique.map((paper) => [paper.title, ...paper.occurrences.map((occurrence) => occurrence.title)]),
-    new Set(Object.keys(inputs.history?.papers ?? {})),
+    new Map(Object.entries(inputs.history?.papers ?? {}).map(([id, entry]) => [id, entry.title])),
   );
   const merges = unique.flatMap((paper, index) =>
     paper.occurrences.length > 1
