@@ -61,6 +61,64 @@ describe('merging the records of one paper', () => {
     expect(merged[0]!.title).toBe('Grounded Tool Use — a Naïve Baseline');
   });
 
+  describe('records that share only a title', () => {
+    const person = (given: string, family: string) => ({ given, family });
+    const named = (...names: Array<{ given: string; family: string }>) => ({ count: names.length, names });
+
+    test('are two papers when their DOIs differ and no author is in both', () => {
+      const merged = mergeRecords([
+        occurrence({ title: 'Attention Is All You Need', doi: '10.1000/dup.one', authors: named(person('Ashish', 'Vaswani')) }),
+        occurrence({ title: 'Attention is all you need', doi: '10.2000/dup.two', authors: named(person('Jane', 'Doe')) }),
+      ]);
+      expect(merged.map((paper) => paper.doi)).toEqual(['10.1000/dup.one', '10.2000/dup.two']);
+      expect(merged.map((paper) => paper.authors.names[0]!.family)).toEqual(['Vaswani', 'Doe']);
+    });
+
+    test('are two papers when their arXiv ids differ and neither names its authors', () => {
+      expect(
+        mergeRecords([
+          occurrence({ title: 'Introduction', arxiv: '2301.00001' }),
+          occurrence({ title: 'Introduction', arxiv: '2301.00002' }),
+        ]),
+      ).toHaveLength(2);
+    });
+
+    test('are two papers when no author is in both and their years are far apart', () => {
+      const merged = mergeRecords([
+        occurrence({ title: 'Editorial', date: '2019', authors: named(person('Ann', 'Smith')) }),
+        occurrence({ title: 'Editorial', date: '2024-05', authors: named(person('Bo', 'Li')) }),
+      ]);
+      expect(merged).toHaveLength(2);
+    });
+
+    test('are one paper when an author is in both: a preprint and its published version, each with its DOI', () => {
+      const merged = mergeRecords([
+        occurrence({ title: 'Reflexion', doi: '10.48550/arXiv.2303.11366', authors: named(person('N.', 'Shinn')) }),
+        occurrence({ title: 'Reflexion', doi: '10.5555/3666122', authors: named(person('Noah', 'Shinn'), person('Federico', 'Cassano')) }),
+        occurrence({ title: 'Reflexion', doi: '10.9999/other-print', authors: named(person('Noah', 'Shinn')) }),
+      ]);
+      expect(merged).toHaveLength(1);
+    });
+
+    test('are one paper when a record says too little to tell (the paste names no authors)', () => {
+      const merged = mergeRecords([
+        occurrence({ title: 'Reflexion', format: 'hf-paste', authors: { count: 4, names: [] } }),
+        occurrence({ title: 'Reflexion', doi: '10.5555/3666122', authors: named(person('Noah', 'Shinn')) }),
+        occurrence({ title: 'Reflexion', date: '2030', authors: named(person('Noah', 'Shinn')) }),
+      ]);
+      expect(merged).toHaveLength(1);
+    });
+
+    test('join the paper they are, when a title names two', () => {
+      const merged = mergeRecords([
+        occurrence({ title: 'Introduction', doi: '10.1/a', authors: named(person('Ann', 'Smith')) }),
+        occurrence({ title: 'Introduction', doi: '10.1/b', authors: named(person('Bo', 'Li')) }),
+        occurrence({ title: 'INTRODUCTION', authors: named(person('B.', 'Li')) }),
+      ]);
+      expect(merged.map((paper) => paper.occurrences.length)).toEqual([1, 2]);
+    });
+  });
+
   test('each field comes from the record that has it most completely', () => {
     const [paper] = mergeRecords([
       occurrence({

@@ -25,29 +25,49 @@ export interface MergedPaper extends SourceRecord {
 /**
  * One paper per paper. Records are the same paper when they share a DOI (case-insensitive), then an arXiv id, then
  * the normalised title (case, accents, punctuation and spacing ignored); sameness carries over, so an Atom entry
- * that shares an arXiv id with a BibTeX entry that shares a DOI with a CSL item makes one paper of three. Each field
- * comes from the record that has it most completely (see {@link mergeGroup}). Papers keep the place of their first
- * record; the result is the same for the same listings.
+ * that shares an arXiv id with a BibTeX entry that shares a DOI with a CSL item makes one paper of three. Records
+ * that share only a title stay apart when they show they are different papers ({@link differentPapers}: two
+ * "Introduction"s, or two papers of one title by different people). Each field comes from the record that has it
+ * most completely (see {@link mergeGroup}). Papers keep the place of their first record; the result is the same for
+ * the same listings.
  */
 export function mergeRecords(occurrences: readonly SourceOccurrence[]): MergedPaper[] {
   const parent = occurrences.map((_, index) => index);
+  // What each group of records says of itself, kept at its root: what tells it from another group of the same title.
+  const identities = occurrences.map(identityOf);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
   const union = (a: number, b: number) => {
     const [low, high] = [find(a), find(b)].sort((x, y) => x - y) as [number, number];
-    if (low !== high) parent[high] = low;
+    if (low === high) return;
+    parent[high] = low;
+    identities[low] = joinIdentities(identities[low]!, identities[high]!);
   };
   const firstWithKey = new Map<string, number>();
+  // The groups of each title, by a record of each: a title may name two papers.
+  const withTitle = new Map<string, number[]>();
   occurrences.forEach((occurrence, index) => {
-    const keys = [
-      occurrence.doi && `doi:${occurrence.doi.toLowerCase()}`,
-      occurrence.arxiv && `arxiv:${occurrence.arxiv.toLowerCase()}`,
-      `title:${normaliseTitle(occurrence.title)}`,
-    ].filter((key): key is string => Boolean(key));
+    const keys = [occurrence.doi && `doi:${occurrence.doi.toLowerCase()}`, occurrence.arxiv && `arxiv:${occurrence.arxiv.toLowerCase()}`];
     for (const key of keys) {
+      if (!key) continue;
       const earlier = firstWithKey.get(key);
       if (earlier === undefined) firstWithKey.set(key, index);
       else union(earlier, index);
     }
+    const title = normaliseTitle(occurrence.title);
+    const groups = withTitle.get(title);
+    if (!groups) {
+      withTitle.set(title, [index]);
+      return;
+    }
+    // Of the groups of this title, the one with an author in common, else the first it is not told apart from.
+    const root = find(index);
+    const candidates = groups.filter((member) => find(member) !== root);
+    if (candidates.length < groups.length) return;
+    const same =
+      candidates.find((member) => sharesAnAuthor(identities[find(member)]!, identities[root]!)) ??
+      candidates.find((member) => !differentPapers(identities[find(member)]!, identities[root]!));
+    if (same === undefined) groups.push(index);
+    else union(same, index);
   });
   const groups = new Map<number, SourceOccurrence[]>();
   occurrences.forEach((occurrence, index) => {
@@ -57,6 +77,59 @@ export function mergeRecords(occurrences: readonly SourceOccurrence[]): MergedPa
     else groups.set(root, [occurrence]);
   });
   return [...groups.values()].map(mergeGroup);
+}
+
+/** What a group of records says of the paper beyond its title: its DOIs, arXiv ids, authors' names and years. */
+interface Identity {
+  dois: ReadonlySet<string>;
+  arxivIds: ReadonlySet<string>;
+  /** The words of its authors' names, lower case, accents aside; initials left out (`N. Shinn` is `shinn`). */
+  nameWords: ReadonlySet<string>;
+  years: ReadonlySet<number>;
+}
+
+/** An arXiv DOI (`10.48550/arXiv.2303.11366`) is the arXiv id again, which the record holds: it is no DOI of its own here. */
+const ARXIV_DOI = /^10\.48550\/arxiv\./i;
+
+function identityOf(record: SourceRecord): Identity {
+  return {
+    dois: new Set(record.doi && !ARXIV_DOI.test(record.doi) ? [record.doi.toLowerCase()] : []),
+    arxivIds: new Set(record.arxiv ? [record.arxiv.toLowerCase()] : []),
+    nameWords: new Set(
+      record.authors.names.flatMap((name) =>
+        normaliseTitle(`${name.given ?? ''} ${name.family}`)
+          .split(' ')
+          .filter((word) => word.length > 1),
+      ),
+    ),
+    years: new Set(record.date ? [Number(record.date.slice(0, 4))] : []),
+  };
+}
+
+function joinIdentities(a: Identity, b: Identity): Identity {
+  return {
+    dois: new Set([...a.dois, ...b.dois]),
+    arxivIds: new Set([...a.arxivIds, ...b.arxivIds]),
+    nameWords: new Set([...a.nameWords, ...b.nameWords]),
+    years: new Set([...a.years, ...b.years]),
+  };
+}
+
+const sharesAnAuthor = (a: Identity, b: Identity) => [...a.nameWords].some((word) => b.nameWords.has(word));
+
+/** Both say, and share nothing of it. */
+const disjoint = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>) => a.size > 0 && b.size > 0 && ![...a].some((item) => b.has(item));
+
+/**
+ * Whether two groups of records of one title are different papers: they have different DOIs (or arXiv ids) and no
+ * author in common (a preprint and its published version have two DOIs and the same people), or no author in common
+ * and years more than one apart. Groups that say too little to tell (a paste names no authors) are one paper.
+ */
+function differentPapers(a: Identity, b: Identity): boolean {
+  if (sharesAnAuthor(a, b)) return false;
+  if (disjoint(a.dois, b.dois) || disjoint(a.arxivIds, b.arxivIds)) return true;
+  const yearsApart = a.years.size > 0 && b.years.size > 0 && [...a.years].every((x) => [...b.years].every((y) => Math.abs(x - y) > 1));
+  return disjoint(a.nameWords, b.nameWords) && yearsApart;
 }
 
 /** Each keyword once, as first written: Scopus's "Self-reflection" and a Zotero tag "self-reflection" are one keyword. */
