@@ -94,25 +94,37 @@ export function csvDelimiter(text: string): string {
 
 /** The table's rows, in order, each with the line it starts on (a quoted field may span lines). */
 export function readCsv(text: string, file: string): SourceReading {
-  let rows: Row[];
-  try {
-    rows = parse(text, {
+  const delimiter = csvDelimiter(text.replace(/^\uFEFF/, ''));
+  const parseRows = (relaxQuotes: boolean) =>
+    parse(text, {
       bom: true,
-      delimiter: csvDelimiter(text.replace(/^\uFEFF/, '')),
+      delimiter,
       info: true,
       raw: true,
-      // A quote inside a field that is not quoted is text (Excel's `="19326203"`, which keeps a number's zeros).
-      relax_quotes: true,
+      relax_quotes: relaxQuotes,
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as Row[];
+  let rows: Row[];
+  try {
+    try {
+      rows = parseRows(false);
+    } catch (error) {
+      // A quote inside a field that is not quoted is text (Excel's `="19326203"`, which keeps a number's zeros): read
+      // again with such quotes allowed. A quoted field whose closing quote is followed by more text is not read that
+      // way: its row would swallow the cells after it (checked again below, for a file that has both).
+      if (!(error instanceof CsvError && error.code === 'INVALID_OPENING_QUOTE')) throw error;
+      rows = parseRows(true);
+    }
   } catch (error) {
     if (error instanceof CsvError) {
       const line = Number((error as CsvError & { lines?: number }).lines) || 1;
       throw new InputError(
         file,
         line,
-        `this is not valid CSV: ${error.message.replace(/\s*(?:at|on) line \d+.*$/s, '')}`,
+        error.code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? `this is not valid CSV: a quoted field's closing quote is followed by ${/got ("[^"]*"|\S+)/.exec(error.message)?.[1] ?? 'more text'}, not by a separator`
+          : `this is not valid CSV: ${error.message.replace(/\s*(?:at|on) line \d+.*$/s, '')}`,
         'quote a field that holds commas, quotes or line breaks, and double the quotes inside it ("")',
       );
     }
@@ -148,6 +160,7 @@ export function readCsv(text: string, file: string): SourceReading {
     const line = row.info.lines - (row.raw.replace(/\n$/, '').match(/\n/g) ?? []).length;
     const cells = (field: Field) => (columns.get(field) ?? []).map((index) => textOrNull(excelText(row.record[index])));
     const cell = (field: Field) => cells(field).find((value) => value !== null) ?? null;
+    checkCellCount(row.record, names.length, file, line, delimiter);
     // A row with nothing this reader reads (a tool's section heading between the papers) is no paper.
     if ([...columns.keys()].every((field) => cell(field) === null)) {
       warnings.push({
@@ -160,6 +173,32 @@ export function readCsv(text: string, file: string): SourceReading {
     return [recordOf(cell, cells, line, file)];
   });
   return { records, warnings };
+}
+
+/**
+ * A row whose cells do not line up with the header's is refused rather than read into the wrong fields: more cells
+ * than the header (a field holding the delimiter, not quoted), or fewer with a quote inside one (a quoted field that
+ * did not end with its quote swallowed the cells after it). Fewer cells and no quote is a row whose empty last cells
+ * were left out, as some tools write them.
+ */
+function checkCellCount(cells: readonly string[], columns: number, file: string, line: number, delimiter: string): void {
+  const separator = delimiter === '\t' ? 'tabs' : delimiter === ';' ? 'semicolons' : 'commas';
+  if (cells.length > columns && cells.slice(columns).some((cell) => cell.trim() !== '')) {
+    throw new InputError(
+      file,
+      line,
+      `this row has ${cells.length} cells where the header has ${columns} columns`,
+      `quote a field that holds ${separator} ("…"), so it stays one cell`,
+    );
+  }
+  if (cells.length < columns && cells.some((cell) => cell.includes('"') && !/^="[^"]*"$/.test(cell))) {
+    throw new InputError(
+      file,
+      line,
+      `this row has ${cells.length} of the header's ${columns} columns, and a quote inside a cell: a quoted field does not end with its quote`,
+      'end a quoted field with its quote, right before the next separator, and double every quote inside it ("")',
+    );
+  }
 }
 
 /** A cell's text, unwrapped from Excel's `="…"` (a formula that keeps a number's leading zeros: CINAHL's ISSNs, dates). */
