@@ -36,6 +36,11 @@ const paths = resolveContentPaths(options.content);
 const progress = createProgress();
 
 try {
+  if (!existsSync(paths.root)) {
+    throw new Error(
+      `there is no content folder ${displayPath(paths.root)} (SURVEY_CONTENT_DIR says where a survey's folder is; \`npm run new -- <folder>\` makes one)`,
+    );
+  }
   await withIngestLock(paths.lock, async () => {
     refuseLegacyOverrides(paths.legacyOverrides);
     // A write cut short by a crash is finished or undone first, so the generated files read below are whole.

@@ -57,7 +57,11 @@ try {
     // are a new taxonomy, free to take any.
     const themes = proposeThemes(papers, groups, options.all ? [] : (config?.themes ?? []).map((theme) => theme.id));
     process.stdout.write(
-      formatSuggestions(themes, `Proposed by npm run themes:suggest from ${scope}, in ${themes.length} groups of two papers or more.`),
+      formatSuggestions(
+        themes,
+        `Proposed by npm run themes:suggest from ${scope}, in ${themes.length} groups of two papers or more.`,
+        displayPath(paths.surveyConfig),
+      ),
     );
   }
 } catch (error) {

@@ -38,7 +38,7 @@ export function readListings(folder: string): ListingSource[] {
         displayPath(path),
         1,
         `this listing is ${(size / 1024 / 1024).toFixed(1)} MB; listings over ${MAX_LISTING_BYTES / 1024 / 1024} MB are refused rather than read in part`,
-        'split it into several listings in content/listings/',
+        `split it into several listings in ${displayPath(folder)}/`,
       );
     }
     return {

@@ -268,9 +268,12 @@ function twoMeans(
   return { sides, fit };
 }
 
-/** The proposals as YAML, ready to paste under `themes:` in `content/survey.yaml`, members listed in comments. */
-export function formatSuggestions(themes: readonly SuggestedTheme[], header: string): string {
-  const lines = [`# ${header}`, '# Review each group: rename it, edit its keywords, then paste it under `themes:` in content/survey.yaml.'];
+/**
+ * The proposals as YAML, ready to paste under `themes:` in the survey's `survey.yaml` (as messages name it:
+ * `surveyFile`), members listed in comments.
+ */
+export function formatSuggestions(themes: readonly SuggestedTheme[], header: string, surveyFile = 'content/survey.yaml'): string {
+  const lines = [`# ${header}`, `# Review each group: rename it, edit its keywords, then paste it under \`themes:\` in ${surveyFile}.`];
   for (const theme of themes) {
     const entry = stringify(
       [{ id: theme.id, title: theme.title, scope: `papers about ${theme.keywords.slice(0, 5).join(', ')}`, keywords: theme.keywords }],

@@ -114,7 +114,7 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
       warnings.push({
         file: listing.file,
         line: 1,
-        message: `no capture date set: reading dates without a year as ${captured.slice(0, 4)} (the file's modification day, ${captured}); set listings.${listing.name}.captured in content/survey.yaml`,
+        message: `no capture date set: reading dates without a year as ${captured.slice(0, 4)} (the file's modification day, ${captured}); set listings.${listing.name}.captured in ${surveyFileOf(listing.file)}`,
       });
     }
     warnings.push(...reading.warnings);
@@ -122,6 +122,15 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
       occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }
   return { papers: mergeRecords(occurrences), warnings };
+}
+
+/**
+ * The survey's `survey.yaml` as messages name it, from a listing's path there (`content/listings/x.bib` →
+ * `content/survey.yaml`): a survey in another folder (SURVEY_CONTENT_DIR) is told its own file.
+ */
+export function surveyFileOf(listingFile: string): string {
+  const folder = /^(.*)[\\/]listings[\\/][^\\/]+$/.exec(listingFile)?.[1];
+  return folder === undefined ? 'survey.yaml' : `${folder}/survey.yaml`;
 }
 
 /** What {@link readSurvey} found; {@link completeSurvey} finishes the survey from it. */

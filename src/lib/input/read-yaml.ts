@@ -32,7 +32,7 @@ export function parseYamlWith<Schema extends z.ZodTypeAny>(text: string, schema:
   const issue = result.error.issues[0]!;
   const field = issue.path.join('.') || '(top level)';
   const line = lineOf(issue.path);
-  throw new InputError(file, line, `${field}: ${issue.message}`, 'see README, "Surveying your own listing", for the fields and their form');
+  throw new InputError(file, line, `${field}: ${issue.message}`, 'see README, "Surveying your own sources", for the fields and their form');
 }
 
 /** The line of the deepest node on `path` that exists, so a missing field points at its parent. */
