@@ -1,12 +1,15 @@
 /**
- * `npm run build:portable`: turns the built site (`dist/`) into `dist-portable/`, a copy that works opened straight
- * from disk (`file://`) — zip it, unzip it anywhere, open `index.html`:
+ * `npm run build:portable [-- --site dist] [-- --out dist-portable]`: builds the site into `--site` (as `npm run build
+ * -- --out` does) and turns it into `--out`, a copy that works opened straight from disk (`file://`) — zip it, unzip it
+ * anywhere, open `index.html`. With `--from <site>` it makes the copy of a site already built, and builds nothing.
  * - every internal link and asset becomes relative and names a real file (`papers/x/index.html`);
  * - module scripts (which browsers refuse from `file://`) are replaced by one classic script;
  * - `search-index.js`, an index of the same content Pagefind indexes, is written for the search page to load
  *   when it is opened from disk (served over HTTP, the copy still uses Pagefind).
- * Written beside `dist-portable/` and swapped in, like the build.
+ * Written beside `dist-portable/` and swapped in, like the build. The two folders are named apart, so a survey built from
+ * another content folder (SURVEY_CONTENT_DIR) can have its own pair without touching another survey's `dist/`.
  */
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
@@ -18,13 +21,32 @@ import { readSearchDocument } from '../src/lib/search/search-documents.ts';
 import { recoverInterruptedSwap, stagingFor, swapInDirectory } from './lib/swap-directory.ts';
 
 const { values: options } = parseArgs({
-  options: { from: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-portable' } },
+  options: {
+    from: { type: 'string' },
+    site: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: 'dist-portable' },
+  },
 });
-const from = resolve(String(options.from));
+const from = resolve(String(options.from ?? options.site));
 const out = resolve(String(options.out));
 const staging = stagingFor(out);
 const base = normaliseBase(process.env.SURVEY_BASE ?? '/');
 
+if (out === from) {
+  console.error(`build:portable: the copy (--out) and the site it is made from (--site) are both ${from}: name two folders`);
+  process.exit(1);
+}
+if (options.from === undefined) {
+  // The site first, as `npm run build -- --out <site>` builds it: a failed build stops here and changes no folder.
+  const built = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('./run.mjs', import.meta.url)), fileURLToPath(new URL('./build.ts', import.meta.url)), '--out', from],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 if (!existsSync(join(from, 'index.html'))) {
   console.error(`build:portable: ${from} holds no built site; run npm run build first`);
   process.exit(1);
