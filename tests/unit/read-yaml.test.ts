@@ -30,6 +30,15 @@ describe('reading the survey definition', () => {
     );
   });
 
+  test('a misspelt field is reported at its own line, before the field it should have been', () => {
+    expect(() => parseYamlWith(valid.replace('    title: One', '    titel: One'), surveyConfigSchema, 'survey.yaml')).toThrow(
+      /^survey\.yaml:5: themes\.0: Unrecognized key\(s\) in object: 'titel'/,
+    );
+    expect(() => parseYamlWith(`${valid}featued: true\n`, surveyConfigSchema, 'survey.yaml')).toThrow(
+      /^survey\.yaml:8: \(top level\): Unrecognized/,
+    );
+  });
+
   test('a duplicate theme id and the reserved id are refused', () => {
     const twice = `${valid}  - id: one\n    title: Again\n    scope: s\n    keywords: [b]\n`;
     expect(() => parseYamlWith(twice, surveyConfigSchema, 'survey.yaml')).toThrow(

@@ -29,9 +29,11 @@ export function parseYamlWith<Schema extends z.ZodTypeAny>(text: string, schema:
   const result = schema.safeParse(document.toJS() ?? {});
   const lineOf = (path: readonly (string | number)[]) => lineOfPath(document, path, lineCounter);
   if (result.success) return { data: result.data, lineOf };
-  const issue = result.error.issues[0]!;
+  // A misspelt key (`titel:`) is also a required one missing: the key written is the issue to show, at its own line.
+  const issues = result.error.issues;
+  const issue = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]!;
   const field = issue.path.join('.') || '(top level)';
-  const line = lineOf(issue.path);
+  const line = lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path);
   throw new InputError(file, line, `${field}: ${issue.message}`, 'see README, "Surveying your own sources", for the fields and their form');
 }
 
