@@ -3,9 +3,10 @@ import { InputError } from './input-error.ts';
 /**
  * Turns the bytes of a pasted file into text lines, tolerating what copy-paste brings along (a BOM, UTF-16,
  * CRLF or CR line ends, non-breaking and other odd spaces, tabs, trailing spaces) and refusing what is not
- * text (invalid UTF-8, control characters, NUL bytes) with the line where it starts.
+ * text (invalid UTF-8, control characters, NUL bytes) with the line where it starts. `keepTabs` keeps tabs as they
+ * are, for a format where a tab separates (a spreadsheet's CSV saved with tabs): elsewhere a tab is a space.
  */
-export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
+export function decodeTextLines(bytes: Uint8Array, file: string, { keepTabs = false } = {}): string[] {
   const text = decodeBytes(bytes, file);
   // The checks and replacements run over the whole text at once (none of them reaches across a line break), and
   // the line is worked out only for an error: a 10,000-paper listing has a hundred thousand lines.
@@ -15,11 +16,11 @@ export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
     throw new InputError(
       file,
       text.slice(0, control.index).split(LINE_BREAK).length,
-      `found control character U+${code}, which does not belong in a pasted listing`,
-      'is this a text file? Paste the listing as plain text',
+      `found control character U+${code}, which does not belong in a text file`,
+      'remove it (a copy from a PDF can bring one along); if this is not a text file, save the listing as plain text',
     );
   }
-  return replaceOddSpaces(text)
+  return replaceOddSpaces(text, keepTabs)
     .split(LINE_BREAK)
     .map((line) => line.trimEnd());
 }
@@ -27,10 +28,10 @@ export function decodeTextLines(bytes: Uint8Array, file: string): string[] {
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Non-breaking, thin and other Unicode spaces become plain spaces, tabs too; zero-width ones go; runs shrink. */
-function replaceOddSpaces(text: string): string {
+/** Non-breaking, thin and other Unicode spaces become plain spaces, tabs too (unless kept); zero-width ones go; runs shrink. */
+function replaceOddSpaces(text: string, keepTabs: boolean): string {
   return text
-    .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(keepTabs ? /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g : /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u200B\uFEFF]/g, '')
     .replace(/(\S) {2,}/g, '$1 ');
 }
