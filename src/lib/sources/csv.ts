@@ -219,16 +219,41 @@ function columnsOf(header: readonly string[]): Map<Field, number[]> {
 }
 
 /**
- * An authors cell's names: separated by semicolons (or OpenAlex's `|`), by BibTeX's ` and `, or, in a PubMed or older
- * Scopus or Embase export, by the commas between names written with initials (`Griffin DK, Larkin DM, O'Connor RE.`,
- * `Yang Z., McNamara M.E.`).
+ * An authors cell's names: separated by semicolons (or OpenAlex's `|`), by BibTeX's ` and `, or by commas — between
+ * names written with initials (PubMed, older Scopus and Embase: `Griffin DK, Larkin DM, O'Connor RE.`,
+ * `Yang Z., McNamara M.E.`), between families and their initials in turns (`Shinn, N., Cassano, F.`), or between
+ * names written "Given Family" (`Noah Shinn, Federico Cassano`, as tables made by hand or by OpenReview write them).
+ * A cell of two comma-separated parts is one "Family, Given" name (`Shinn, Noah James`, `van der Berg, Jan`, with
+ * `Jr.` after it), unless each part is a name of several words (`Shunyu Yao, Jeffrey Zhao`): then it is two.
  */
 function authorList(cell: string): string[] {
   if (/[;|]/.test(cell)) return cell.split(/[;|]/);
   if (/\sand\s/.test(cell)) return cell.split(/\s+and\s+/);
   const names = cell.replace(/(\s\p{Lu}{1,3})\.$/u, '$1').split(/,\s*/);
-  return names.length > 1 && names.every((name) => parseNameWithInitials(name, { undotted: true })) ? names : [cell];
+  if (names.length < 2) return [cell];
+  if (names.every((name) => parseNameWithInitials(name, { undotted: true }))) return names;
+  if (names.length % 2 === 0 && names.every((name, index) => INITIALS_ONLY.test(name) === (index % 2 === 1))) {
+    const written = cell.split(/,\s*/);
+    return written.flatMap((name, index) => (index % 2 === 0 ? [`${name}, ${written[index + 1]}`] : []));
+  }
+  const parts = names.filter((name) => !NAME_SUFFIX.test(name));
+  const severalWords = (name: string) => name.trim().split(/\s+/).length > 1;
+  const oneName = parts.length === 2 && !(severalWords(parts[0]!) && severalWords(parts[1]!) && !FAMILY_PARTICLE.test(parts[0]!));
+  if (oneName || parts.length < 2) return [cell];
+  // Names written "Given Family", a suffix kept with the name before it ("Martin King, Jr.").
+  return names.reduce<string[]>((list, name) => {
+    if (NAME_SUFFIX.test(name) && list.length > 0) list[list.length - 1] += ` ${name}`;
+    else list.push(name);
+    return list;
+  }, []);
 }
+
+/** A name's initials alone (`N.`, `J.-P.`, `NJ`): the given part of a "Family, Initials" pair. */
+const INITIALS_ONLY = /^\s*(?:\p{Lu}\.?[\s-]?){1,4}\s*$/u;
+/** What follows a name after a comma without being a name (`King, Martin, Jr.`). */
+const NAME_SUFFIX = /^\s*(?:Jr|Sr|I{2,3}|IV)\.?\s*$/;
+/** A family name that starts with a particle (`van der Berg`, `de la Cruz`): several words, and still one family. */
+const FAMILY_PARTICLE = /^\s*(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|bin|ibn|al|el|ter|ten)\s/i;
 
 /** One name of an authors cell. */
 function personIn(text: string): PersonName | null {
