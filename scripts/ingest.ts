@@ -29,6 +29,7 @@ import { withIngestLock } from './lib/ingest-lock.ts';
 import { recoverInterruptedSwap } from './lib/swap-directory.ts';
 import { startTextSimilarity } from './lib/parallel-similarity.ts';
 import { readListings, writeFileAtomically } from './lib/read-content.ts';
+import { plural } from '../src/lib/text/plural.ts';
 import { serialiseHistory, type SurveyChanges } from '../src/lib/ingest/paper-history.ts';
 
 const { values: options } = parseArgs({ options: { content: { type: 'string' } } });
@@ -106,7 +107,12 @@ try {
     // After the entries: a crash in between leaves the old history, and the next ingest derives the same dates again.
     writeFileAtomically(paths.history, serialiseHistory(survey.history));
     progress.done();
-    printSummary(survey, config.data, report);
+    printSummary(
+      survey,
+      config.data,
+      report,
+      inputs.listings.map((listing) => listing.file),
+    );
     printMerges(survey);
     printChanges(survey.changes, displayPath(paths.history));
   });
@@ -181,12 +187,18 @@ function createProgress() {
   };
 }
 
-function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncReport) {
+function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncReport, listings: readonly string[]) {
   for (const warning of survey.warnings) console.warn(`ingest: warning: ${formatWarning(warning)}`);
-  const listings = new Set(survey.papers.map((paper) => paper.source.listing));
-  console.log(
-    `ingest: ${survey.papers.length} papers from ${listings.size} listing${listings.size === 1 ? '' : 's'} (${[...listings].join(', ')})`,
-  );
+  // Every listing read, with the papers it holds (a paper in several files counts in each): a file whose papers all
+  // merged into another's, or that gave none, is still named.
+  const held = new Map(listings.map((listing) => [listing, 0]));
+  for (const paper of survey.papers) {
+    for (const listing of new Set([paper.source.listing, ...paper.alsoIn.map((place) => place.listing)])) {
+      held.set(listing, (held.get(listing) ?? 0) + 1);
+    }
+  }
+  const perListing = [...held].map(([listing, papers]) => (held.size === 1 ? listing : `${listing}: ${papers}`));
+  console.log(`ingest: ${plural(survey.papers.length, 'paper')} from ${plural(held.size, 'listing')} (${perListing.join(', ')})`);
   const width = Math.max(...config.themes.map((theme) => theme.id.length), UNSORTED_THEME_ID.length);
   for (const theme of config.themes) {
     const primary = survey.papers.filter((paper) => primaryThemeId(paper) === theme.id).length;
@@ -226,7 +238,7 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
   }
   const pinned = survey.papers.filter((paper) => paper.themeSource === 'pinned').length;
   console.log(
-    `ingest: ${pinned} pinned by the curator, ${survey.orphans.length} orphan notes, ${survey.merges.length} papers merged from several records, ${survey.warnings.length} warnings`,
+    `ingest: ${pinned} pinned by the curator, ${plural(survey.orphans.length, 'orphan note')}, ${plural(survey.merges.length, 'paper')} merged from several records, ${plural(survey.warnings.length, 'warning')}`,
   );
   const generated = relative(process.cwd(), paths.generated) || paths.generated;
   const changed = report.added.length + report.updated.length + report.removed.length;
@@ -241,7 +253,9 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
 function printMerges(survey: BuiltSurvey) {
   if (survey.merges.length === 0) return;
   const LIST_AT_MOST = 25;
-  console.log(`ingest: ${survey.merges.length} papers merged from records in several places (names, dates, DOIs and links combined):`);
+  console.log(
+    `ingest: ${plural(survey.merges.length, 'paper')} merged from records in several places (names, dates, DOIs and links combined):`,
+  );
   for (const merge of survey.merges.slice(0, LIST_AT_MOST)) {
     console.log(
       `    = ${merge.id}: ${merge.kept.listing}:${merge.kept.line} + ${merge.merged.map((place) => `${place.listing}:${place.line}`).join(' + ')}`,

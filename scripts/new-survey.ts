@@ -14,6 +14,7 @@ import { planNewSurvey } from '../src/lib/curation/new-survey.ts';
 import { InputError } from '../src/lib/input/input-error.ts';
 import { isSourceFile, SOURCE_EXTENSIONS } from '../src/lib/sources/source-formats.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
+import { plural } from '../src/lib/text/plural.ts';
 import { displayPath } from '../src/loaders/survey-files.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -74,7 +75,7 @@ try {
   // The commands are to be copied: a folder with a space or a quote in its name is quoted as the shell needs it.
   const folderWord = /^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
   console.log(
-    `new: ${shown}/ — "${title}", ${papers.length} papers from ${sources.length} ${sources.length === 1 ? 'file' : 'files'}, ${themes.length} proposed themes in ${shown}/survey.yaml`,
+    `new: ${shown}/ — "${title}", ${plural(papers.length, 'paper')} from ${plural(sources.length, 'file')}, ${plural(themes.length, 'proposed theme')} in ${shown}/survey.yaml`,
   );
   for (const theme of themes) console.log(`    ${theme.id}: ${theme.title} (${theme.members.length} papers)`);
   console.log('Next:');

@@ -118,6 +118,10 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
       });
     }
     warnings.push(...reading.warnings);
+    // A file that gives no paper is kept quiet by nothing else: an export cut short, or saved empty, would take its
+    // papers out of the survey without a word.
+    if (reading.records.length === 0)
+      warnings.push({ file: listing.file, line: 1, message: `no papers read from this ${reading.format.label}: is the file whole?` });
     for (const record of reading.records)
       occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }

@@ -1,6 +1,7 @@
 import type { CuratedPaper } from '../curation/notes.ts';
 import { formatByline, formatDate } from './paper-display.ts';
 import { themeTitle } from '../classify/paper-themes.ts';
+import { plural } from '../text/plural.ts';
 import { sitePaths, type SiteLinker } from './site-url.ts';
 
 export interface LlmsTxtInput {
@@ -12,8 +13,6 @@ export interface LlmsTxtInput {
   /** Absolute URLs of site paths, the base path applied. */
   link: SiteLinker;
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Markdown link text cannot hold an unbalanced `]` or a line break. */
 const linkText = (text: string) => text.replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/\s+/g, ' ');
