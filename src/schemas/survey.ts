@@ -16,7 +16,15 @@ export const themeIdSchema = z
  */
 export function themeIdEnum(themeIds: readonly string[]) {
   return themeIds.length > 0
-    ? z.enum(themeIds as [string, ...string[]])
+    ? z.enum(themeIds as [string, ...string[]], {
+        // A theme renamed or removed in survey.yaml leaves its pins behind: say which id is unknown, and the ones there are.
+        errorMap: (issue, context) =>
+          issue.code === 'invalid_enum_value'
+            ? {
+                message: `"${String(issue.received)}" is not a theme of survey.yaml (renamed or removed?); its themes are ${themeIds.join(', ')}`,
+              }
+            : { message: context.defaultError },
+      })
     : z.never({ errorMap: () => ({ message: 'the survey defines no themes yet (add them under themes: in survey.yaml)' }) });
 }
 

@@ -126,7 +126,7 @@ describe('re-ingesting never loses a curated word', () => {
     writeFileSync(join(dir, 'notes', `${CYCLIC}.mdx`), '---\nsummary: "x"\nthemes: [efficient-reasoning, nonsense]\n---\n');
     const result = runIngest(dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx:3: themes\\.1: Invalid enum value`));
+    expect(result.stderr).toMatch(new RegExp(`notes/${CYCLIC}\\.mdx:3: themes\\.1: "nonsense" is not a theme of survey\\.yaml`));
   });
 
   test('an old overrides.yaml is refused rather than silently ignored', () => {

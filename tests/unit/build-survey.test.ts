@@ -71,7 +71,15 @@ describe('building the survey', () => {
   test('a pin to an unknown theme is an error naming the note and line', () => {
     const text = `Driving Agents\n\n${abstract('driving')}\n`;
     expect(() => buildSurvey(inputs([listing('newer', text)], { 'driving-agents': { themes: ['nope'] } }))).toThrow(
-      /^content\/notes\/driving-agents\.mdx:2: themes\.0: Invalid enum value/,
+      /^content\/notes\/driving-agents\.mdx:2: themes\.0: "nope" is not a theme of survey\.yaml \(renamed or removed\?\); its themes are /,
+    );
+  });
+
+  test('every note that pins a theme no longer defined is named in the one error', () => {
+    const text = `Driving Agents\n\n${abstract('driving')}\n`;
+    const notes = { 'driving-agents': { themes: ['nope'] }, 'gone-paper': { themes: ['gui', 'nope'] } };
+    expect(() => buildSurvey(inputs([listing('newer', text)], notes))).toThrow(
+      /^content\/notes\/driving-agents\.mdx:2: themes\.0: "nope" .* \(and 1 more note: content\/notes\/gone-paper\.mdx:2\)/,
     );
   });
 

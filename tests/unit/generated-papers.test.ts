@@ -57,7 +57,7 @@ describe('the generated papers, read back for the site', () => {
   test('a paper in a theme the survey no longer has is refused, and a file that is not JSON is named', () => {
     const folder = writeGenerated([generatedPaper('only-paper')]);
     expect(() => readGeneratedPapers(folder, ['agents'])).toThrow(
-      /rl\.json:4: this generated paper does not fit the schema: themes\.0: Invalid enum value/,
+      /rl\.json:4: this generated paper does not fit the schema: themes\.0: "rl" is not a theme of survey\.yaml/,
     );
     writeFileSync(join(folder, 'rl.json'), '{ "papers": [');
     expect(() => readGeneratedPapers(folder, ['rl'])).toThrow(/rl\.json:1: this generated file is not valid JSON/);
@@ -68,7 +68,7 @@ describe('the generated papers, read back for the site', () => {
     const folder = writeGenerated(papers);
     const recorded = digestGeneratedFiles(planEntries(papers));
     // The schema of a survey without the theme `agents` would refuse the second paper: read as recorded, it is not asked.
-    expect(() => readGeneratedPapers(folder, ['rl'])).toThrow(/agents\.json:4: .*themes\.0: Invalid enum value/);
+    expect(() => readGeneratedPapers(folder, ['rl'])).toThrow(/agents\.json:4: .*themes\.0: "agents" is not a theme of survey\.yaml/);
     expect(readGeneratedPapers(folder, ['rl'], { writtenByIngest: recorded })).toEqual(readGeneratedPapers(folder, ['rl', 'agents']));
     // An edit after the ingest: the digest no longer matches, so the files are validated and the edit is refused.
     const file = join(folder, 'rl.json');

@@ -6,7 +6,7 @@
  */
 import { createNoteSchema, type NoteFrontmatter } from '../../schemas/note.ts';
 import type { PaperHistory } from '../../schemas/history.ts';
-import type { InputWarning } from '../input/input-error.ts';
+import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
 import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans } from '../curation/orphans.ts';
 import { checkCuratedRefs, describeDeparted } from '../curation/paper-refs.ts';
@@ -64,5 +64,29 @@ export function pinnedThemes(sources: readonly NoteSource[], themeIds: readonly 
 /** Validates every note's frontmatter (an error names the file and line), by paper id. */
 export function parseNotes(sources: readonly NoteSource[], themeIds: readonly string[]): Map<string, ParsedNote<NoteFrontmatter>> {
   const schema = createNoteSchema(themeIds);
-  return new Map(sources.map((source) => [source.id, parseNoteSource(source.text, schema, source.file)]));
+  const notes = new Map<string, ParsedNote<NoteFrontmatter>>();
+  const errors: InputError[] = [];
+  for (const source of sources) {
+    try {
+      notes.set(source.id, parseNoteSource(source.text, schema, source.file));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+    }
+  }
+  // Every bad note at once: a theme renamed in survey.yaml leaves a pin in each note that named it, and one build per
+  // note to find them would be a chore.
+  const [first, ...others] = errors;
+  if (first) {
+    const also = others.map((error) => `${error.file}:${error.line}`);
+    throw new InputError(
+      first.file,
+      first.line,
+      also.length > 0
+        ? `${first.problem} (and ${also.length} more ${also.length === 1 ? 'note' : 'notes'}: ${also.join(', ')})`
+        : first.problem,
+      first.fix,
+    );
+  }
+  return notes;
 }
