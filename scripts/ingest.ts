@@ -197,8 +197,14 @@ function printSummary(survey: BuiltSurvey, config: SurveyConfig, report: SyncRep
       held.set(listing, (held.get(listing) ?? 0) + 1);
     }
   }
-  const perListing = [...held].map(([listing, papers]) => (held.size === 1 ? listing : `${listing}: ${papers}`));
-  console.log(`ingest: ${plural(survey.papers.length, 'paper')} from ${plural(held.size, 'listing')} (${perListing.join(', ')})`);
+  if (listings.length === 0) {
+    console.log(
+      `ingest: no listings yet in ${displayPath(paths.listings)}/: the survey has no papers until its sources are there — a Daily Papers search copied into a .txt, a library exported as .bib, .ris, .json (CSL) or .csv, or an arXiv API response saved as .xml (see README, "Your sources")`,
+    );
+  } else {
+    const perListing = [...held].map(([listing, papers]) => (held.size === 1 ? listing : `${listing}: ${papers}`));
+    console.log(`ingest: ${plural(survey.papers.length, 'paper')} from ${plural(held.size, 'listing')} (${perListing.join(', ')})`);
+  }
   const width = Math.max(...config.themes.map((theme) => theme.id.length), UNSORTED_THEME_ID.length);
   for (const theme of config.themes) {
     const primary = survey.papers.filter((paper) => primaryThemeId(paper) === theme.id).length;

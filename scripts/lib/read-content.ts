@@ -13,8 +13,9 @@ export const MAX_LISTING_BYTES = 20 * 1024 * 1024;
 
 /**
  * Every listing in the folder — each file in a format ingest reads (`.txt` pastes, `.bib`, `.ris`, `.json`, `.xml`,
- * `.atom`, `.csv`) — in file-name order; none is an error that says what to put there. Other files (a README, an
- * editor's backup) are left alone.
+ * `.atom`, `.csv`) — in file-name order. None is a survey with no papers yet (`npm run new` without `--from`, or every
+ * listing taken out): it builds, and ingest says what to put there. Other files (a README, an editor's backup) are
+ * left alone.
  */
 export function readListings(folder: string): ListingSource[] {
   const names = existsSync(folder)
@@ -22,14 +23,6 @@ export function readListings(folder: string): ListingSource[] {
         .filter((name) => !name.startsWith('.') && isSourceFile(name))
         .sort()
     : [];
-  if (names.length === 0) {
-    throw new InputError(
-      displayPath(folder),
-      1,
-      `no listing found (expected at least one file of ${SOURCE_EXTENSIONS.join(', ')})`,
-      `paste the Daily Papers search results into ${displayPath(folder)}/<name>.txt, or export your library there (BibTeX, RIS, CSL-JSON, CSV) or save an arXiv API response (.xml)`,
-    );
-  }
   return names.map((name) => {
     const path = join(folder, name);
     const size = statSync(path).size;

@@ -72,6 +72,19 @@ describe('npm run new', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  test('a survey with no sources yet builds: its home page says where to put them', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'new-empty-'));
+    const content = join(scratch, 'survey');
+    expect(run('scripts/new-survey.ts', [content, '--title', 'Nothing yet']).status).toBe(0);
+    const build = run('scripts/build.ts', ['--out', join(scratch, 'site')], { SURVEY_CONTENT_DIR: content });
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/ingest: no listings yet in .*listings\/: the survey has no papers until its sources are there/);
+    const home = readPage(join(scratch, 'site'), 'index.html');
+    expect(home.querySelector('h1')!.text).toBe('Nothing yet');
+    expect(home.querySelector('.stats')!.text).toBe('No papers yet.');
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
   test('SURVEY_CONTENT_DIR points ingest, note and themes:suggest at the new folder', () => {
     const env = { SURVEY_CONTENT_DIR: newContent };
     const ingest = run('scripts/ingest.ts', [], env);
