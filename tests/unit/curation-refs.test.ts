@@ -2,7 +2,7 @@
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { checkCuratedRefs, checkRef, scanPaperRefs } from '../../src/lib/curation/paper-refs.ts';
-import { findOrphanIntros, findOrphans } from '../../src/lib/curation/orphans.ts';
+import { describeOrphan, findOrphanIntros, findOrphans } from '../../src/lib/curation/orphans.ts';
 import fc from 'fast-check';
 import { planNewSurvey } from '../../src/lib/curation/new-survey.ts';
 import { proposeThemes } from '../../src/lib/classify/theme-suggestions.ts';
@@ -62,6 +62,22 @@ describe('orphans', () => {
       { id: 'thinkless-llm-learns-when-to-thinq', file: 'notes/x.mdx', closest: 'thinkless-llm-learns-when-to-think' },
       { id: 'something-else-entirely', file: 'notes/y.mdx', closest: null },
     ]);
+  });
+
+  test('a note whose paper left when its title was corrected is offered the new id, unless that paper has a note', () => {
+    const departed = new Map([['a-reflective-agnet', 'A Reflective Agnet']]);
+    const ids = ['a-reflective-agent', 'unrelated-paper'];
+    expect(findOrphans([{ id: 'a-reflective-agnet', file: 'notes/a.mdx' }], ids, departed)).toEqual([
+      { id: 'a-reflective-agnet', file: 'notes/a.mdx', closest: 'a-reflective-agent', departedTitle: 'A Reflective Agnet' },
+    ]);
+    const both = [
+      { id: 'a-reflective-agnet', file: 'notes/a.mdx' },
+      { id: 'a-reflective-agent', file: 'notes/b.mdx' },
+    ];
+    expect(findOrphans(both, ids, departed)[0]!.closest).toBeNull();
+    expect(describeOrphan(findOrphans([{ id: 'a-reflective-agnet', file: 'notes/a.mdx' }], ids, departed)[0]!).message).toMatch(
+      /no longer in any listing.* — or, if its title was corrected, did you mean "a-reflective-agent"\? \(rename the file to a-reflective-agent\.mdx\)/,
+    );
   });
 
   test('a theme intro whose theme is not defined is an orphan; the survey intro never is', () => {

@@ -17,7 +17,7 @@ export function describeOrphan(orphan: OrphanNote): InputWarning {
     return {
       file: orphan.file,
       line: 1,
-      message: `this note's paper "${orphan.departedTitle}" is no longer in any listing; the note is kept, listed on /notes/orphans/, and shows again when the paper returns`,
+      message: `this note's paper "${orphan.departedTitle}" is no longer in any listing; the note is kept, listed on /notes/orphans/, and shows again when the paper returns${orphan.closest ? ` — or, if its title was corrected, did you mean "${orphan.closest}"? (rename the file to ${orphan.closest}.mdx)` : ''}`,
     };
   }
   return {
@@ -28,8 +28,10 @@ export function describeOrphan(orphan: OrphanNote): InputWarning {
 }
 
 /**
- * Notes whose paper id is not among the current papers. A note of a paper that has left (`departed`, with its last
- * title) says so; another has the current id close to its own, if one is (a title corrected, so its id changed).
+ * Notes whose paper id is not among the current papers, each with the current id close to its own, if one is (a title
+ * corrected, so its id changed). A note of a paper that has left (`departed`, with its last title) says so; the id
+ * close to it is offered only among papers with no note of their own, as a title corrected gives a paper a new id and
+ * leaves its note under the old one — the history knows every id a paper had, so such a note is always "departed".
  */
 export function findOrphans(
   notes: ReadonlyArray<{ id: string; file: string }>,
@@ -37,15 +39,19 @@ export function findOrphans(
   departed: ReadonlyMap<string, string> = new Map(),
 ): OrphanNote[] {
   const known = new Set(paperIds);
+  const annotated = new Set(notes.map((note) => note.id));
+  const withoutNote = paperIds.filter((id) => !annotated.has(id));
+  /** The id among `ids` nearest to `id`, when it is near: far ones are other papers. */
+  const nearTo = (id: string, ids: readonly string[]) => {
+    const nearest = ids.length > 0 ? closest(id, [...ids]) : null;
+    return nearest !== null && distance(id, nearest) <= Math.max(3, Math.round(id.length * 0.3)) ? nearest : null;
+  };
   return notes
     .filter((note) => !known.has(note.id))
     .map((note) => {
       const departedTitle = departed.get(note.id);
-      if (departedTitle !== undefined) return { id: note.id, file: note.file, closest: null, departedTitle };
-      const nearest = paperIds.length > 0 ? closest(note.id, [...paperIds]) : null;
-      // Only a near id is worth suggesting: far ones are other papers.
-      const near = nearest !== null && distance(note.id, nearest) <= Math.max(3, Math.round(note.id.length * 0.3));
-      return { id: note.id, file: note.file, closest: near ? nearest : null };
+      if (departedTitle !== undefined) return { id: note.id, file: note.file, closest: nearTo(note.id, withoutNote), departedTitle };
+      return { id: note.id, file: note.file, closest: nearTo(note.id, paperIds) };
     });
 }
 
