@@ -4,6 +4,7 @@ import { formatWarning } from '../lib/input/input-error.ts';
 import { resolveContentPaths } from '../loaders/content-paths.ts';
 import {
   displayPath,
+  publishedPath,
   introPatterns,
   loadDepartedPapers,
   loadSurveyConfig,
@@ -116,6 +117,7 @@ async function loadSurveyData(): Promise<SurveyData> {
   const themes = themeEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   // Under `npm run build` the ingest may still be writing the papers (src/loaders/ingest-gate.ts).
   const { files: writtenByIngest } = await generatedEntriesReady();
+  const published = (listing: string) => publishedPath(listing, paths.root);
   const allPapers = readGeneratedPapers(
     papersFolder(),
     config.themes.map((theme) => theme.id),
@@ -123,7 +125,13 @@ async function loadSurveyData(): Promise<SurveyData> {
   )
     .map((paper) => {
       const note = notesById.get(paper.id);
-      return applyNote(paper, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
+      // The places a paper was read from, as the site names them (not the curator's absolute paths).
+      const placed = {
+        ...paper,
+        source: { ...paper.source, listing: published(paper.source.listing) },
+        alsoIn: paper.alsoIn.map((place) => ({ ...place, listing: published(place.listing) })),
+      };
+      return applyNote(placed, note && { frontmatter: note.data, hasBody: hasWords(note.body ?? '') });
     })
     .sort(compareNewestFirst);
   const papers = allPapers.filter((paper) => !paper.hidden);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
 import { vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
 import { FACET_KINDS } from '../schemas/facet-kinds.ts';
@@ -110,6 +110,17 @@ let cachedRefs: { signature: string; paperIds: Set<string>; departed: Map<string
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/**
+ * A file of the survey as the published site names it: from the content folder's own name on (`content/listings/x.bib`,
+ * `my-survey/notes/y.mdx`), whatever folder the survey was built from — never the curator's absolute path
+ * (`/home/…`), which tells readers nothing and would make two machines build two sites. A file outside the content
+ * folder is named as messages name it.
+ */
+export function publishedPath(path: string, contentRoot: string): string {
+  const fromParent = relative(dirname(contentRoot), resolve(path));
+  return fromParent && !fromParent.startsWith('..') ? fromParent.split(sep).join('/') : displayPath(path);
 }
 
 /** Where the survey intro and the theme intros are, as patterns under the content folder. */
