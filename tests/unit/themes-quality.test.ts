@@ -115,4 +115,20 @@ describe('theme suggestions', () => {
     expect(beside.map((group) => group.title)).toEqual(groups.map((group) => group.title));
     for (const group of beside) expect(taken).not.toContain(group.id);
   });
+
+  test('no pronoun or hedge becomes a keyword, however often a group uses it', () => {
+    const topic = (word: string, index: number) => ({
+      title: `${word} agents ${index}`,
+      abstract: `Agents increasingly check their ${word} and their own ${word} output; their ${word} improves as they ${word}.`,
+    });
+    const papers = [...['reflection', 'planning'].flatMap((word) => [0, 1, 2].map((index) => topic(word, index)))];
+    const { space, vectors } = vectorizeCorpus(eachPaperTerms(papers));
+    const groups = suggestThemes(
+      papers.map((paper, index) => ({ title: paper.title, vector: vectors[index]! })),
+      space,
+      2,
+    );
+    expect(groups).toHaveLength(2);
+    for (const group of groups) for (const word of ['their', 'they', 'increasingly']) expect(group.keywords).not.toContain(word);
+  });
 });

@@ -15,13 +15,17 @@ export interface SuggestedTheme {
 const ITERATIONS = 25;
 
 /**
- * Words titles use to introduce their topic rather than to name it ("Towards …", "Enhancing …", "Let …"): they
- * name no theme, however often a group's titles use them.
+ * Words that name no theme, however often a group's papers use them: those titles introduce their topic with
+ * ("Towards …", "Enhancing …", "Let …"), and the pronouns and hedges of any abstract ("their", "increasingly"), which
+ * the similarity keeps (they weigh little there) but which as a theme's keyword would place every paper that uses them.
  */
 const TITLE_FILLERS = new Set(
-  'towards toward via let lets enhancing enhance advancing advance improving improve understanding rethinking revisiting beyond demystifying boosting boost harnessing unlocking investigating exploring explore incentivizing promoting empowering bridging make making can need all when what how why do does your our new'.split(
-    ' ',
-  ),
+  [
+    'towards toward via let lets enhancing enhance advancing advance improving improve understanding rethinking revisiting beyond demystifying boosting boost harnessing unlocking investigating exploring explore incentivizing promoting empowering bridging make making can need all when what how why do does your our new',
+    'i me my mine you yours he him his she her hers they them their theirs themselves itself us ours ourselves increasingly',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
