@@ -18,7 +18,15 @@ import {
 import { ingestCodeDigest } from './lib/code-digest.ts';
 import { resolveContentPaths } from '../src/loaders/content-paths.ts';
 import { formatWarning, InputError, type InputWarning } from '../src/lib/input/input-error.ts';
-import { displayPath, loadSurveyConfig, loadVocabularies, readHistory, readIntros, readNotes } from '../src/loaders/survey-files.ts';
+import {
+  curatedFilesNotRead,
+  displayPath,
+  loadSurveyConfig,
+  loadVocabularies,
+  readHistory,
+  readIntros,
+  readNotes,
+} from '../src/loaders/survey-files.ts';
 import { planEntries } from '../src/lib/ingest/plan-entries.ts';
 import { primaryThemeId } from '../src/lib/classify/paper-themes.ts';
 import { LOW_CONFIDENCE } from '../src/lib/classify/theme-placement.ts';
@@ -57,6 +65,7 @@ try {
       onProgress: progress.update,
     };
     const themeIds = config.data.themes.map((theme) => theme.id);
+    for (const warning of curatedFilesNotRead(paths)) console.warn(`ingest: warning: ${formatWarning(warning)}`);
     const read = {
       code: ingestCodeDigest(),
       listings: inputs.listings,

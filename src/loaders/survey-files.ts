@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { surveyConfigSchema, type SurveyConfig } from '../schemas/survey.ts';
 import { vocabularySchema, type Vocabularies } from '../schemas/facets.ts';
 import { FACET_KINDS } from '../schemas/facet-kinds.ts';
 import { compileRegexTerm } from '../lib/text/term-matcher.ts';
 import type { ContentPaths } from './content-paths.ts';
-import { InputError } from '../lib/input/input-error.ts';
+import { InputError, type InputWarning } from '../lib/input/input-error.ts';
 import { parseYamlWith, type ParsedYaml } from '../lib/input/read-yaml.ts';
 import { PAPERS_FOLDER, readEntryIds } from '../lib/ingest/plan-entries.ts';
 import { parseHistory } from '../lib/ingest/paper-history.ts';
@@ -139,6 +139,32 @@ export function readNotes(folder: string): NoteSource[] {
       file: displayPath(join(folder, name)),
       text: readFileSync(join(folder, name), 'utf8'),
     }));
+}
+
+/**
+ * Notes and intros saved as Markdown (`.md`, `.markdown`) rather than MDX: the site reads `.mdx` only, so such a file
+ * would be left out without a word. Each is a warning that says to rename it.
+ */
+export function curatedFilesNotRead(paths: ContentPaths): InputWarning[] {
+  const markdown = /\.(?:md|markdown)$/i;
+  const inFolder = (folder: string) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter((name) => markdown.test(name))
+          .sort()
+          .map((name) => join(folder, name))
+      : [];
+  const intro = paths.surveyIntro.replace(/\.mdx$/, '');
+  const files = [
+    ...inFolder(paths.notes),
+    ...inFolder(paths.themeIntros),
+    ...[`${intro}.md`, `${intro}.markdown`].filter((file) => existsSync(file)),
+  ];
+  return files.map((file) => ({
+    file: displayPath(file),
+    line: 1,
+    message: `this file is not read: notes and intros are MDX files — rename it to ${basename(file).replace(markdown, '.mdx')}`,
+  }));
 }
 
 /** The survey intro and every theme intro, as `{ id, file, text }` (`intro`, `themes/<theme-id>`), in file-name order. */
