@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { normaliseTitle } from '../ingest/paper-ids.ts';
 
 /** What a curator typed to name a paper, and what it matched. */
@@ -23,14 +23,25 @@ export function findPaper<P extends { id: string; title: string }>(papers: reado
   });
   if (matches.length === 1) return { kind: 'one', paper: matches[0]! };
   if (matches.length > 1) return { kind: 'many', papers: matches };
-  return {
-    kind: 'none',
-    closest:
-      papers.length > 0
-        ? closest(
-            wanted.toLowerCase().replace(/\s+/g, '-'),
-            papers.map((paper) => paper.id),
-          )
-        : null,
-  };
+  return { kind: 'none', closest: nearestByWords(papers, words)?.id ?? null };
+}
+
+/**
+ * The paper whose title has the most of the words typed, each word found as written or with a slip (one letter in
+ * four off: `languge` for `language`) — at least half of them: a paper sharing no word is no suggestion. Ties go to
+ * the shorter title, which the words typed say more of. By words, not by the whole id, which favours short ids
+ * whatever was typed.
+ */
+function nearestByWords<P extends { id: string; title: string }>(papers: readonly P[], words: readonly string[]): P | undefined {
+  const near = (word: string, candidate: string) =>
+    word === candidate || (word.length >= 4 && distance(word, candidate) <= Math.floor(word.length / 4));
+  let best: { paper: P; found: number; length: number } | undefined;
+  for (const paper of papers) {
+    const titleWords = [...normaliseTitle(paper.title).split(' '), ...paper.id.split('-')];
+    const found = words.filter((word) => titleWords.some((candidate) => near(word, candidate))).length;
+    if (found * 2 < words.length || found === 0) continue;
+    if (!best || found > best.found || (found === best.found && titleWords.length < best.length))
+      best = { paper, found, length: titleWords.length };
+  }
+  return best?.paper;
 }
