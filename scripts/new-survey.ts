@@ -41,21 +41,27 @@ try {
         `ingest reads ${SOURCE_EXTENSIONS.join(', ')} files, not this one`,
         'export the library as BibTeX, RIS, CSL-JSON or CSV, or save an arXiv API response as .xml',
       );
-    return { file: displayPath(resolve(file)), name: basename(file, extname(file)), bytes: readFileSync(file), modifiedDay: today() };
+    const modifiedDay = statSync(file).mtime.toISOString().slice(0, 10);
+    return { file: displayPath(resolve(file)), name: basename(file, extname(file)), bytes: readFileSync(file), modifiedDay };
   });
   const names = sources.map((source) => basename(source.file));
   if (new Set(names).size !== names.length)
     throw new Error(`two --from files have the same name (${names.join(', ')}); rename one, as they go side by side in listings/`);
   const title = options.title?.trim() || titleFrom(basename(folder));
   const captured = today();
+  // A paste leaves the year out of this year's dates (`Sep 24`), read in its capture year: a paste copied before today
+  // is dated by its file's last change, not by today, or last year's paste would move to this year.
+  const pastes = Object.fromEntries(
+    sources.filter((source) => extname(source.file) === '.txt').map((source) => [source.name, { captured: source.modifiedDay }]),
+  );
   // Read every file first: a bad one stops here, before anything is written.
   const { papers } = collectListedPapers({
     listings: sources,
-    config: { survey: { title, subtitle: '', captured }, listings: {}, themes: [] },
+    config: { survey: { title, subtitle: '', captured }, listings: pastes, themes: [] },
   });
   const themes =
     papers.length >= 2 ? proposeThemes(papers, options.groups ? Number(options.groups) : defaultGroupCount(papers.length)) : [];
-  const plan = planNewSurvey({ title, captured, listings: names, themes, paperCount: papers.length });
+  const plan = planNewSurvey({ title, captured, listings: names, pastesCaptured: pastes, themes, paperCount: papers.length });
 
   const staging = join(dirname(folder), `.${basename(folder)}.new-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -78,6 +84,10 @@ try {
     `new: ${shown}/ — "${title}", ${plural(papers.length, 'paper')} from ${plural(sources.length, 'file')}, ${plural(themes.length, 'proposed theme')} in ${shown}/survey.yaml`,
   );
   for (const theme of themes) console.log(`    ${theme.id}: ${theme.title} (${theme.members.length} papers)`);
+  for (const [name, { captured: day }] of Object.entries(pastes))
+    console.log(
+      `  ${name}.txt is dated ${day}, the day its file last changed: set listings.${name}.captured in survey.yaml to the day you copied it`,
+    );
   console.log('Next:');
   if (sources.length === 0) console.log(`  put your listings or library exports in ${shown}/listings/ (see README, "Your sources")`);
   console.log(`  SURVEY_CONTENT_DIR=${folderWord} npm run ingest       # where each paper lands, and what to curate first`);

@@ -109,6 +109,16 @@ describe('a new survey', () => {
     );
     expect(none.themes).toEqual([]);
     expect(plan.files.get('intro.mdx')).toContain('12 papers in 1 theme.');
+    // A paste keeps the day its file last changed as its capture day, the year its dates are read in.
+    const withPaste = planNewSurvey({
+      title: 'T',
+      captured: '2026-12-02',
+      listings: ['hf.txt'],
+      pastesCaptured: { hf: { captured: '2025-10-31' } },
+      paperCount: 3,
+      themes: [],
+    });
+    expect(surveyConfigSchema.parse(parse(withPaste.files.get('survey.yaml')!)).listings).toEqual({ hf: { captured: '2025-10-31' } });
   });
 
   test('whatever the papers, the themes it proposes make a survey.yaml that validates', () => {

@@ -17,10 +17,12 @@ export function planNewSurvey(options: {
   title: string;
   captured: string;
   listings: readonly string[];
+  /** The capture day of each paste, by its name: the day its file last changed (its dates leave the year out). */
+  pastesCaptured?: Readonly<Record<string, { captured: string }>>;
   themes: readonly SuggestedTheme[];
   paperCount: number;
 }): NewSurveyPlan {
-  const { title, captured, listings, themes, paperCount } = options;
+  const { title, captured, listings, themes, paperCount, pastesCaptured = {} } = options;
   const themeList = themes.map((theme) => ({
     id: theme.id,
     title: theme.title,
@@ -50,7 +52,12 @@ export function planNewSurvey(options: {
     survey,
     '',
     '# Per-listing settings, by file name (with or without its ending). `captured` overrides the survey-wide date above.',
-    'listings: {}',
+    ...(Object.keys(pastesCaptured).length > 0
+      ? [
+          "# A paste's is the day its file last changed: set it to the day you copied the listing (the year of its dates).",
+          stringify({ listings: pastesCaptured }, { lineWidth: 0 }).trimEnd(),
+        ]
+      : ['listings: {}']),
     '',
     ...themesYaml,
     '',
