@@ -40,6 +40,11 @@ describe('references in curated MDX', () => {
       status: 'unknown',
       problem: expect.stringContaining('did you mean "thinkless-llm-learns-when-to-think"?'),
     });
+    // An id sharing no word with any paper's offers none, rather than the nearest string.
+    expect(checkRef({ component: 'PaperLink', kind: 'paper', id: 'reflexion-languge-agents', line: 1 }, refs)).toMatchObject({
+      status: 'unknown',
+      problem: expect.not.stringContaining('did you mean'),
+    });
     expect(checkRef({ component: 'PaperTable', kind: 'theme', id: 'gone', line: 1 }, refs)).toMatchObject({ status: 'unknown' });
     const { departed, unknown } = checkCuratedRefs(
       [{ file: 'notes/a.mdx', text: 'A <PaperLink id="navsim" /> and <PaperLink id="typo" />' }],

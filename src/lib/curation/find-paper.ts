@@ -23,7 +23,16 @@ export function findPaper<P extends { id: string; title: string }>(papers: reado
   });
   if (matches.length === 1) return { kind: 'one', paper: matches[0]! };
   if (matches.length > 1) return { kind: 'many', papers: matches };
-  return { kind: 'none', closest: nearestByWords(papers, words)?.id ?? null };
+  return { kind: 'none', closest: closestPaperId(wanted, papers) };
+}
+
+/**
+ * The id of the paper a mistyped name most likely meant (an id or words of a title: `reflexion-languge-agents`), or
+ * null when no paper has half its words: what "did you mean" offers, for `npm run note` and for a `<PaperLink>`.
+ */
+export function closestPaperId(typed: string, papers: Iterable<{ id: string; title?: string }>): string | null {
+  const words = normaliseTitle(typed).split(' ').filter(Boolean);
+  return words.length > 0 ? (nearestByWords([...papers], words)?.id ?? null) : null;
 }
 
 /**
@@ -32,12 +41,12 @@ export function findPaper<P extends { id: string; title: string }>(papers: reado
  * the shorter title, which the words typed say more of. By words, not by the whole id, which favours short ids
  * whatever was typed.
  */
-function nearestByWords<P extends { id: string; title: string }>(papers: readonly P[], words: readonly string[]): P | undefined {
+function nearestByWords<P extends { id: string; title?: string }>(papers: readonly P[], words: readonly string[]): P | undefined {
   const near = (word: string, candidate: string) =>
     word === candidate || (word.length >= 4 && distance(word, candidate) <= Math.floor(word.length / 4));
   let best: { paper: P; found: number; length: number } | undefined;
   for (const paper of papers) {
-    const titleWords = [...normaliseTitle(paper.title).split(' '), ...paper.id.split('-')];
+    const titleWords = [...(paper.title ? normaliseTitle(paper.title).split(' ') : []), ...paper.id.split('-')];
     const found = words.filter((word) => titleWords.some((candidate) => near(word, candidate))).length;
     if (found * 2 < words.length || found === 0) continue;
     if (!best || found > best.found || (found === best.found && titleWords.length < best.length))

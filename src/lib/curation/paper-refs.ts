@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { closestPaperId } from './find-paper.ts';
 
 /**
  * What curated MDX may name: the papers of the survey, the papers it once had (its history knows them as removed,
@@ -38,7 +38,10 @@ export function checkRef(ref: PaperRef, refs: SurveyRefs): RefStatus {
   if (refs.paperIds.has(ref.id)) return { status: 'current' };
   const title = refs.departed.get(ref.id);
   if (title !== undefined) return { status: 'departed', title };
-  const suggestion = refs.paperIds.size > 0 ? closest(ref.id, [...refs.paperIds]) : null;
+  const suggestion = closestPaperId(
+    ref.id,
+    [...refs.paperIds].map((id) => ({ id })),
+  );
   return {
     status: 'unknown',
     problem: `<${ref.component}> names paper "${ref.id}", which is not in the survey${suggestion ? ` — did you mean "${suggestion}"?` : ''} (a paper's id is the last part of its URL, /papers/<id>/)`,
