@@ -40,10 +40,21 @@ export const CSV_COLUMN_NAMES = {
   // Scopus gives "Authors" as "Shinn N." and "Author full names" as "Shinn, Noah (57211111111)": the full names first.
   authors: ['author_full_names', 'authors', 'author', 'author_s', 'author_names', 'authorships_author_display_name'],
   author_count: ['author_count'],
-  date: ['date', 'publication_date', 'date_of_publication', 'published', 'year', 'publication_year', 'published_year'],
+  date: [
+    'date',
+    'publication_date',
+    'date_of_publication',
+    'date_published',
+    'published_date',
+    'pub_date',
+    'published',
+    'year',
+    'publication_year',
+    'published_year',
+  ],
   doi: ['doi'],
   arxiv: ['arxiv', 'arxiv_id', 'eprint'],
-  url: ['url', 'link', 'pdf_link'],
+  url: ['url', 'link', 'pdf_link', 'external_url', 'source_urls'],
   abstract: ['abstract', 'abstract_note', 'summary'],
   venue: [
     'venue',
