@@ -119,6 +119,16 @@ describe('merging the records of one paper', () => {
     });
   });
 
+  test('the venue is where the paper was published, before a preprint server', () => {
+    const [paper] = mergeRecords([
+      occurrence({ title: 'Reflexion', venue: 'arXiv e-prints' }),
+      occurrence({ title: 'Reflexion', venue: 'arXiv preprint arXiv:2303.11366' }),
+      occurrence({ title: 'Reflexion', venue: 'NeurIPS 2023' }),
+    ]);
+    expect(paper!.venue).toBe('NeurIPS 2023');
+    expect(mergeRecords([occurrence({ title: 'P', venue: 'CoRR' }), occurrence({ title: 'P' })])[0]!.venue).toBe('CoRR');
+  });
+
   test('each field comes from the record that has it most completely', () => {
     const [paper] = mergeRecords([
       occurrence({

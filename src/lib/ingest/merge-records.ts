@@ -132,6 +132,9 @@ function differentPapers(a: Identity, b: Identity): boolean {
   return disjoint(a.nameWords, b.nameWords) && yearsApart;
 }
 
+/** A venue that names a preprint server rather than where a paper was published (Scholar's "arXiv preprint arXiv:…", CoRR). */
+const PREPRINT_VENUE = /\b(?:arxiv|e-?prints?|preprints?|corr|biorxiv|medrxiv|ssrn|research square)\b/i;
+
 /** Each keyword once, as first written: Scopus's "Self-reflection" and a Zotero tag "self-reflection" are one keyword. */
 function onceIgnoringCase(keywords: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -163,8 +166,8 @@ const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.te
 /**
  * The paper of a group of records: the title most of them give, as mixed case rather than in capitals only; the names
  * of the record naming the most authors; the more precise date (a day beats a month beats a year); upvotes and
- * organisation from the newest capture that has them (the paste); DOI, arXiv id, venue and citation key from the first
- * record with one; links and keywords from all. Where records tie, the newest capture wins, then the earlier record.
+ * organisation from the newest capture that has them (the paste); DOI, arXiv id and citation key from the first
+ * record with one, the venue from the first that names a publication rather than a preprint server; links and keywords from all. Where records tie, the newest capture wins, then the earlier record.
  */
 function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
   const byFreshness = [...group].sort((a, b) => (a.captured === b.captured ? a.order - b.order : a.captured < b.captured ? 1 : -1));
@@ -190,7 +193,10 @@ function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
     dateHasYear: dated.dateHasYear,
     doi: first((occurrence) => occurrence.doi),
     arxiv: first((occurrence) => occurrence.arxiv),
-    venue: first((occurrence) => occurrence.venue),
+    // Where the paper was published beats where it was posted: NeurIPS 2023 over ADS's "arXiv e-prints".
+    venue:
+      first((occurrence) => (occurrence.venue && !PREPRINT_VENUE.test(occurrence.venue) ? occurrence.venue : null)) ??
+      first((occurrence) => occurrence.venue),
     urls: [...new Set(group.flatMap((occurrence) => occurrence.urls))],
     keywords: onceIgnoringCase(group.flatMap((occurrence) => occurrence.keywords)),
     citationKey: first((occurrence) => occurrence.citationKey),
