@@ -33,7 +33,12 @@ try {
     );
   const sources = (options.from ?? []).map((file) => {
     if (!existsSync(file) || !statSync(file).isFile())
-      throw new InputError(file, 1, 'no such file', 'give the path of a listing or library export to start the survey from');
+      throw new InputError(
+        file,
+        1,
+        existsSync(file) ? 'this is a folder, not a file' : 'no such file',
+        'give the path of a listing or library export to start the survey from (each file with its own --from)',
+      );
     if (!isSourceFile(basename(file)))
       throw new InputError(
         file,

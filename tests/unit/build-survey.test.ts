@@ -35,7 +35,11 @@ const config: SurveyConfig = {
 /** Notes that pin themes, as a curator writes them: `themes:` in the frontmatter. */
 const inputs = (listings: ListingSource[], pins: Record<string, { themes: string[] }> = {}) => ({
   listings,
-  config,
+  // The capture days of the listings given (a day set for a file that is not there is a warning of its own).
+  config: {
+    ...config,
+    listings: Object.fromEntries(Object.entries(config.listings).filter(([name]) => listings.some((l) => l.name === name))),
+  },
   notes: Object.entries(pins).map(([id, { themes }]) => ({
     id,
     file: `content/notes/${id}.mdx`,
@@ -52,6 +56,17 @@ describe('building the survey', () => {
     expect(survey.papers[0]).toMatchObject({ upvotes: 9, source: { listing: 'content/listings/newer.txt', captured: '2025-10-31' } });
     expect(survey.merges).toHaveLength(1);
     expect(survey.warnings.map((w) => w.file)).toEqual(['content/listings/older.txt']);
+  });
+
+  test('a capture day set for a listing that is not there is a warning naming the listings there are', () => {
+    const survey = buildSurvey({ ...inputs([listing('newer', `Driving Agents\n\n${abstract('driving')}\n`)]), config });
+    expect(survey.warnings).toEqual([
+      {
+        file: 'content/survey.yaml',
+        line: 1,
+        message: 'listings.older names no listing (there are newer.txt): its capture day is not used',
+      },
+    ]);
   });
 
   test('the same paper twice in one listing keeps the first and warns', () => {

@@ -125,6 +125,15 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
     for (const record of reading.records)
       occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }
+  // A capture day set for a file that is not there (`zotero.bib` for `zotero.ris`, or a listing renamed) dates nothing.
+  const named = new Set(ordered.flatMap((listing) => [listing.name, `${listing.name}${extensionOf(listing.file)}`]));
+  for (const key of Object.keys(config.listings).filter((name) => !named.has(name))) {
+    warnings.push({
+      file: ordered[0] ? surveyFileOf(ordered[0].file) : 'survey.yaml',
+      line: 1,
+      message: `listings.${key} names no listing (${ordered.length > 0 ? `there are ${ordered.map((listing) => `${listing.name}${extensionOf(listing.file)}`).join(', ')}` : 'there is none'}): its capture day is not used`,
+    });
+  }
   return { papers: mergeRecords(occurrences), warnings };
 }
 
