@@ -1,10 +1,11 @@
 /**
  * CSL-JSON, as Zotero, Mendeley, citation.js and pandoc export it: an array of items, `author` as family/given
  * (with particles and suffix) or `literal`, `issued.date-parts` at any precision (numbers or strings), `DOI`, `URL`,
- * `abstract`, `container-title`, `keyword` (one comma-separated string in Zotero's export), `citation-key` (or a
- * BibTeX key in `id`, as pandoc and citation.js write it). One item on its own, as doi.org answers for a DOI, is read
- * as a list of one. Titles, venues and abstracts are rich text (`<i>`, `<span class="nocase">`, Crossref's JATS):
- * their markup is taken out.
+ * `abstract`, `container-title` (a text, or an array of the name and its abbreviations), `keyword` (one
+ * comma-separated string in Zotero's export, or an array), `citation-key` (or a BibTeX key in `id`, as pandoc and
+ * citation.js write it). One item on its own, as doi.org answers for a DOI, is read as a list of one. Titles, venues
+ * and abstracts are rich text (`<i>`, `<span class="nocase">`, Crossref's JATS): their markup is taken out. A list
+ * whose items have none of CSL's fields (another site's JSON) is refused rather than read as titles alone.
  */
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
@@ -45,6 +46,7 @@ export function readCslJson(text: string, file: string): SourceReading {
     );
   }
   const starts = Array.isArray(parsed) ? itemOffsets(text) : [text.indexOf('{')];
+  if (items.length > 0 && !items.some(hasCslField)) throw notCslJson(items[0], file, lineAt(text, starts[0] ?? 0));
   const records = items.map((item, index) => {
     const line = lineAt(text, starts[index] ?? 0);
     if (typeof item !== 'object' || item === null || Array.isArray(item))
@@ -54,8 +56,61 @@ export function readCslJson(text: string, file: string): SourceReading {
   return { records, warnings: [] };
 }
 
+/**
+ * Variables of CSL that other JSON lists of papers do not spell this way, beyond a `title` (and `abstract`, `id`) that
+ * they all have: a Hugging Face Daily Papers API answer or a Papers with Code export has none of them. An item of
+ * Zotero's, pandoc's or a hand-written one has at least its `type`.
+ */
+const CSL_FIELDS = [
+  'type',
+  'author',
+  'editor',
+  'issued',
+  'container-title',
+  'DOI',
+  'URL',
+  'ISBN',
+  'ISSN',
+  'citation-key',
+  'keyword',
+  'page',
+  'volume',
+  'issue',
+  'publisher',
+];
+
+function hasCslField(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && CSL_FIELDS.some((name) => name in item);
+}
+
+/**
+ * The error for a list of papers that are not CSL items (read as CSL, each would be a title and nothing else), naming
+ * what it looks like. The Daily Papers API answer is not read as a format of its own here: the page pasted as text
+ * is the Daily Papers input ingest reads.
+ */
+function notCslJson(first: unknown, file: string, line: number): InputError {
+  const item = (typeof first === 'object' && first !== null ? first : {}) as CslItem;
+  const fromDailyPapers = typeof item.paper === 'object' && item.paper !== null && 'title' in item.paper;
+  const what = fromDailyPapers
+    ? 'a Hugging Face Daily Papers API answer (huggingface.co/api/daily_papers)'
+    : 'paper_url' in item || 'arxiv_id' in item
+      ? 'a Papers with Code export (paper_url, arxiv_id …)'
+      : 'a JSON list';
+  return new InputError(
+    file,
+    line,
+    `this is ${what}, not CSL-JSON: its items have none of CSL's fields (type, author, issued, DOI, container-title …)`,
+    `ingest reads a .json file as CSL-JSON only: export one from Zotero (File → Export Library…, format "CSL JSON")${fromDailyPapers ? '; for Daily Papers, copy the page as text into a .txt file instead' : ''}`,
+  );
+}
+
 function recordOf(item: CslItem, line: number, file: string): SourceRecord {
-  const text = (name: string) => (typeof item[name] === 'string' || typeof item[name] === 'number' ? textOrNull(String(item[name])) : null);
+  // Some exporters write a text variable as an array (Crossref's `container-title`: the name, then its abbreviation):
+  // its first element is the text.
+  const text = (name: string) => {
+    const value = Array.isArray(item[name]) ? (item[name] as unknown[])[0] : item[name];
+    return typeof value === 'string' || typeof value === 'number' ? textOrNull(String(value)) : null;
+  };
   const richText = (name: string) => textOrNull(stripMarkup(text(name) ?? ''));
   // Crossref heads a JATS abstract with its own heading (`<jats:title>Abstract</jats:title>`), which is not its text.
   const abstract = textOrNull(stripMarkup((text('abstract') ?? '').replace(/^<jats:title>[^<]*<\/jats:title>/, '')));
@@ -77,7 +132,10 @@ function recordOf(item: CslItem, line: number, file: string): SourceRecord {
     arxiv: arxivIdIn([doi, ...urls, text('number'), text('note'), venue, text('archive_location')]),
     venue,
     urls,
-    keywords: splitKeywords(text('keyword')),
+    // Zotero writes one comma-separated string, others an array of keywords.
+    keywords: Array.isArray(item.keyword)
+      ? splitKeywords(item.keyword.filter((keyword) => typeof keyword === 'string'))
+      : splitKeywords(text('keyword')),
     citationKey: text('citation-key') ?? bibtexKeyIn(text('id')),
   };
 }

@@ -28,6 +28,42 @@ const ORGANIZATION_LINE = /^(\S{1,64})(?:\s+(.{1,80}))?(?<![.!?:;,])$/;
 /** A title is one line of at most this many characters; an abstract is longer or spans several lines. */
 const TITLE_MAX_LENGTH = 300;
 
+/**
+ * Exports that databases and reference managers save as `.txt`, told by how they begin (their first two lines of
+ * text, tabs read as spaces). Read as a paste, their tag lines would make papers titled "FN Clarivate Analytics Web of
+ * Science" or "PMID- 37000001" without a word; no paste begins like any of them.
+ */
+const OTHER_TEXT_FORMATS: readonly { looksLike: (first: string, second: string) => boolean; what: string; fix: string }[] = [
+  {
+    // "FN Clarivate Analytics Web of Science" (or "FN Thomson Reuters Web of Science™"), then "VR 1.0".
+    looksLike: (first, second) => /^FN\s/.test(first) && /^VR\s/.test(second),
+    what: 'a Web of Science "Plain Text File" export (tagged lines FN, PT, AU, TI …)',
+    fix: 'in Web of Science, export the records as "RIS (other reference software)" (a .ris file) or "BibTeX" (a .bib file) instead',
+  },
+  {
+    // The header row of a tab-separated table whose columns are named by WoS's two-letter tags: "PT AU BA … TI SO …".
+    looksLike: (first) => /^PT(?:\s+[A-Z][A-Z0-9])+$/.test(first) && /\sTI(?:\s|$)/.test(first),
+    what: 'a Web of Science "Tab Delimited File" export (a header row of tags PT, AU, TI …)',
+    fix: 'in Web of Science, export the records as "RIS (other reference software)" (a .ris file) or "BibTeX" (a .bib file) instead',
+  },
+  {
+    // PubMed's "PubMed" format (MEDLINE tags, as in a .nbib file): each record starts "PMID- 37000001".
+    looksLike: (first) => /^PMID-\s*\d+$/.test(first),
+    what: 'a PubMed export in its "PubMed" (MEDLINE) format (tagged lines PMID, TI, FAU …)',
+    fix: 'in PubMed, use Save with Format "CSV" and put the .csv file in the listings folder',
+  },
+  {
+    looksLike: (first) => /^TY\s{1,2}-\s+\S/.test(first),
+    what: 'an RIS export (tagged lines TY, TI, AU … ER)',
+    fix: 'rename the file to end in .ris',
+  },
+  {
+    looksLike: (first) => /^@[a-z]+\s*[{(]/i.test(first),
+    what: 'a BibTeX export (@article{…} entries)',
+    fix: 'rename the file to end in .bib',
+  },
+];
+
 interface Paragraph {
   /** The paragraph's lines, trimmed. */
   lines: string[];
@@ -45,6 +81,7 @@ type Token =
  */
 export function parseListing(lines: readonly string[], options: { file: string; captured: string }): ParsedListing {
   const { file, captured } = options;
+  refuseOtherTextFormats(lines, file);
   const tokens = tokenize(lines, file);
   const warnings: InputWarning[] = [];
   const papers: SourceRecord[] = [];
@@ -100,6 +137,21 @@ export function parseListing(lines: readonly string[], options: { file: string; 
     );
   }
   return { papers, warnings };
+}
+
+/**
+ * Refuses a database's export saved as `.txt` ({@link OTHER_TEXT_FORMATS}) at its first line of text, naming what it
+ * is: the RIS reader does the same for PubMed's format saved as `.ris`. A BibTeX file's leading `%` comments are
+ * skipped to find its first entry.
+ */
+function refuseOtherTextFormats(lines: readonly string[], file: string): void {
+  const firstAt = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('%'));
+  if (firstAt < 0) return;
+  let secondAt = firstAt + 1;
+  while (secondAt < lines.length && lines[secondAt]!.trim() === '') secondAt += 1;
+  const [first, second] = [lines[firstAt]!.trim(), lines[secondAt]?.trim() ?? ''];
+  const format = OTHER_TEXT_FORMATS.find((candidate) => candidate.looksLike(first, second));
+  if (format) throw new InputError(file, firstAt + 1, `this is ${format.what}, not a Hugging Face Daily Papers paste`, format.fix);
 }
 
 /** Reads lines into paragraphs of text and metadata blocks, checking each block's shape. */

@@ -171,7 +171,18 @@ function recordOf(record: RisRecord, file: string): SourceRecord {
     venue,
     urls,
     keywords: splitKeywords(all('KW').flatMap((keyword) => keyword.split(KEYWORD_SEPARATOR))),
+    citationKey: first(['ID'], citationKeyIn),
   };
+}
+
+/**
+ * The citation key Mendeley and Reference Manager write as `ID  - Shinn2023`: a BibTeX key, with a lower-case letter.
+ * Others write a record number or a database's accession number in `ID` (EndNote's `889`, Ovid's ERIC `EJ389705`),
+ * which names nothing a curator would cite by.
+ */
+function citationKeyIn(value: string): string | null {
+  const key = collapseSpace(value);
+  return /^[A-Za-z][\w:./-]*$/.test(key) && /\p{Ll}/u.test(key) ? key : null;
 }
 
 /**

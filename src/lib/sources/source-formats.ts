@@ -26,7 +26,7 @@ export const SOURCE_FORMATS: readonly SourceFormatInfo[] = [
   { id: 'csl-json', label: 'CSL-JSON', extensions: ['.json'], sniff: isCslJson },
   {
     id: 'arxiv-atom',
-    label: 'arXiv API response (Atom)',
+    label: 'arXiv API response or announcement feed (Atom)',
     extensions: ['.xml', '.atom'],
     sniff: (text) => /<feed[\s>]/.test(text.slice(0, 4096)),
   },
@@ -35,7 +35,8 @@ export const SOURCE_FORMATS: readonly SourceFormatInfo[] = [
 
 /**
  * Whether a .json file is CSL-JSON: an array of items (Zotero, pandoc, citation.js), or one item on its own, as doi.org
- * answers `Accept: application/vnd.citationstyles.csl+json` for a Crossref or DataCite DOI.
+ * answers `Accept: application/vnd.citationstyles.csl+json` for a Crossref or DataCite DOI. Any array is taken as meant
+ * for CSL-JSON: its reader says what it looks like when its items are not CSL items.
  */
 function isCslJson(text: string): boolean {
   const start = text.trimStart();
