@@ -31,6 +31,9 @@ describe('identifiers', () => {
     expect(arxivIdIn(['https://arxiv.org/pdf/2311.05522v3'])).toBe('2311.05522');
     expect(arxivIdIn(['arXiv preprint arXiv:2303.14792'])).toBe('2303.14792');
     expect(arxivIdIn(['https://example.org/2303.14792'])).toBeNull();
+    // An old id's subject class is not part of it: both spellings are one paper.
+    expect(normaliseArxivId('math.GT/0309136')).toBe('math/0309136');
+    expect(arxivIdIn(['https://arxiv.org/abs/math.GT/0309136v2'])).toBe('math/0309136');
   });
 });
 

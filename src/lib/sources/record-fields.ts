@@ -27,11 +27,17 @@ export function normaliseDoi(value: string | null | undefined): string | null {
 const NEW_ARXIV_ID = /(\d{4}\.\d{4,5})(?:v\d+)?/;
 const OLD_ARXIV_ID = /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/;
 
+/**
+ * An old-style id without the subject class some write in it (`math.GT/0309136` is `math/0309136`, as arXiv's own
+ * links and API write it), so the two spellings are one paper.
+ */
+const withoutSubjectClass = (id: string) => id.replace(/^([a-z-]+)\.[a-z]{2}\//i, '$1/');
+
 /** An arXiv id as written in an `eprint` field or after `arXiv:` (`2303.11366v2`, `cs/0101001`), without its version. */
 export function normaliseArxivId(value: string | null | undefined): string | null {
   const text = collapseSpace(value ?? '').replace(/^arxiv:\s*/i, '');
   const match = new RegExp(`^(?:${NEW_ARXIV_ID.source}|${OLD_ARXIV_ID.source})$`, 'i').exec(text);
-  return match ? (match[1] ?? match[2]!) : null;
+  return match ? withoutSubjectClass(match[1] ?? match[2]!) : null;
 }
 
 /**
@@ -44,7 +50,7 @@ export function arxivIdIn(values: ReadonlyArray<string | null | undefined>): str
     const fromDoi = /10\.48550\/arxiv\.(\d{4}\.\d{4,5})/i.exec(value);
     if (fromDoi) return fromDoi[1]!;
     const fromUrl = new RegExp(`arxiv\\.org\\/(?:abs|pdf)\\/(?:${NEW_ARXIV_ID.source}|${OLD_ARXIV_ID.source})`, 'i').exec(value);
-    if (fromUrl) return fromUrl[1] ?? fromUrl[2]!;
+    if (fromUrl) return withoutSubjectClass(fromUrl[1] ?? fromUrl[2]!);
     const written = new RegExp(`arxiv:\\s*${NEW_ARXIV_ID.source}`, 'i').exec(value);
     if (written) return written[1]!;
   }
