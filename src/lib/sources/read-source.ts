@@ -62,7 +62,7 @@ export function readSource(source: SourceFile, captured: string): SourceReading 
     throw new InputError(
       source.file,
       1,
-      `this ${extensionOf(source.file)} file is not ${expected ? `a ${expected}` : 'a listing ingest reads'}`,
+      `this ${extensionOf(source.file)} file is not ${expected ? `${/^[aeiou]/i.test(expected) ? 'an' : 'a'} ${expected}` : 'a listing ingest reads'}`,
       `save it in one of the formats ingest reads (${SOURCE_FORMATS.map((f) => `${f.label}: ${f.extensions.join(', ')}`).join('; ')}), or move it out of the listings folder`,
     );
   }
