@@ -5,8 +5,11 @@
  * kept as written; names split into given and family. This module adds what the parser leaves: each entry's line,
  * Unicode in NFC, dates at their precision, the arXiv id (also from a `volume = {abs/…}` of DBLP's CoRR and Semantic
  * Scholar's ArXiv), links without DBLP's escapes (`paper\_files`), and the parser's problems as `file:line` errors.
+ * And it corrects what the parser reads otherwise than BibTeX: a `%` inside a value is a percent sign, not a
+ * comment; a command it does not know (`\TeX`, an ADS journal macro) keeps its name rather than vanish; `\url`,
+ * `\href` and `\texttt` are text, not HTML; a @proceedings or @book other entries crossref is their venue, not a paper.
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { FieldMode, parse, type Creator, type Entry, type Options } from '@retorquere/bibtex-parser';
 import type { PersonName, SourceRecord } from '../../schemas/source-record.ts';
 import { InputError } from '../input/input-error.ts';
 import {
@@ -27,32 +30,55 @@ import {
 import type { SourceReading } from './source-reader.ts';
 
 // The parser reads `<` and `>` as LaTeX's text-mode glyphs (¡ and ¿), and writes markup (`\emph` → `<i>`) as tags.
-// Pasted text means the characters themselves: they stand in for private-use characters of the same length while
-// the parser runs (so offsets still match), and the parser's own tags are dropped before they are put back.
+// Pasted text means the characters themselves: private-use characters stand in for them while the parser runs (each
+// on its line, so lines still match), and the parser's own tags are dropped before they are put back. A `%`
+// in a field value stands in the same way: the parser reads it as a TeX comment, cutting the rest of the line, but
+// BibTeX and biber read it as the character (ACM's abstracts write "improves by 15%" unescaped).
 const LESS = '\uE000';
 const GREATER = '\uE001';
-const PARSER_TAG = /<\/?(?:i|b|sup|sub|sc|span|em|strong|tt|u)(?:\s[^>]*)?>/g;
-const PARSE_OPTIONS = { sentenceCase: false, english: false, caseProtection: false, unsupported: 'ignore' } as const;
+const PERCENT = '\uE002';
+const PARSER_TAG = /<\/?(?:i|b|sup|sub|sc|span|em|strong|tt|u|code)(?:\s[^>]*)?>/g;
+const PARSER_BLOCK_TAG = /<\/?(?:p|br|li|ul|blockquote|h\d)>/g;
+/** `\url{…}` and `\href{…}{…}` as the parser writes them. */
+const PARSER_LINK = /<a href="([^"]*)">([\s\S]*?)<\/a>/g;
+/** `\LaTeX` as the parser draws it, with a raised A and a lowered E. */
+const PARSER_LATEX_LOGO = 'L\u1d2cT<sub>E</sub>X';
+const PARSE_OPTIONS = {
+  sentenceCase: false,
+  english: false,
+  caseProtection: false,
+  unsupported: textOfUnknownCommand,
+} as const satisfies Options;
 
 /** The file's entries, in order, each with the line of its `@`. Throws an {@link InputError} at the first problem. */
 export function readBibtex(text: string, file: string): SourceReading {
-  const guarded = text.replace(/</g, LESS).replace(/>/g, GREATER);
-  const library = parse(guarded, PARSE_OPTIONS);
+  const prepared = prepareForParser(text);
+  const library = parse(prepared, PARSE_OPTIONS);
   const [problem] = library.errors;
-  if (problem) throw describeProblem(problem, guarded, file);
+  if (problem) throw describeProblem(problem, prepared, file);
 
+  // DBLP's "with crossref" export (and a hand-written file, for the chapters of an edited book) follows the papers
+  // with the @proceedings or @book each one crossrefs: the papers inherit its title as their booktitle, so the volume
+  // is their venue, not a paper of the survey. A volume no entry points to is kept: listed on its own, it was listed
+  // on purpose (a book, a workshop's proceedings read as a whole).
+  const byKey = new Map(library.entries.map((entry) => [entry.key.toUpperCase(), entry]));
+  const containerOf = (entry: Entry) => {
+    const target = entry.fields.crossref?.trim().toUpperCase();
+    return target && target !== entry.key.toUpperCase() ? byKey.get(target) : undefined;
+  };
+  const containers = new Set(library.entries.map(containerOf));
   const records: SourceRecord[] = [];
   let cursor = 0;
   for (const entry of library.entries) {
-    const at = guarded.indexOf(entry.input, cursor);
-    const line = at >= 0 ? lineAt(guarded, at) : lineOfKey(guarded, entry.key);
+    const at = prepared.indexOf(entry.input, cursor);
+    const line = at >= 0 ? lineAt(prepared, at) : lineOfKey(prepared, entry.key);
     if (at >= 0) cursor = at + entry.input.length;
-    records.push(recordOf(entry, line, file));
+    if (!containers.has(entry)) records.push(recordOf(entry, line, file, containerOf(entry)));
   }
   return { records, warnings: [] };
 }
 
-function recordOf(entry: Entry, line: number, file: string): SourceRecord {
+function recordOf(entry: Entry, line: number, file: string, container: Entry | undefined): SourceRecord {
   const field = (name: string): string | null => {
     const value = (entry.fields as Record<string, unknown>)[name];
     return typeof value === 'string' ? textOrNull(plainText(value)) : null;
@@ -66,7 +92,10 @@ function recordOf(entry: Entry, line: number, file: string): SourceRecord {
   // DBLP files an arXiv paper under `journal = {CoRR}`, Semantic Scholar under `{ArXiv}`, both with the id as the
   // volume (`abs/2303.11366`); Semantic Scholar adds the conference it appeared at as `booktitle`, the better venue.
   const journalIsArxiv = /^(?:arxiv(?:\.org)?|corr)$/i.test(journal ?? '');
-  const venue = (journalIsArxiv ? field('booktitle') : null) ?? journal ?? field('booktitle');
+  // The parser passes a container's title on as biblatex does (a @proceedings' to an @inproceedings' booktitle), but
+  // not a @book's to an @incollection (biblatex wants a @collection there): the book is still where it appeared.
+  const containerTitle = typeof container?.fields.title === 'string' ? textOrNull(plainText(container.fields.title)) : null;
+  const venue = (journalIsArxiv ? field('booktitle') : null) ?? journal ?? field('booktitle') ?? containerTitle;
   const date = field('date')
     ? parseDateText(field('date'))
     : partialDate(field('year'), monthNumber(field('month')), Number(field('day')) || null);
@@ -91,8 +120,9 @@ function recordOf(entry: Entry, line: number, file: string): SourceRecord {
       ]),
     venue,
     urls: httpLinks([url]),
-    // The parser gives keywords in alphabetical order (of their LaTeX): sorted again as read.
-    keywords: splitKeywords((entry.fields.keywords ?? []).map(plainText)).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    // The parser gives keywords as written in LaTeX (`{LLM}s`), in alphabetical order of that LaTeX: each is read
+    // as text, and sorted again as read.
+    keywords: splitKeywords((entry.fields.keywords ?? []).map(keywordText)).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
     citationKey: entry.key || null,
   };
 }
@@ -129,18 +159,279 @@ function personName(creator: Creator): PersonName[] {
   return [{ given: given || null, family }];
 }
 
-/** The parser's text as plain Unicode text: its markup tags dropped, `<` and `>` back, NFC. */
+/**
+ * The file as the parser is to read it, each character on the line it was on: `<` and `>` stand in everywhere; in
+ * field values `%` stands in too, and commands the parser would lose are rewritten ({@link valueForParser}). Values
+ * are found as the parser's first pass finds them: between entries and between fields a `%` starts a comment, which
+ * may hold braces and quotes that open nothing.
+ */
+function prepareForParser(text: string): string {
+  const source = text.replace(/</g, LESS).replace(/>/g, GREATER);
+  const parts: string[] = [];
+  let at = 0;
+  const copyTo = (end: number) => {
+    parts.push(source.slice(at, end));
+    at = end;
+  };
+  while (at < source.length) {
+    const next = indexOfAny(source, /[@%]/g, at);
+    if (next < 0) break;
+    copyTo(next);
+    if (source[at] === '%') {
+      copyTo(endOfLine(source, at));
+      continue;
+    }
+    ENTRY_OPENING.lastIndex = at;
+    const [opening = '@', directive = '', brace] = ENTRY_OPENING.exec(source) ?? [];
+    copyTo(at + opening.length);
+    if (!brace) continue;
+    if (directive.toLowerCase() === 'comment') {
+      // The parser skips a @comment whole, whatever it holds; one without braces ends with its line.
+      const end = brace === '{' ? valueEnd(source, at - 1) : endOfLine(source, at);
+      copyTo(end < 0 ? source.length : end);
+      continue;
+    }
+    const close = brace === '{' ? '}' : ')';
+    let fieldStart = at;
+    let field = '';
+    while (at < source.length) {
+      const mark = indexOfAny(source, /[%{"=,})]/g, at);
+      copyTo(mark < 0 ? source.length : mark);
+      const char = source[at];
+      if (char === undefined) break;
+      if (char === '%') copyTo(endOfLine(source, at));
+      else if (char === '{' || char === '"') {
+        const end = valueEnd(source, at);
+        if (end < 0) copyTo(source.length);
+        else {
+          parts.push(char, valueForParser(source.slice(at + 1, end - 1), field), source[end - 1]!);
+          at = end;
+        }
+      } else {
+        if (char === '=') field = source.slice(fieldStart, at).trim().split(/\s+/).pop()!.toLowerCase();
+        copyTo(at + 1);
+        if (char === ',') fieldStart = at;
+        if (char === close) break;
+      }
+    }
+  }
+  copyTo(source.length);
+  return parts.join('');
+}
+
+/** `@type{` or `@type(`, as the parser's first pass reads it: a directive without a brace opens nothing. */
+const ENTRY_OPENING = /@[ \t\r\n]*([\w.:+&;'\\/-]*)[ \t\r\n]*([{(])?/y;
+
+/** The index of the first character `pattern` (global) matches from `from` on, or -1. */
+function indexOfAny(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
+}
+
+/** The index of the line break that ends the line holding `from` (or the text's end). */
+function endOfLine(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** The index after the value that opens at `at` (`{…}` or `"…"`), found as the parser finds it; -1 if it never ends. */
+function valueEnd(text: string, at: number): number {
+  const quoted = text[at] === '"';
+  let depth = 0;
+  for (let index = at + 1; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '\\') index += 1;
+    else if (char === '{') depth += 1;
+    else if (char === '}') {
+      if (!quoted && depth === 0) return index + 1;
+      depth -= 1;
+    } else if (char === '"' && quoted && depth <= 0) return index + 1;
+  }
+  return -1;
+}
+
+/**
+ * One field's value as the parser is to read it. `%` stands in (see {@link PERCENT}). In text, outside maths and the
+ * fields the parser keeps as written (links, DOIs), commands are rewritten where the parser would lose a word:
+ * - after a command that writes a word (`\LaTeX`, `\dots`, one it does not know: see {@link textOfUnknownCommand})
+ *   the parser, as TeX does, swallows the space, which in a title was meant between words (`\LaTeX and`): kept;
+ * - a command it does not know right before a braced argument (`\acro{LLM}`, `\textsf{…}`) wraps that argument,
+ *   which is the text: the command goes, so its name is not glued to the word;
+ * - a NASA ADS journal macro (`\apjl`) in a journal field is the journal's name, which AASTeX defines and ADS leaves
+ *   to it.
+ */
+function valueForParser(value: string, field: string): string {
+  if (!value.includes('%') && !value.includes('\\')) return value;
+  if (FieldMode.verbatim.some((name) => (typeof name === 'string' ? name === field : name.test(field)))) {
+    return value.replace(/\\[\s\S]|%/g, (written) => (written === '%' ? PERCENT : written));
+  }
+  let inMaths = false;
+  return value.replace(/\\(?:([A-Za-z]+)|[\s\S])|[%$]/g, (written, name: string | undefined, offset: number) => {
+    if (written === '%') return PERCENT;
+    if (written === '$') inMaths = !inMaths;
+    if (!name || inMaths) return written;
+    const after = value.slice(offset + written.length, offset + written.length + 2);
+    const spaced = /^\s/.test(after);
+    const journal = JOURNAL_FIELDS.has(field) ? ADS_JOURNALS.get(name) : undefined;
+    if (journal) return `{${journal.replace(/&/g, '\\&')}}`;
+    if (WORD_COMMANDS.has(name)) return spaced ? `${written}{}` : written;
+    if (!isUnknownCommand(name)) return written;
+    if (after[0] === '{' && after[1] !== '}') return '';
+    return spaced && COMMAND_TEXT.get(name) !== '' ? `${written}{}` : written;
+  });
+}
+
+/** Commands the parser knows that write a word or a sign between words, after which a space is a word space. */
+const WORD_COMMANDS = new Set(['LaTeX', 'dots', 'ldots', 'textellipsis']);
+const JOURNAL_FIELDS = new Set(['journal', 'journaltitle']);
+const unknownCommands = new Map<string, boolean>();
+
+/** Whether the parser has no text of its own for a command in text (`\TeX`, an author's `\sysname`). */
+function isUnknownCommand(name: string): boolean {
+  let unknown = unknownCommands.get(name);
+  if (unknown === undefined) {
+    let asked = false;
+    parse(`@misc{command, title = {\\${name}}}`, {
+      ...PARSE_OPTIONS,
+      unsupported: () => {
+        asked = true;
+        return '';
+      },
+    });
+    unknown = asked;
+    unknownCommands.set(name, unknown);
+  }
+  return unknown;
+}
+
+type LatexNode = Parameters<Exclude<NonNullable<Options['unsupported']>, 'ignore'>>[0];
+
+/**
+ * The text of a command the parser does not know. In text, its name (`\TeX`, `\BibTeX`, an author's `\sysname`),
+ * or the text {@link COMMAND_TEXT} gives: a word dropped without a trace would change the title, and with it the
+ * paper's id. In maths (`$\mathcal{N}$`), nothing: the name of a maths command is no word of the text.
+ */
+function textOfUnknownCommand(node: LatexNode): string {
+  if (node.type !== 'macro' || node._renderInfo?.mode === 'math') return '';
+  return COMMAND_TEXT.get(node.content) ?? node.content;
+}
+
+/** Layout, spacing and font switches: they change how text looks, and write no text of their own. */
+const LAYOUT_COMMANDS = (
+  'protect unskip nobreak allowbreak break linebreak nolinebreak newline pagebreak newpage clearpage hfill ' +
+  'noindent centering raggedright raggedleft null smallskip medskip bigskip sloppy frenchspacing normalfont ' +
+  'normalsize small footnotesize scriptsize tiny large Large LARGE huge Huge bfseries mdseries itshape slshape ' +
+  'upshape scshape sffamily ttfamily rmfamily selectfont'
+).split(' ');
+
+/** Commands the parser does not know whose text is not their name: logos spelled otherwise; layout writes none. */
+const COMMAND_TEXT = new Map([
+  ['LaTeXe', 'LaTeX2e'],
+  ['AmS', 'AMS'],
+  ['AmSTeX', 'AMS-TeX'],
+  ['MF', 'Metafont'],
+  ['MP', 'MetaPost'],
+  ['textquotesingle', "'"],
+  ['xspace', ' '],
+  ...LAYOUT_COMMANDS.map((name) => [name, ''] as const),
+]);
+
+/**
+ * The journals of the AASTeX macros (aas_macros.sty) that NASA ADS writes in its BibTeX (`journal = {\apjl}`), and
+ * its `\science`: each as the journal's full name, as other sources name it, rather than the abbreviation the macro
+ * prints (ApJL), so that the same venue reads the same from every source.
+ */
+const ADS_JOURNALS = new Map([
+  ['aj', 'The Astronomical Journal'],
+  ['actaa', 'Acta Astronomica'],
+  ['araa', 'Annual Review of Astronomy and Astrophysics'],
+  ['apj', 'The Astrophysical Journal'],
+  ['apjl', 'The Astrophysical Journal Letters'],
+  ['apjs', 'The Astrophysical Journal Supplement Series'],
+  ['ao', 'Applied Optics'],
+  ['apss', 'Astrophysics and Space Science'],
+  ['aap', 'Astronomy & Astrophysics'],
+  ['aapr', 'The Astronomy and Astrophysics Review'],
+  ['aaps', 'Astronomy and Astrophysics Supplement Series'],
+  ['azh', 'Astronomicheskii Zhurnal'],
+  ['baas', 'Bulletin of the American Astronomical Society'],
+  ['caa', 'Chinese Astronomy and Astrophysics'],
+  ['cjaa', 'Chinese Journal of Astronomy and Astrophysics'],
+  ['icarus', 'Icarus'],
+  ['jcap', 'Journal of Cosmology and Astroparticle Physics'],
+  ['jrasc', 'Journal of the Royal Astronomical Society of Canada'],
+  ['memras', 'Memoirs of the Royal Astronomical Society'],
+  ['mnras', 'Monthly Notices of the Royal Astronomical Society'],
+  ['na', 'New Astronomy'],
+  ['nar', 'New Astronomy Reviews'],
+  ['pra', 'Physical Review A'],
+  ['prb', 'Physical Review B'],
+  ['prc', 'Physical Review C'],
+  ['prd', 'Physical Review D'],
+  ['pre', 'Physical Review E'],
+  ['prl', 'Physical Review Letters'],
+  ['pasa', 'Publications of the Astronomical Society of Australia'],
+  ['pasp', 'Publications of the Astronomical Society of the Pacific'],
+  ['pasj', 'Publications of the Astronomical Society of Japan'],
+  ['psj', 'The Planetary Science Journal'],
+  ['qjras', 'Quarterly Journal of the Royal Astronomical Society'],
+  ['skytel', 'Sky and Telescope'],
+  ['solphys', 'Solar Physics'],
+  ['sovast', 'Soviet Astronomy'],
+  ['ssr', 'Space Science Reviews'],
+  ['zap', 'Zeitschrift für Astrophysik'],
+  ['nat', 'Nature'],
+  ['science', 'Science'],
+  ['iaucirc', 'IAU Circulars'],
+  ['aplett', 'Astrophysical Letters'],
+  ['gca', 'Geochimica et Cosmochimica Acta'],
+  ['grl', 'Geophysical Research Letters'],
+  ['jcp', 'The Journal of Chemical Physics'],
+  ['jgr', 'Journal of Geophysical Research'],
+  ['jqsrt', 'Journal of Quantitative Spectroscopy and Radiative Transfer'],
+  ['memsai', 'Memorie della Società Astronomica Italiana'],
+  ['nphysa', 'Nuclear Physics A'],
+  ['physrep', 'Physics Reports'],
+  ['physscr', 'Physica Scripta'],
+  ['planss', 'Planetary and Space Science'],
+  ['procspie', 'Proceedings of the SPIE'],
+]);
+
+/** The parser's text as plain Unicode text: links and logos as text, its markup tags dropped, stand-ins back, NFC. */
 function plainText(value: string): string {
   return (
-    value
-      .replace(PARSER_TAG, '')
-      .replaceAll(LESS, '<')
-      .replaceAll(GREATER, '>')
+    restoreStandIns(
+      value
+        .replace(PARSER_LINK, (_link, address: string, words: string) => linkText(address, words))
+        .replaceAll(PARSER_LATEX_LOGO, 'LaTeX')
+        .replace(PARSER_TAG, '')
+        .replace(PARSER_BLOCK_TAG, ' '),
+    )
       // A dotless i or j under an accent (`{\'\i}`) is the plain letter under it: í, not ı́.
       .replace(/\u0131(?=[\u0300-\u036f])/g, 'i')
       .replace(/\u0237(?=[\u0300-\u036f])/g, 'j')
       .normalize('NFC')
   );
+}
+
+/** The characters that stood in for `<`, `>` and `%` while the parser ran, back as themselves. */
+function restoreStandIns(text: string): string {
+  return text.replaceAll(LESS, '<').replaceAll(GREATER, '>').replaceAll(PERCENT, '%');
+}
+
+/**
+ * A link in a title or abstract as text: `\url{…}` as its address; `\href{address}{words}` as the words with the
+ * address after them in parentheses, so the sentence reads as written and the address is not lost.
+ */
+function linkText(address: string, words: string): string {
+  const link = unescapeLink(address) ?? address;
+  const text = words.replace(PARSER_TAG, '').trim();
+  return !text || text === address || text === link ? link : `${text} (${link})`;
+}
+
+/** A keyword as written in LaTeX (`{LLM}s`, `Schr{\"o}dinger`) as text, read as the parser reads a title. */
+function keywordText(latex: string): string {
+  return parsedText(latex) ?? plainText(latex.replace(/[{}]/g, ''));
 }
 
 /**
@@ -161,7 +452,7 @@ const LATEX_DASHES = new Map([
   ['---', '—'],
   ['--', '–'],
 ]);
-const decodedLetters = new Map<string, string>();
+const parsedTexts = new Map<string, string | null>();
 
 /**
  * Text written in LaTeX's way outside a BibTeX file (an arXiv title or abstract) with its accented letters
@@ -180,14 +471,19 @@ export function decodeLatexText(text: string): string {
 
 /** One LaTeX letter (`\H{o}`) as the parser reads it, or as written when it reads nothing. */
 function decodeLetter(latex: string): string {
-  let decoded = decodedLetters.get(latex);
-  if (decoded === undefined) {
-    const library = parse(`@misc{letter, title = {${latex}}}`, PARSE_OPTIONS);
+  return parsedText(latex) ?? latex;
+}
+
+/** A piece of LaTeX read by the parser as the title of an entry of its own; null when it reads nothing from it. */
+function parsedText(latex: string): string | null {
+  let text = parsedTexts.get(latex);
+  if (text === undefined) {
+    const library = parse(`@misc{text, title = {${latex}}}`, PARSE_OPTIONS);
     const title = library.errors.length === 0 ? library.entries[0]?.fields.title : undefined;
-    decoded = title ? plainText(title) : latex;
-    decodedLetters.set(latex, decoded);
+    text = title ? plainText(title) : null;
+    parsedTexts.set(latex, text);
   }
-  return decoded;
+  return text;
 }
 
 /** The parser's first problem, at the line of the entry it is in, as a curator can act on it. */
@@ -213,7 +509,7 @@ function describeProblem(problem: { error: string; input?: string }, text: strin
       `"${macro[1]}" is used as a @string macro but never defined`,
       `define it with @string{${macro[1]} = {…}}, or put the value in braces`,
     );
-  const message = problem.error.replace(/ at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ');
+  const message = restoreStandIns(problem.error.replace(/ at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' '));
   return new InputError(file, line, `${entry} is not valid BibTeX: ${message}`, 'check the braces, quotes and commas of this entry');
 }
 
