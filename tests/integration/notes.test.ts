@@ -83,7 +83,7 @@ describe('re-ingesting never loses a curated word', () => {
     const withoutPaper = curatedFiles(dir);
     const removed = runIngest(dir);
     expect(removed.status).toBe(0);
-    expect(removed.stdout).toContain('1 orphan notes');
+    expect(removed.stdout).toContain('1 orphan note,');
     expect(removed.stderr).toMatch(
       new RegExp(
         `${CYCLIC}\\.mdx:1: this note's paper "CyclicReflex[^"]*" is no longer in any listing; the note is kept.*shows again when the paper returns`,
@@ -115,7 +115,7 @@ describe('re-ingesting never loses a curated word', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `notes/${CYCLIC}\\.mdx:2: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, facets, tags, summary, featured and hidden`,
+        `notes/${CYCLIC}\\.mdx:3: \\(top level\\): Unrecognized key\\(s\\) in object: 'featued' — the fields are themes, code, project, facets, tags, summary, featured and hidden`,
       ),
     );
     expect(snapshotTree(dir)).toEqual(before);
