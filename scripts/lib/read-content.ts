@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { isSourceFile, SOURCE_EXTENSIONS } from '../../src/lib/sources/source-formats.ts';
+import { isSourceFile } from '../../src/lib/sources/source-formats.ts';
 import type { ListingSource } from '../../src/lib/ingest/build-survey.ts';
 import { InputError } from '../../src/lib/input/input-error.ts';
 import { displayPath } from '../../src/loaders/survey-files.ts';
