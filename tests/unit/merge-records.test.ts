@@ -119,6 +119,16 @@ describe('merging the records of one paper', () => {
     });
   });
 
+  test('names that are some of the authors ("and others") take their number from a record that knows it', () => {
+    const some = { count: null, names: [{ given: 'Shunyu', family: 'Yao' }] };
+    expect(mergeRecords([occurrence({ title: 'ReAct', authors: some })])[0]!.authors).toEqual(some);
+    const [paper] = mergeRecords([
+      occurrence({ title: 'ReAct', authors: some }),
+      occurrence({ title: 'ReAct', format: 'hf-paste', authors: { count: 7, names: [] } }),
+    ]);
+    expect(paper!.authors).toEqual({ count: 7, names: some.names });
+  });
+
   test('the venue is where the paper was published, before a preprint server', () => {
     const [paper] = mergeRecords([
       occurrence({ title: 'Reflexion', venue: 'arXiv e-prints' }),

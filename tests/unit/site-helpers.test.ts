@@ -39,6 +39,13 @@ describe('showing papers', () => {
   test('known facts are shown plainly', () => {
     expect(formatDate('2024-06-21')).toBe('21 Jun 2024');
     expect(formatByline({ authors: { count: 1, names: [] }, organization: null })).toBe('1 author');
+    // Some of the authors named ("and others"): never shown as if they were all.
+    const some = [
+      { given: 'Shunyu', family: 'Yao' },
+      { given: 'Jeffrey', family: 'Zhao' },
+    ];
+    expect(formatByline({ authors: { count: null, names: some }, organization: null })).toBe('Yao, Zhao et al.');
+    expect(formatByline({ authors: { count: 2, names: some }, organization: null })).toBe('Yao, Zhao');
     expect(formatByline({ authors: { count: null, names: [] }, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe(
       'Microsoft',
     );

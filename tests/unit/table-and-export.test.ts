@@ -74,6 +74,9 @@ describe('exports', () => {
         note: null,
       },
     ]);
+    expect(toBibtex([{ ...entry, authors: [{ given: 'Shunyu', family: 'Yao' }], moreAuthors: true, note: null }])).toContain(
+      '  author = {Yao, Shunyu and others},\n',
+    );
     expect(named).toBe(
       '@inproceedings{a-b,\n  title = {{Think \\& Act}},\n  author = {Iyer, Chloé and {Name of a Lab}},\n  year = {2023},\n  month = mar,\n  date = {2023-03-20},\n  booktitle = {Proceedings of ACL},\n  doi = {10.1/x},\n  eprint = {2303.11366},\n  archiveprefix = {arXiv},\n  url = {https://x.io/papers/a-b/}\n}\n',
     );

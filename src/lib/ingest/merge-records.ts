@@ -187,7 +187,16 @@ function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
   return {
     title: titled.title,
     abstract: abstract.abstract,
-    authors: names.length > 0 ? named.authors : { count: first((occurrence) => occurrence.authors.count, byFreshness), names: [] },
+    authors:
+      names.length > 0
+        ? // Names that are some of the authors ("and others") take their number from a record that knows it (the paste).
+          {
+            count:
+              named.authors.count ??
+              first((o) => (o.authors.count !== null && o.authors.count >= names.length ? o.authors.count : null), byFreshness),
+            names,
+          }
+        : { count: first((occurrence) => occurrence.authors.count, byFreshness), names: [] },
     organization: first((occurrence) => occurrence.organization, byFreshness),
     date: dated.date,
     dateHasYear: dated.dateHasYear,

@@ -44,6 +44,8 @@ export interface BibtexEntry {
   key: string;
   title: string;
   authors: readonly PersonName[];
+  /** The names are some of the authors (the source's list ended "and others"): written so again. */
+  moreAuthors?: boolean;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown. */
   date: string;
   venue: string | null;
@@ -86,7 +88,9 @@ export function formatBibtexEntry(entry: BibtexEntry): string {
   const [year, month] = entry.date.split('-');
   const fields = [
     `  title = {{${escapeBibtex(entry.title)}}}`,
-    entry.authors.length > 0 ? `  author = {${entry.authors.map(bibtexName).join(' and ')}}` : null,
+    entry.authors.length > 0
+      ? `  author = {${[...entry.authors.map(bibtexName), ...(entry.moreAuthors ? ['others'] : [])].join(' and ')}}`
+      : null,
     year ? `  year = {${year}}` : null,
     month ? `  month = ${BIBTEX_MONTHS[Number(month) - 1]}` : null,
     entry.date.length === 10 ? `  date = {${entry.date}}` : null,

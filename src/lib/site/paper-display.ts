@@ -42,7 +42,8 @@ export function formatByline(paper: Pick<Paper, 'authors' | 'organization'>): st
       .slice(0, BYLINE_NAMES)
       .map((name) => name.family)
       .join(', ');
-    return (count ?? names.length) > BYLINE_NAMES ? `${families} et al.` : families;
+    // A count unknown beside names: the source named some of the authors ("and others").
+    return count === null || count > BYLINE_NAMES ? `${families} et al.` : families;
   }
   if (paper.organization) return paper.organization.name;
   if (count !== null) return `${count} ${count === 1 ? 'author' : 'authors'}`;

@@ -181,6 +181,7 @@ export function bibtexEntryOf(paper: CuratedPaper, link: SiteLinker): BibtexEntr
     key: paper.citationKey ?? paper.id,
     title: paper.title,
     authors: paper.authors.names,
+    moreAuthors: paper.authors.names.length > 0 && paper.authors.count === null,
     date: paper.date ?? '',
     venue: paper.venue,
     doi: paper.doi,

@@ -111,7 +111,7 @@ function recordOf(entry: Entry, line: number, file: string, container: Entry | u
   return {
     ...emptyRecord(title, line),
     abstract: field('abstract'),
-    authors: authorsFrom((entry.fields.author ?? []).flatMap(personName)),
+    authors: authorsOf(entry.fields.author ?? []),
     date,
     dateHasYear: date !== null,
     doi,
@@ -142,6 +142,16 @@ function recordOf(entry: Entry, line: number, file: string, container: Entry | u
  */
 function unescapeLink(value: string | null): string | null {
   return value === null ? null : value.replace(/\\([_%&#$])/g, '$1');
+}
+
+/**
+ * An entry's authors. A list ending "and others" (Google Scholar stops at eight names) names some of them: their
+ * number is not known, so the site does not say "8 authors" and the export writes "and others" again.
+ */
+function authorsOf(creators: readonly Creator[]): SourceRecord['authors'] {
+  const names = creators.flatMap(personName);
+  const truncated = creators.some((creator) => (creator.name ?? creator.lastName) === 'others' && !creator.firstName);
+  return truncated && names.length > 0 ? { count: null, names } : authorsFrom(names);
 }
 
 /** A parsed name as given and family; "and others" is not a person. */
