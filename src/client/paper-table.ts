@@ -155,6 +155,7 @@ export async function enhanceTable(root: HTMLElement): Promise<void> {
         key: cite.key ?? row.dataset.id!,
         title: row.querySelector('th a')!.textContent!.trim(),
         authors: cite.authors,
+        moreAuthors: cite.moreAuthors,
         date: row.dataset.date ?? '',
         venue: cite.venue,
         doi: cite.doi,

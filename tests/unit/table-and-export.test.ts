@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { markAbstract } from '../../src/lib/text/abstract-links.ts';
 import { escapeBibtex, toBibtex, toCsv } from '../../src/lib/site/export-formats.ts';
+import { readRowCitation, rowCitation } from '../../src/lib/site/row-citation.ts';
 import { compareSortKeys, readTableState, rowMatches, writeTableState } from '../../src/lib/site/table-state.ts';
 
 describe('table state in the URL', () => {
@@ -90,5 +91,23 @@ describe('marking evidence in an abstract', () => {
     expect(pieces.map((p) => p.text).join('')).toBe(abstract);
     expect(pieces.find((p) => p.text === 'AIME24')?.labels).toEqual(['Benchmarks: AIME24']);
     expect(pieces.find((p) => p.href)?.text).toBe('https://github.com/a/b');
+  });
+});
+
+describe("a table row's citation data", () => {
+  const paper = {
+    citationKey: null,
+    authors: { count: null, names: [{ given: 'Shunyu', family: 'Yao' }] },
+    venue: null,
+    doi: null,
+    arxiv: '2210.03629',
+    url: null,
+  };
+
+  test('reads back as written, saying when the names are some of the authors', () => {
+    expect(readRowCitation(rowCitation(paper))).toMatchObject({ authors: paper.authors.names, arxiv: '2210.03629', moreAuthors: true });
+    const all = rowCitation({ ...paper, authors: { count: 1, names: paper.authors.names } });
+    expect(all).not.toContain('"m"');
+    expect(readRowCitation(all).moreAuthors).toBe(false);
   });
 });

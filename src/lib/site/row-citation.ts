@@ -11,6 +11,8 @@ interface RowCitationData {
   k?: string;
   /** Authors as [given, family] (given empty for a literal name). */
   a?: Array<[string, string]>;
+  /** 1 when the authors are some of them (the source's list ended "and others"). */
+  m?: 1;
   v?: string;
   d?: string;
   x?: string;
@@ -22,6 +24,7 @@ export function rowCitation(paper: Pick<Paper, 'citationKey' | 'authors' | 'venu
   const data: RowCitationData = {
     ...(paper.citationKey && { k: paper.citationKey }),
     ...(paper.authors.names.length > 0 && { a: paper.authors.names.map((name) => [name.given ?? '', name.family] as [string, string]) }),
+    ...(paper.authors.names.length > 0 && paper.authors.count === null && { m: 1 as const }),
     ...(paper.venue && { v: paper.venue }),
     ...(paper.doi && { d: paper.doi }),
     ...(paper.arxiv && { x: paper.arxiv }),
@@ -36,6 +39,7 @@ export function readRowCitation(attribute: string | undefined) {
   return {
     key: data.k ?? null,
     authors: (data.a ?? []).map(([given, family]) => ({ given: given || null, family })),
+    moreAuthors: data.m === 1,
     venue: data.v ?? null,
     doi: data.d ?? null,
     arxiv: data.x ?? null,
