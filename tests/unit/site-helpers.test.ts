@@ -10,6 +10,7 @@ import {
   compareNewestFirst,
   dateSortKey,
   formatByline,
+  formatPersonName,
   formatDate,
   formatUpvotes,
   paperYear,
@@ -46,6 +47,10 @@ describe('showing papers', () => {
     ];
     expect(formatByline({ authors: { count: null, names: some }, organization: null })).toBe('Yao, Zhao et al.');
     expect(formatByline({ authors: { count: 2, names: some }, organization: null })).toBe('Yao, Zhao');
+    // A Chinese, Japanese or Korean name family name first, without a space; a romanised one as written.
+    expect(formatPersonName({ given: '小明', family: '王' })).toBe('王小明');
+    expect(formatPersonName({ given: 'ひろし', family: '山田' })).toBe('山田ひろし');
+    expect(formatPersonName({ given: 'Xiaoming', family: 'Wang' })).toBe('Xiaoming Wang');
     expect(formatByline({ authors: { count: null, names: [] }, organization: { handle: 'microsoft', name: 'Microsoft' } })).toBe(
       'Microsoft',
     );

@@ -25,8 +25,15 @@ export function dateSortKey(date: string): string {
 
 /** A name as it reads: "Given Family", or the literal name. */
 export function formatPersonName(name: PersonName): string {
-  return name.given ? `${name.given} ${name.family}` : name.family;
+  if (!name.given) return name.family;
+  // A Chinese, Japanese or Korean name is written family name first, without a space (王小明), as its sources give it
+  // apart (CSL's family 王, given 小明).
+  if (EAST_ASIAN_NAME.test(name.family) && EAST_ASIAN_NAME.test(name.given)) return `${name.family}${name.given}`;
+  return `${name.given} ${name.family}`;
 }
+
+/** A name written in Han characters, kana or Hangul only. */
+const EAST_ASIAN_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u00b7\u30fb]+$/u;
 
 /** How many family names a byline lists before "et al.". */
 const BYLINE_NAMES = 3;
