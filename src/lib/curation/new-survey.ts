@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { SuggestedTheme } from '../classify/theme-suggestions.ts';
+import { plural } from '../text/plural.ts';
 
 /** What `npm run new` writes: the text of each curated file of a new survey, by path under its folder. */
 export interface NewSurveyPlan {
@@ -65,7 +66,7 @@ export function planNewSurvey(options: {
   const intro = `{/* The survey's introduction, shown on its home page. Replace this paragraph with your own: what the survey covers,
     how its papers were found, how to read it. Components such as <PaperLink id="…" /> work here (see README, "Curating"). */}
 
-This survey gathers ${paperCount} ${paperCount === 1 ? 'paper' : 'papers'}${themeList.length > 0 ? ` in ${themeList.length} ${themeList.length === 1 ? 'theme' : 'themes'}` : ''}. Its curator has yet to introduce it.
+This survey gathers ${plural(paperCount, 'paper')}${themeList.length > 0 ? ` in ${plural(themeList.length, 'theme')}` : ''}. Its curator has yet to introduce it.
 `;
   return {
     files: new Map([

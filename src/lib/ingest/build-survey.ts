@@ -105,7 +105,7 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
   const ordered = [...inputs.listings].sort((a, b) => a.file.localeCompare(b.file));
   for (const [index, listing] of ordered.entries()) {
     progress('reading listings', index, ordered.length);
-    const fileName = `${listing.name}${extensionOf(listing.file)}`;
+    const fileName = fileNameOf(listing);
     const settings = config.listings[fileName] ?? config.listings[listing.name];
     const captured = settings?.captured ?? config.survey.captured ?? listing.modifiedDay;
     const reading = readSource(listing, captured);
@@ -126,16 +126,19 @@ export function collectListedPapers(inputs: Pick<SurveyInputs, 'listings' | 'con
       occurrences.push({ ...record, listing: listing.file, format: reading.format.id, captured, order: occurrences.length });
   }
   // A capture day set for a file that is not there (`zotero.bib` for `zotero.ris`, or a listing renamed) dates nothing.
-  const named = new Set(ordered.flatMap((listing) => [listing.name, `${listing.name}${extensionOf(listing.file)}`]));
+  const named = new Set(ordered.flatMap((listing) => [listing.name, fileNameOf(listing)]));
   for (const key of Object.keys(config.listings).filter((name) => !named.has(name))) {
     warnings.push({
       file: ordered[0] ? surveyFileOf(ordered[0].file) : 'survey.yaml',
       line: 1,
-      message: `listings.${key} names no listing (${ordered.length > 0 ? `there are ${ordered.map((listing) => `${listing.name}${extensionOf(listing.file)}`).join(', ')}` : 'there is none'}): its capture day is not used`,
+      message: `listings.${key} names no listing (${ordered.length > 0 ? `there are ${ordered.map(fileNameOf).join(', ')}` : 'there is none'}): its capture day is not used`,
     });
   }
   return { papers: mergeRecords(occurrences), warnings };
 }
+
+/** A listing's file name, its settings' other key in `survey.yaml` (`zotero.bib` beside `zotero`). */
+const fileNameOf = (listing: ListingSource) => `${listing.name}${extensionOf(listing.file)}`;
 
 /**
  * The survey's `survey.yaml` as messages name it, from a listing's path there (`content/listings/x.bib` →

@@ -8,6 +8,7 @@ import { createNoteSchema, type NoteFrontmatter } from '../../schemas/note.ts';
 import type { PaperHistory } from '../../schemas/history.ts';
 import { InputError, type InputWarning } from '../input/input-error.ts';
 import { parseNoteSource, type ParsedNote } from '../curation/notes.ts';
+import { plural } from '../text/plural.ts';
 import { describeOrphan, describeOrphanIntro, findOrphanIntros, findOrphans } from '../curation/orphans.ts';
 import { checkCuratedRefs, describeDeparted } from '../curation/paper-refs.ts';
 import type { NoteSource, SurveyInputs } from './build-survey.ts';
@@ -82,9 +83,7 @@ export function parseNotes(sources: readonly NoteSource[], themeIds: readonly st
     throw new InputError(
       first.file,
       first.line,
-      also.length > 0
-        ? `${first.problem} (and ${also.length} more ${also.length === 1 ? 'note' : 'notes'}: ${also.join(', ')})`
-        : first.problem,
+      also.length > 0 ? `${first.problem} (and ${plural(also.length, 'more note')}: ${also.join(', ')})` : first.problem,
       first.fix,
     );
   }

@@ -167,7 +167,8 @@ const inCapitalsOnly = (title: string) => /\p{Lu}/u.test(title) && !/\p{Ll}/u.te
  * The paper of a group of records: the title most of them give, as mixed case rather than in capitals only; the names
  * of the record naming the most authors; the more precise date (a day beats a month beats a year); upvotes and
  * organisation from the newest capture that has them (the paste); DOI, arXiv id and citation key from the first
- * record with one, the venue from the first that names a publication rather than a preprint server; links and keywords from all. Where records tie, the newest capture wins, then the earlier record.
+ * record with one, the venue from the first that names a publication rather than a preprint server; links and
+ * keywords from all. Where records tie, the newest capture wins, then the earlier record.
  */
 function mergeGroup(group: readonly SourceOccurrence[]): MergedPaper {
   const byFreshness = [...group].sort((a, b) => (a.captured === b.captured ? a.order - b.order : a.captured < b.captured ? 1 : -1));
